@@ -1,0 +1,34 @@
+//! The session and the Kompas model: plain data and the rules for changing it.
+//! No terminal, no files, no clock: callers pass `now`.
+
+mod items;
+mod phase;
+mod session;
+mod validate;
+
+#[cfg(test)]
+mod session_tests;
+
+pub use items::*;
+pub use phase::{Phase, PhaseMove};
+pub use session::{AgreementFields, FORMAT, PartyFields, Removed, Session, VERSION};
+pub use validate::Problem;
+
+/// A moment, in RFC 3339 with the offset of the place it was taken.
+pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;
+
+/// Fields this build does not know (written by a newer kompas); kept as they
+/// are and written back on save.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("{0} may not be empty")]
+    Empty(&'static str),
+    #[error("no party with id {0}")]
+    UnknownParty(String),
+    #[error("no item with id {0}")]
+    NotFound(String),
+    #[error("already in that phase")]
+    SamePhase,
+}

@@ -1,0 +1,3 @@
+//! kompas: a facilitator's terminal companion for the Kompas collaboration model.
+
+pub mod domain;
