@@ -1,3 +1,19 @@
 //! kompas: a facilitator's terminal companion for the Kompas collaboration model.
+//!
+//! Layers, from the inside out: `domain` (the model, no I/O), `storage` (the
+//! only code that touches session files), `app` (a pure state machine),
+//! `keymap` (keys to intents), `ui` (drawing from the state), and `runtime`
+//! (the terminal loop that performs effects).
 
+pub mod app;
+pub mod cli;
 pub mod domain;
+pub mod i18n;
+pub mod keymap;
+pub mod layout;
+pub mod prompts;
+pub mod runtime;
+pub mod storage;
+pub mod ui;
+pub mod terminal;
+pub mod text;

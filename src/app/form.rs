@@ -1,0 +1,376 @@
+//! Forms: the one-key-open, type, one-key-commit dialogs for capturing and
+//! editing. A form holds text areas and choices; reading it back into domain
+//! values happens in `update`.
+
+use chrono::NaiveDate;
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{Input, Key, TextArea, WrapMode};
+
+use crate::domain::{AgreementStatus, AmbitionLens, ContextAspect, InterestKind, Phase, Temperature};
+use crate::i18n::Msg;
+use crate::text::for_editing;
+
+/// What the form is for; decides what submitting does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    NewSession,
+    Party { id: Option<String> },
+    Interest { id: Option<String> },
+    Agreement { id: Option<String> },
+    Answer { prompt: Option<String>, question: String, id: Option<String> },
+    OwnQuestion,
+    PhaseReason { to: Phase },
+    Temperature,
+    Ambition(AmbitionLens),
+    Context(ContextAspect),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Party(Option<String>),
+    Kind(InterestKind),
+    Status(AgreementStatus),
+    Temperature(Temperature),
+}
+
+#[derive(Debug, Clone)]
+pub enum FieldInput {
+    Text { area: Box<TextArea<'static>>, multiline: bool },
+    Choice { options: Vec<Choice>, selected: usize },
+    Check(bool),
+    /// Several parties can be ticked; `cursor` is the one under the cursor.
+    Parties { ids: Vec<String>, checked: Vec<bool>, cursor: usize },
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub label: Msg,
+    pub input: FieldInput,
+    pub required: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub purpose: Purpose,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last submit was refused, shown under the field.
+    pub error: Option<Msg>,
+    /// Anything typed or chosen since the form opened.
+    pub dirty: bool,
+}
+
+fn text_area(initial: &str, multiline: bool) -> Box<TextArea<'static>> {
+    let lines: Vec<String> = for_editing(initial).split('\n').map(String::from).collect();
+    let mut area = TextArea::new(lines);
+    area.set_cursor_line_style(Style::default());
+    area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    if multiline {
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    Box::new(area)
+}
+
+impl Field {
+    pub fn text(label: Msg, initial: &str, required: bool) -> Field {
+        Field { label, input: FieldInput::Text { area: text_area(initial, false), multiline: false }, required }
+    }
+
+    pub fn multiline(label: Msg, initial: &str, required: bool) -> Field {
+        Field { label, input: FieldInput::Text { area: text_area(initial, true), multiline: true }, required }
+    }
+
+    pub fn choice(label: Msg, options: Vec<Choice>, selected: usize) -> Field {
+        let selected = selected.min(options.len().saturating_sub(1));
+        Field { label, input: FieldInput::Choice { options, selected }, required: false }
+    }
+
+    pub fn check(label: Msg, value: bool) -> Field {
+        Field { label, input: FieldInput::Check(value), required: false }
+    }
+
+    pub fn parties(label: Msg, ids: Vec<String>, ticked: &[String]) -> Field {
+        let checked = ids.iter().map(|id| ticked.contains(id)).collect();
+        Field { label, input: FieldInput::Parties { ids, checked, cursor: 0 }, required: false }
+    }
+
+    /// The text of a text field, lines joined with `\n`.
+    pub fn value(&self) -> String {
+        match &self.input {
+            FieldInput::Text { area, .. } => area.lines().join("\n"),
+            _ => String::new(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        matches!(&self.input, FieldInput::Text { area, .. } if area.lines().iter().all(|l| l.trim().is_empty()))
+    }
+}
+
+impl Form {
+    pub fn new(purpose: Purpose, fields: Vec<Field>) -> Form {
+        Form { purpose, fields, focus: 0, error: None, dirty: false }
+    }
+
+    pub fn focused(mut self, i: usize) -> Form {
+        self.focus = i.min(self.fields.len().saturating_sub(1));
+        self
+    }
+
+    pub fn title(&self) -> Msg {
+        match &self.purpose {
+            Purpose::NewSession => Msg::NewSession,
+            Purpose::Party { id: None } => Msg::NewParty,
+            Purpose::Party { id: Some(_) } => Msg::EditParty,
+            Purpose::Interest { id: None } => Msg::NewInterest,
+            Purpose::Interest { id: Some(_) } => Msg::EditInterest,
+            Purpose::Agreement { id: None } => Msg::NewAgreement,
+            Purpose::Agreement { id: Some(_) } => Msg::EditAgreement,
+            Purpose::Answer { id: None, .. } => Msg::AnswerTitle,
+            Purpose::Answer { id: Some(_), .. } => Msg::EditAnswer,
+            Purpose::OwnQuestion => Msg::OwnQuestionTitle,
+            Purpose::PhaseReason { .. } => Msg::MoveBackTitle,
+            Purpose::Temperature => Msg::TemperatureTitle,
+            Purpose::Ambition(_) => Msg::EditAmbition,
+            Purpose::Context(_) => Msg::EditContext,
+        }
+    }
+
+    pub fn field(&self, i: usize) -> &Field {
+        &self.fields[i]
+    }
+
+    pub fn text(&self, i: usize) -> String {
+        self.fields[i].value()
+    }
+
+    pub fn choice(&self, i: usize) -> Option<&Choice> {
+        match &self.fields[i].input {
+            FieldInput::Choice { options, selected } => options.get(*selected),
+            _ => None,
+        }
+    }
+
+    pub fn checked(&self, i: usize) -> bool {
+        matches!(self.fields[i].input, FieldInput::Check(true))
+    }
+
+    pub fn ticked_parties(&self, i: usize) -> Vec<String> {
+        match &self.fields[i].input {
+            FieldInput::Parties { ids, checked, .. } => {
+                ids.iter().zip(checked).filter(|(_, c)| **c).map(|(id, _)| id.clone()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The first required text field left blank, if any.
+    pub fn first_missing(&self) -> Option<usize> {
+        self.fields.iter().position(|f| f.required && f.is_blank())
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+    }
+
+    pub fn prev_field(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+    }
+
+    /// Alt+Enter: a line break in a multi-line field.
+    pub fn newline(&mut self) {
+        if let FieldInput::Text { area, multiline: true } = &mut self.fields[self.focus].input {
+            area.insert_newline();
+            self.dirty = true;
+            self.error = None;
+        }
+    }
+
+    /// Pasted text goes into the focused text field, made safe; line breaks
+    /// become spaces in one-line fields.
+    pub fn paste(&mut self, text: &str) {
+        if let FieldInput::Text { area, multiline } = &mut self.fields[self.focus].input {
+            let clean = for_editing(text);
+            let clean = if *multiline { clean } else { clean.replace('\n', " ") };
+            area.insert_str(clean);
+            self.dirty = true;
+            self.error = None;
+        }
+    }
+
+    /// A key that the keymap did not claim: typing, cursor keys, choices.
+    pub fn input(&mut self, input: Input) {
+        let field = &mut self.fields[self.focus];
+        let changed = match &mut field.input {
+            FieldInput::Text { area, multiline } => match input.key {
+                // Enter is claimed by the keymap; never insert raw line breaks
+                // or control characters into a one-line field.
+                Key::Enter => false,
+                Key::Up | Key::Down if !*multiline => {
+                    if input.key == Key::Up { self.prev_field() } else { self.next_field() }
+                    return;
+                }
+                Key::Char(c) if c.is_control() => false,
+                _ => area.input(input),
+            },
+            FieldInput::Choice { options, selected } => match input.key {
+                Key::Right | Key::Char(' ') => {
+                    *selected = (*selected + 1) % options.len().max(1);
+                    true
+                }
+                Key::Left => {
+                    *selected = (*selected + options.len().max(1) - 1) % options.len().max(1);
+                    true
+                }
+                Key::Up => {
+                    self.prev_field();
+                    return;
+                }
+                Key::Down => {
+                    self.next_field();
+                    return;
+                }
+                _ => false,
+            },
+            FieldInput::Check(v) => match input.key {
+                Key::Char(' ') | Key::Left | Key::Right => {
+                    *v = !*v;
+                    true
+                }
+                Key::Up => {
+                    self.prev_field();
+                    return;
+                }
+                Key::Down => {
+                    self.next_field();
+                    return;
+                }
+                _ => false,
+            },
+            FieldInput::Parties { ids, checked, cursor } => match input.key {
+                Key::Right if *cursor + 1 < ids.len() => {
+                    *cursor += 1;
+                    false
+                }
+                Key::Left if *cursor > 0 => {
+                    *cursor -= 1;
+                    false
+                }
+                Key::Char(' ') if !checked.is_empty() => {
+                    checked[*cursor] = !checked[*cursor];
+                    true
+                }
+                Key::Up => {
+                    self.prev_field();
+                    return;
+                }
+                Key::Down => {
+                    self.next_field();
+                    return;
+                }
+                _ => false,
+            },
+        };
+        if changed {
+            self.dirty = true;
+            self.error = None;
+        }
+    }
+}
+
+/// A date as the facilitator types it: `2026-04-01`, `1-4-2026` or `1/4/2026`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: char) -> Input {
+        Input { key: Key::Char(c), ..Default::default() }
+    }
+
+    #[test]
+    fn dates_in_three_spellings() {
+        let d = NaiveDate::from_ymd_opt(2026, 4, 1);
+        assert_eq!(parse_date("2026-04-01"), d);
+        assert_eq!(parse_date(" 1-4-2026 "), d);
+        assert_eq!(parse_date("01/04/2026"), d);
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("morgen"), None);
+    }
+
+    #[test]
+    fn typing_marks_the_form_dirty_and_fills_the_field() {
+        let mut f = Form::new(Purpose::OwnQuestion, vec![Field::text(Msg::Question, "", true)]);
+        assert!(!f.dirty);
+        assert_eq!(f.first_missing(), Some(0));
+        for c in "Wie?".chars() {
+            f.input(key(c));
+        }
+        assert!(f.dirty);
+        assert_eq!(f.text(0), "Wie?");
+        assert_eq!(f.first_missing(), None);
+    }
+
+    #[test]
+    fn paste_is_made_safe_and_single_line_fields_stay_single_line() {
+        let mut f = Form::new(
+            Purpose::OwnQuestion,
+            vec![Field::text(Msg::Question, "", true), Field::multiline(Msg::Answer, "", true)],
+        );
+        f.paste("een\ntwee\u{1b}[2J");
+        assert_eq!(f.text(0), "een twee␛[2J");
+        f.next_field();
+        f.paste("a\r\nb");
+        assert_eq!(f.text(1), "a\nb");
+    }
+
+    #[test]
+    fn choices_cycle_and_parties_tick() {
+        let mut f = Form::new(
+            Purpose::Interest { id: None },
+            vec![
+                Field::choice(Msg::Kind, InterestKind::ALL.map(Choice::Kind).to_vec(), 0),
+                Field::parties(Msg::Involved, vec!["p1".into(), "p2".into()], &["p2".into()]),
+            ],
+        );
+        f.input(Input { key: Key::Left, ..Default::default() });
+        assert_eq!(f.choice(0), Some(&Choice::Kind(InterestKind::Collectief)));
+        f.input(Input { key: Key::Down, ..Default::default() });
+        assert_eq!(f.focus, 1);
+        f.input(key(' '));
+        assert_eq!(f.ticked_parties(1), vec!["p1".to_string(), "p2".to_string()]);
+        f.input(Input { key: Key::Right, ..Default::default() });
+        f.input(key(' '));
+        assert_eq!(f.ticked_parties(1), vec!["p1".to_string()]);
+    }
+
+    #[test]
+    fn newline_only_in_multiline_fields() {
+        let mut f = Form::new(
+            Purpose::OwnQuestion,
+            vec![Field::text(Msg::Question, "q", true), Field::multiline(Msg::Answer, "a", true)],
+        );
+        f.newline();
+        f.input(Input { key: Key::Enter, ..Default::default() });
+        assert_eq!(f.text(0), "q");
+        f.next_field();
+        f.newline();
+        f.input(key('b'));
+        assert_eq!(f.text(1), "a\nb");
+    }
+
+    #[test]
+    fn editing_existing_hostile_text_shows_placeholders() {
+        let f = Field::multiline(Msg::Text, "x\u{1b}]0;pwn\u{7}y\nz", true);
+        assert_eq!(f.value(), "x␛]0;pwn␇y\nz");
+    }
+}

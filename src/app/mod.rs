@@ -1,0 +1,20 @@
+//! The application as a pure state machine: `AppState`, intents (`Action`)
+//! and `update`, which returns the `Effect`s for the runtime to perform.
+
+mod action;
+mod capture;
+mod form;
+mod map;
+mod navigate;
+mod state;
+mod update;
+
+pub use action::{Action, Effect, NewSessionFields, OpenedSession, SessionEntry};
+pub use form::{Choice, Field, FieldInput, Form, Purpose, parse_date};
+pub use map::{CellLayout, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, header_text, text_width};
+pub use navigate::map_scroll;
+pub use state::{
+    AgreementFilter, AppState, Notice, NoticeText, Overlay, Pane, Picker, ReflectionRow, SaveState, Screen,
+    SessionScreen, View,
+};
+pub use update::{has_unsaved_typing, update};

@@ -1,0 +1,334 @@
+//! `AppState`: everything the screen shows, and nothing the terminal owns.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::action::SessionEntry;
+use super::form::Form;
+use super::map::{MapLayout, MapSel};
+use crate::domain::{AgreementStatus, Phase, Removed, Session, Timestamp};
+use crate::i18n::{Lang, Msg};
+use crate::prompts::PromptLibrary;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Interests,
+    Agreements,
+    Reflections,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::Interests, Pane::Agreements, Pane::Reflections];
+
+    pub fn title(self) -> Msg {
+        match self {
+            Pane::Interests => Msg::PaneInterests,
+            Pane::Agreements => Msg::PaneAgreements,
+            Pane::Reflections => Msg::PaneReflections,
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self as usize + 1) % 3]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self as usize + 2) % 3]
+    }
+}
+
+/// Which agreements the log shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AgreementFilter {
+    #[default]
+    All,
+    Open,
+    Status(AgreementStatus),
+}
+
+impl AgreementFilter {
+    pub fn next(self) -> AgreementFilter {
+        use AgreementStatus::*;
+        match self {
+            AgreementFilter::All => AgreementFilter::Open,
+            AgreementFilter::Open => AgreementFilter::Status(Proposed),
+            AgreementFilter::Status(Proposed) => AgreementFilter::Status(Agreed),
+            AgreementFilter::Status(Agreed) => AgreementFilter::Status(Done),
+            AgreementFilter::Status(Done) => AgreementFilter::Status(Dropped),
+            AgreementFilter::Status(Dropped) => AgreementFilter::All,
+        }
+    }
+
+    pub fn admits(self, status: AgreementStatus) -> bool {
+        match self {
+            AgreementFilter::All => true,
+            AgreementFilter::Open => status.is_open(),
+            AgreementFilter::Status(s) => s == status,
+        }
+    }
+}
+
+/// A row of the reflection pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReflectionRow {
+    /// A question from the library (index into the library).
+    Prompt(usize),
+    /// A question the facilitator asked; the index of its first answer.
+    OwnQuestion(usize),
+    /// An answer (index into the session's reflections).
+    Answer(usize),
+    /// "+ ask your own question".
+    AskOwn,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    /// Everything is on disk, as of this moment.
+    Saved(Timestamp),
+    /// The last save failed; the session is safe in memory and is retried.
+    Failed(String),
+    /// Opened read-only: nothing to save.
+    ReadOnly,
+}
+
+/// An open session and how the facilitator is looking at it.
+#[derive(Debug)]
+pub struct SessionScreen {
+    pub session: Session,
+    pub path: PathBuf,
+    pub read_only: bool,
+    pub pane: Pane,
+    pub save: SaveState,
+    /// Deleted items, newest last, for `u`.
+    pub undo: Vec<Removed>,
+    // interests map
+    pub map: MapLayout,
+    pub map_sel: MapSel,
+    pub map_last_party: usize,
+    pub map_top: usize,
+    // agreement log
+    pub agreement_filter: AgreementFilter,
+    /// Indices into `session.agreements` that pass the filter, in creation order.
+    pub agreement_rows: Vec<usize>,
+    pub agreement_sel: usize,
+    pub agreement_top: usize,
+    // reflection prompts
+    pub reflection_rows: Vec<ReflectionRow>,
+    pub reflection_sel: usize,
+    pub reflection_top: usize,
+    // counts for the tabs, kept with the index
+    pub open_agreements: usize,
+    pub overdue_agreements: usize,
+    pub phase_answers: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Picker {
+    pub entries: Vec<SessionEntry>,
+    pub selected: usize,
+    pub top: usize,
+    pub loading: bool,
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Picker(Picker),
+    Session(Box<SessionScreen>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    PhasePicker { selected: Phase },
+    ConfirmDiscard,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeText {
+    Msg(Msg),
+    Plain(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: NoticeText,
+    pub error: bool,
+}
+
+pub struct AppState {
+    pub lang: Lang,
+    pub width: u16,
+    pub height: u16,
+    /// Today's date, for overdue agreements; set from the `now` of each update.
+    pub today: NaiveDate,
+    pub sessions_dir: PathBuf,
+    pub prompts: &'static PromptLibrary,
+    pub screen: Screen,
+    pub form: Option<Form>,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    pub quitting: bool,
+}
+
+/// What the derived index depends on besides the session.
+#[derive(Clone, Copy)]
+pub struct View {
+    pub width: u16,
+    pub today: NaiveDate,
+    pub prompts: &'static PromptLibrary,
+}
+
+impl AppState {
+    pub fn view(&self) -> View {
+        View { width: self.width, today: self.today, prompts: self.prompts }
+    }
+
+    /// Recompute the open session's index (after a change or a resize).
+    pub fn reindex(&mut self) {
+        let view = self.view();
+        if let Some(s) = self.session_mut() {
+            s.reindex(&view);
+        }
+    }
+
+    pub fn new(lang: Lang, sessions_dir: PathBuf, today: NaiveDate) -> AppState {
+        AppState {
+            lang,
+            width: 80,
+            height: 24,
+            today,
+            sessions_dir,
+            prompts: PromptLibrary::embedded(),
+            screen: Screen::Picker(Picker { loading: true, ..Default::default() }),
+            form: None,
+            overlay: None,
+            notice: None,
+            quitting: false,
+        }
+    }
+
+    pub fn session(&self) -> Option<&SessionScreen> {
+        match &self.screen {
+            Screen::Session(s) => Some(s),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    pub fn session_mut(&mut self) -> Option<&mut SessionScreen> {
+        match &mut self.screen {
+            Screen::Session(s) => Some(s),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.session().is_some_and(|s| s.read_only)
+    }
+
+    pub fn info(&mut self, msg: Msg) {
+        self.notice = Some(Notice { text: NoticeText::Msg(msg), error: false });
+    }
+
+    pub fn warn(&mut self, msg: Msg) {
+        self.notice = Some(Notice { text: NoticeText::Msg(msg), error: true });
+    }
+
+    pub fn error(&mut self, text: String) {
+        self.notice = Some(Notice { text: NoticeText::Plain(text), error: true });
+    }
+}
+
+impl SessionScreen {
+    pub fn new(session: Session, path: PathBuf, read_only: bool, view: &View) -> Self {
+        let save = if read_only { SaveState::ReadOnly } else { SaveState::Saved(session.updated_at) };
+        let mut s = SessionScreen {
+            session,
+            path,
+            read_only,
+            pane: Pane::Interests,
+            save,
+            undo: Vec::new(),
+            map: MapLayout::default(),
+            map_sel: MapSel::default(),
+            map_last_party: 0,
+            map_top: 0,
+            agreement_filter: AgreementFilter::All,
+            agreement_rows: Vec::new(),
+            agreement_sel: 0,
+            agreement_top: 0,
+            reflection_rows: Vec::new(),
+            reflection_sel: 0,
+            reflection_top: 0,
+            open_agreements: 0,
+            overdue_agreements: 0,
+            phase_answers: 0,
+        };
+        s.reindex(view);
+        s
+    }
+
+    /// Recompute what is derived from the session: the map layout, the
+    /// filtered agreement rows, the reflection rows of the current phase.
+    /// Called after every change and on resize, never while drawing.
+    pub fn reindex(&mut self, view: &View) {
+        let View { width, today, prompts } = *view;
+        self.map = MapLayout::compute(&self.session, width);
+        self.map_sel = self.map.clamp(self.map_sel);
+        let filter = self.agreement_filter;
+        self.agreement_rows = (0..self.session.agreements.len())
+            .filter(|&i| filter.admits(self.session.agreements[i].status))
+            .collect();
+        self.agreement_sel = self.agreement_sel.min(self.agreement_rows.len().saturating_sub(1));
+        self.reflection_rows = reflection_rows(&self.session, prompts);
+        self.reflection_sel = self.reflection_sel.min(self.reflection_rows.len().saturating_sub(1));
+        self.open_agreements = self.session.open_agreements().count();
+        self.overdue_agreements = self.session.overdue_agreements(today).count();
+        let phase = self.session.phase;
+        self.phase_answers = self.session.reflections.iter().filter(|r| r.phase == phase).count();
+    }
+
+    /// The agreement under the cursor, as an index into `session.agreements`.
+    pub fn selected_agreement(&self) -> Option<usize> {
+        self.agreement_rows.get(self.agreement_sel).copied()
+    }
+
+    pub fn selected_reflection_row(&self) -> Option<ReflectionRow> {
+        self.reflection_rows.get(self.reflection_sel).copied()
+    }
+}
+
+/// The reflection pane for the current phase: each library question with the
+/// answers given to it, then the facilitator's own questions of this phase with
+/// their answers, then the row to ask a new one.
+fn reflection_rows(session: &Session, prompts: &PromptLibrary) -> Vec<ReflectionRow> {
+    let phase = session.phase;
+    let mut rows = Vec::new();
+    let mut by_prompt: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    let mut own: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, r) in session.reflections.iter().enumerate() {
+        match &r.prompt {
+            Some(id) if prompts.get(id).is_some() => by_prompt.entry(id.as_str()).or_default().push(i),
+            _ if r.phase == phase => match own.iter_mut().find(|(q, _)| *q == r.question) {
+                Some((_, list)) => list.push(i),
+                None => own.push((r.question.as_str(), vec![i])),
+            },
+            _ => {}
+        }
+    }
+    for (pi, prompt) in prompts.all().iter().enumerate() {
+        if !prompt.phases.contains(&phase) {
+            continue;
+        }
+        rows.push(ReflectionRow::Prompt(pi));
+        if let Some(answers) = by_prompt.get(prompt.id.as_str()) {
+            rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
+        }
+    }
+    for (_, answers) in own {
+        rows.push(ReflectionRow::OwnQuestion(answers[0]));
+        rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
+    }
+    rows.push(ReflectionRow::AskOwn);
+    rows
+}

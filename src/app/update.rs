@@ -1,0 +1,254 @@
+//! The pure state machine: `update(state, action, now)` changes the state and
+//! returns the effects the runtime must carry out. No terminal, no files, no
+//! clock.
+
+use super::action::{Action, Effect, OpenedSession};
+use super::form::Form;
+use super::state::{AppState, Overlay, Picker, SaveState, Screen, SessionScreen};
+use super::{capture, navigate};
+use crate::domain::{Phase, Timestamp};
+use crate::i18n::Msg;
+use crate::layout::{list_rows, scroll_to_show};
+
+pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
+    state.today = now.date_naive();
+    match action {
+        Action::Resize(w, h) => {
+            state.width = w;
+            state.height = h;
+            state.reindex();
+            navigate::keep_in_view(state);
+            Vec::new()
+        }
+        Action::Quit => {
+            state.quitting = true;
+            vec![Effect::Quit]
+        }
+        Action::SessionsListed(entries) => {
+            if let Screen::Picker(p) = &mut state.screen {
+                p.entries = entries;
+                p.loading = false;
+                p.selected = p.selected.min(p.entries.len().saturating_sub(1));
+            }
+            Vec::new()
+        }
+        Action::SessionOpened(opened) => {
+            open_session(state, *opened);
+            Vec::new()
+        }
+        Action::OpenFailed(message) => {
+            state.error(message);
+            Vec::new()
+        }
+        Action::Saved => {
+            if let Some(s) = state.session_mut() {
+                s.save = SaveState::Saved(now);
+            }
+            Vec::new()
+        }
+        Action::SaveFailed(message) => {
+            if let Some(s) = state.session_mut() {
+                s.save = SaveState::Failed(message);
+            }
+            Vec::new()
+        }
+        Action::RetrySave => match state.session() {
+            Some(s) if matches!(s.save, SaveState::Failed(_)) => vec![Effect::Save],
+            _ => Vec::new(),
+        },
+        action if state.overlay.is_some() => overlay(state, action, now),
+        action if state.form.is_some() => capture::form_action(state, action, now),
+        action => match state.screen {
+            Screen::Picker(_) => picker(state, action),
+            Screen::Session(_) => session(state, action, now),
+        },
+    }
+}
+
+fn open_session(state: &mut AppState, opened: OpenedSession) {
+    let OpenedSession { session, path, read_only } = opened;
+    let screen = SessionScreen::new(session, path, read_only, &state.view());
+    state.screen = Screen::Session(Box::new(screen));
+    state.form = None;
+    state.overlay = None;
+    state.notice = None;
+    if read_only {
+        state.warn(Msg::ReadOnlyBanner);
+    }
+}
+
+fn picker(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let visible = state.height.saturating_sub(6) as usize;
+    let Screen::Picker(p) = &mut state.screen else { return Vec::new() };
+    let last = p.entries.len().saturating_sub(1);
+    match action {
+        Action::Up => p.selected = p.selected.saturating_sub(1),
+        Action::Down => p.selected = (p.selected + 1).min(last),
+        Action::PageUp => p.selected = p.selected.saturating_sub(visible.max(1)),
+        Action::PageDown => p.selected = (p.selected + visible.max(1)).min(last),
+        Action::Home => p.selected = 0,
+        Action::End => p.selected = last,
+        Action::OpenSelected | Action::Activate => {
+            if let Some(e) = p.entries.get(p.selected) {
+                return vec![Effect::OpenSession(e.path.clone())];
+            }
+        }
+        Action::NewSession => {
+            let today = state.today;
+            state.form = Some(capture::new_session_form(today));
+        }
+        Action::RefreshSessions => {
+            *p = Picker { loading: true, selected: p.selected, ..Default::default() };
+            return vec![Effect::ListSessions];
+        }
+        Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        _ => {}
+    }
+    if let Screen::Picker(p) = &mut state.screen {
+        p.top = scroll_to_show(p.top, p.selected, visible);
+    }
+    Vec::new()
+}
+
+/// Refuse a change in a read-only session; true when refused.
+fn refused(state: &mut AppState) -> bool {
+    if state.read_only() {
+        state.warn(Msg::ReadOnlyRefused);
+        true
+    } else {
+        false
+    }
+}
+
+fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
+    let changes = matches!(
+        action,
+        Action::NextPhase
+            | Action::PrevPhase
+            | Action::OpenPhasePicker
+            | Action::AddParty
+            | Action::AddInterest
+            | Action::AddAgreement
+            | Action::AskOwnQuestion
+            | Action::RecordTemperature
+            | Action::EditSelected
+            | Action::DeleteSelected
+            | Action::Undo
+            | Action::CycleStatus
+            | Action::TogglePhaseResult
+    );
+    if changes && refused(state) {
+        return Vec::new();
+    }
+    match action {
+        Action::Up
+        | Action::Down
+        | Action::Left
+        | Action::Right
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Home
+        | Action::End => navigate::move_selection(state, &action),
+        Action::NextPane | Action::PrevPane => {
+            if let Some(s) = state.session_mut() {
+                s.pane = if action == Action::NextPane { s.pane.next() } else { s.pane.prev() };
+            }
+        }
+        Action::NextPhase | Action::PrevPhase => {
+            let Some(s) = state.session() else { return Vec::new() };
+            let target = if action == Action::NextPhase { s.session.phase.next() } else { s.session.phase.prev() };
+            match target {
+                Some(to) => return go_to_phase(state, to, now),
+                None => state.warn(if action == Action::NextPhase { Msg::NoNextPhase } else { Msg::NoPrevPhase }),
+            }
+        }
+        Action::OpenPhasePicker => {
+            let selected = state.session().map_or(Phase::Verkennen, |s| s.session.phase);
+            state.overlay = Some(Overlay::PhasePicker { selected });
+        }
+        Action::GoToPhase(to) => return go_to_phase(state, to, now),
+        Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::BackToSessions => {
+            state.screen = Screen::Picker(Picker { loading: true, ..Default::default() });
+            state.notice = None;
+            return vec![Effect::CloseSession, Effect::ListSessions];
+        }
+        Action::Undo => return capture::undo(state, now),
+        Action::CycleFilter => {
+            if let Some(s) = state.session_mut() {
+                s.agreement_filter = s.agreement_filter.next();
+                s.agreement_sel = 0;
+                s.agreement_top = 0;
+            }
+            state.reindex();
+        }
+        Action::Paste(_) => {}
+        other => return capture::session_action(state, other, now),
+    }
+    navigate::keep_in_view(state);
+    Vec::new()
+}
+
+/// Move to `to`: forward at once, backward after asking for a reason.
+pub(super) fn go_to_phase(state: &mut AppState, to: Phase, now: Timestamp) -> Vec<Effect> {
+    if refused(state) {
+        return Vec::new();
+    }
+    let Some(s) = state.session() else { return Vec::new() };
+    if s.session.phase == to {
+        state.warn(Msg::AlreadyInPhase);
+        return Vec::new();
+    }
+    if s.session.is_step_back(to) {
+        state.form = Some(capture::phase_reason_form(to));
+        return Vec::new();
+    }
+    capture::move_phase(state, to, None, now)
+}
+
+fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
+    let Some(current) = state.overlay.clone() else { return Vec::new() };
+    match (current, action) {
+        (Overlay::Help { scroll }, Action::Down) => state.overlay = Some(Overlay::Help { scroll: scroll + 1 }),
+        (Overlay::Help { scroll }, Action::Up) => {
+            state.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(1) })
+        }
+        (Overlay::Help { scroll }, Action::PageDown) => state.overlay = Some(Overlay::Help { scroll: scroll + 10 }),
+        (Overlay::Help { scroll }, Action::PageUp) => {
+            state.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(10) })
+        }
+        (Overlay::Help { .. }, Action::CloseOverlay | Action::ShowHelp) => state.overlay = None,
+        (Overlay::PhasePicker { selected }, Action::Up | Action::Left) => {
+            state.overlay = Some(Overlay::PhasePicker { selected: selected.prev().unwrap_or(selected) })
+        }
+        (Overlay::PhasePicker { selected }, Action::Down | Action::Right) => {
+            state.overlay = Some(Overlay::PhasePicker { selected: selected.next().unwrap_or(selected) })
+        }
+        (Overlay::PhasePicker { selected }, Action::Activate) => {
+            state.overlay = None;
+            return go_to_phase(state, selected, now);
+        }
+        (Overlay::PhasePicker { .. }, Action::GoToPhase(to)) => {
+            state.overlay = None;
+            return go_to_phase(state, to, now);
+        }
+        (Overlay::PhasePicker { .. }, Action::CloseOverlay) => state.overlay = None,
+        (Overlay::ConfirmDiscard, Action::ConfirmYes) => {
+            state.overlay = None;
+            state.form = None;
+        }
+        (Overlay::ConfirmDiscard, Action::ConfirmNo | Action::CloseOverlay) => state.overlay = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Rows visible in the agreement and reflection lists at the current size.
+pub(super) fn visible_list_rows(state: &AppState) -> usize {
+    list_rows(state.width, state.height)
+}
+
+/// Whether a form is open and holds something typed.
+pub fn has_unsaved_typing(form: &Option<Form>) -> bool {
+    form.as_ref().is_some_and(|f| f.dirty)
+}

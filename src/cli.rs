@@ -1,0 +1,47 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "kompas", version, about = "Lead a collaboration meeting through the five Kompas phases", long_about = None)]
+pub struct Cli {
+    /// Folder with the session files.
+    #[arg(long, global = true, value_name = "DIR", default_value = "sessions")]
+    pub sessions_dir: PathBuf,
+    /// Language of the interface and the reflection questions (default from
+    /// LANG, else Dutch).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// A session file to open directly.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new session and open it.
+    New {
+        /// Title of the meeting, e.g. "Weer thuis in de wijk — Zuiderveld".
+        title: String,
+        /// Meeting date (YYYY-MM-DD); today when left out.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Name of the facilitator.
+        #[arg(long, default_value = "")]
+        facilitator: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::app::parse_date(s).ok_or_else(|| format!("not a date: {s:?} (use YYYY-MM-DD)"))
+}

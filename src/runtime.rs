@@ -1,0 +1,257 @@
+//! The small loop around the pure state machine: read terminal events and
+//! signals from one channel (blocking, so an idle program uses no CPU), map
+//! keys to actions, call `update`, perform the effects it returns, draw.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use chrono::{Local, NaiveDate, Timelike};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use crate::app::{Action, AppState, Effect, OpenedSession, SessionEntry, update};
+use crate::domain::{Session, Timestamp};
+use crate::i18n::Lang;
+use crate::storage::{self, LockOutcome, SessionLock};
+use crate::terminal::TerminalGuard;
+use crate::{keymap, ui};
+
+/// What the program was asked to open at start.
+#[derive(Debug, Clone)]
+pub enum Start {
+    Picker,
+    Open(PathBuf),
+    Create { title: String, meeting_date: NaiveDate, facilitator: String },
+}
+
+pub struct Options {
+    pub lang: Lang,
+    pub sessions_dir: PathBuf,
+    pub start: Start,
+}
+
+/// Everything that wakes the loop.
+enum Wake {
+    Terminal(Event),
+    TerminalGone,
+    Signal,
+}
+
+/// The wall clock, to the second: what every `update` receives as `now`.
+pub fn now() -> Timestamp {
+    let t = Local::now().fixed_offset();
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
+/// A session id that will not repeat: date, time and 32 random bits.
+pub fn new_session_id(now: Timestamp) -> String {
+    use std::hash::{BuildHasher, RandomState};
+    let random = RandomState::new().hash_one(now.timestamp_nanos_opt().unwrap_or_default()) as u32;
+    format!("{}-{random:08x}", now.format("%Y%m%d%H%M%S"))
+}
+
+/// The runtime's side of an open session: its lock.
+#[derive(Default)]
+struct Held {
+    lock: Option<SessionLock>,
+}
+
+pub fn run(opts: Options) -> io::Result<()> {
+    storage::ensure_sessions_dir(&opts.sessions_dir)?;
+    let _ = storage::clean_stale_temp_files(&opts.sessions_dir);
+    let (tx, rx) = mpsc::channel();
+    spawn_signal_thread(tx.clone())?;
+    let mut guard = TerminalGuard::enter()?;
+    spawn_input_thread(tx);
+
+    let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
+    let mut held = Held::default();
+    let size = guard.terminal.size()?;
+    let mut queue = vec![Action::Resize(size.width, size.height)];
+    let first = match &opts.start {
+        Start::Picker => Effect::ListSessions,
+        Start::Open(path) => Effect::OpenSession(path.clone()),
+        Start::Create { title, meeting_date, facilitator } => Effect::CreateSession(crate::app::NewSessionFields {
+            title: title.clone(),
+            meeting_date: *meeting_date,
+            facilitator: facilitator.clone(),
+        }),
+    };
+    if let Some(a) = perform(&mut state, &mut held, first) {
+        queue.push(a);
+    }
+
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> io::Result<()> {
+        loop {
+            dispatch(&mut state, &mut held, std::mem::take(&mut queue));
+            if state.quitting {
+                return Ok(());
+            }
+            guard.terminal.draw(|f| ui::draw(f, &state))?;
+            let wake = match retry_interval(&state) {
+                Some(t) => match rx.recv_timeout(t) {
+                    Ok(w) => Some(w),
+                    Err(RecvTimeoutError::Timeout) => {
+                        queue.push(Action::RetrySave);
+                        continue;
+                    }
+                    Err(RecvTimeoutError::Disconnected) => None,
+                },
+                None => rx.recv().ok(),
+            };
+            match wake {
+                Some(Wake::Terminal(Event::Key(k))) if k.kind != KeyEventKind::Release => {
+                    queue.extend(keymap::action_for(&state, &k));
+                }
+                Some(Wake::Terminal(Event::Paste(text))) => queue.push(Action::Paste(text)),
+                Some(Wake::Terminal(Event::Resize(w, h))) => queue.push(Action::Resize(w, h)),
+                Some(Wake::Terminal(_)) => {}
+                Some(Wake::Signal) | Some(Wake::TerminalGone) | None => queue.push(Action::Quit),
+            }
+        }
+    }));
+    drop(guard);
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => {
+            if let Some(s) = state.session() {
+                match write_recovery(&s.session, &s.path) {
+                    Ok(p) => eprintln!("kompas stopped on an internal error; the session in memory was written to {}", p.display()),
+                    Err(e) => eprintln!("kompas stopped on an internal error and could not write a recovery file: {e}"),
+                }
+            }
+            std::panic::resume_unwind(panic)
+        }
+    }
+}
+
+/// While the last save failed, wake every second to try again.
+fn retry_interval(state: &AppState) -> Option<Duration> {
+    matches!(state.session().map(|s| &s.save), Some(crate::app::SaveState::Failed(_))).then(|| Duration::from_secs(1))
+}
+
+/// Run actions through `update`, performing effects and feeding their results
+/// back, until nothing is left. Saving happens here, before the next key.
+fn dispatch(state: &mut AppState, held: &mut Held, mut queue: Vec<Action>) {
+    while !queue.is_empty() {
+        let action = queue.remove(0);
+        for effect in update(state, action, now()) {
+            if let Some(result) = perform(state, held, effect) {
+                queue.push(result);
+            }
+        }
+    }
+}
+
+fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> {
+    match effect {
+        Effect::Save => {
+            let s = state.session()?;
+            if s.read_only {
+                return None;
+            }
+            Some(match storage::save(&s.path, &s.session) {
+                Ok(()) => Action::Saved,
+                Err(e) => Action::SaveFailed(e.to_string()),
+            })
+        }
+        Effect::ListSessions => Some(Action::SessionsListed(list_sessions(&state.sessions_dir, state.today))),
+        Effect::OpenSession(path) => Some(open(held, &path)),
+        Effect::CreateSession(f) => {
+            let now = now();
+            let session = match Session::new(new_session_id(now), &f.title, f.meeting_date, &f.facilitator, now) {
+                Ok(s) => s,
+                Err(e) => return Some(Action::OpenFailed(e.to_string())),
+            };
+            match storage::create_new(&state.sessions_dir, &session) {
+                Ok(path) => Some(open(held, &path)),
+                Err(e) => Some(Action::OpenFailed(e.to_string())),
+            }
+        }
+        Effect::CloseSession => {
+            held.lock = None;
+            None
+        }
+        Effect::Quit => None,
+    }
+}
+
+/// Lock and load a session; read-only when another kompas holds it.
+fn open(held: &mut Held, path: &Path) -> Action {
+    held.lock = None;
+    let read_only = match storage::lock(path) {
+        Ok(LockOutcome::Acquired(lock)) => {
+            held.lock = Some(lock);
+            false
+        }
+        Ok(LockOutcome::HeldElsewhere) => true,
+        Err(e) => return Action::OpenFailed(format!("{}: {e}", path.display())),
+    };
+    match storage::load(path) {
+        Ok(loaded) => {
+            Action::SessionOpened(Box::new(OpenedSession { session: loaded.session, path: path.to_path_buf(), read_only }))
+        }
+        Err(e) => {
+            held.lock = None;
+            Action::OpenFailed(e.to_string())
+        }
+    }
+}
+
+pub fn list_sessions(dir: &Path, today: NaiveDate) -> Vec<SessionEntry> {
+    let files = match storage::session_files(dir) {
+        Ok(f) => f,
+        Err(e) => {
+            return vec![SessionEntry { path: dir.to_path_buf(), summary: Err(format!("{}: {e}", dir.display())) }];
+        }
+    };
+    files
+        .into_iter()
+        .map(|path| {
+            let summary = storage::load(&path)
+                .map(|l| storage::Summary::of(&l.session, today))
+                .map_err(|e| e.to_string());
+            SessionEntry { path, summary }
+        })
+        .collect()
+}
+
+/// After a panic: the session as it was in memory, next to its file.
+fn write_recovery(session: &Session, path: &Path) -> io::Result<PathBuf> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session.json".into());
+    let target = path.with_file_name(format!("{name}.recovered-{}.json", now().format("%Y%m%d-%H%M%S")));
+    storage::save(&target, session).map_err(|e| io::Error::other(e.to_string()))?;
+    Ok(target)
+}
+
+fn spawn_input_thread(tx: Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Wake::Terminal(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Wake::TerminalGone);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// SIGTERM, SIGHUP (the terminal window was closed) and SIGINT end the
+/// program cleanly through the same path as `q`.
+fn spawn_signal_thread(tx: Sender<Wake>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Wake::Signal);
+        }
+    });
+    Ok(())
+}

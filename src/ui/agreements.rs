@@ -1,0 +1,171 @@
+//! The agreement log: one line per agreement in creation order, open ones in
+//! bold colour, overdue ones on red; the selected one in full below.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::app::{AgreementFilter, AppState, SessionScreen};
+use crate::domain::{Agreement, AgreementStatus, Session};
+use crate::i18n::{self, Lang, Msg};
+use crate::layout::{list_areas, scroll_to_show};
+use crate::text::{safe_line, truncate, wrap};
+
+const MARK_W: usize = 2;
+const STATUS_W: usize = 12;
+const OWNER_W: usize = 16;
+const DUE_W: usize = 12;
+const PHASE_W: usize = 5;
+
+fn status_style(a: &Agreement, overdue: bool) -> Style {
+    match a.status {
+        _ if overdue => theme::overdue(),
+        AgreementStatus::Proposed | AgreementStatus::Agreed => theme::open_agreement(),
+        AgreementStatus::Done => theme::done(),
+        AgreementStatus::Dropped => theme::dropped(),
+    }
+}
+
+fn text_style(a: &Agreement) -> Style {
+    match a.status {
+        AgreementStatus::Proposed | AgreementStatus::Agreed => theme::bold(),
+        AgreementStatus::Done => theme::plain(),
+        AgreementStatus::Dropped => theme::dropped(),
+    }
+}
+
+fn party_name(session: &Session, id: &str) -> String {
+    session.party(id).map_or_else(|| id.to_string(), |p| p.organisation.clone())
+}
+
+/// The text in a column of `w`, with one space before the next column.
+fn pad(s: &str, w: usize) -> String {
+    let t = truncate(s, w.saturating_sub(1));
+    format!("{t}{}", " ".repeat(w.saturating_sub(t.width())))
+}
+
+fn filter_label(lang: Lang, f: AgreementFilter) -> String {
+    match f {
+        AgreementFilter::All => Msg::FilterAll.get(lang).to_string(),
+        AgreementFilter::Open => Msg::FilterOpen.get(lang).to_string(),
+        AgreementFilter::Status(s) => i18n::status_label(lang, s).to_string(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let a = list_areas(area);
+    let session = &s.session;
+    let text_w = (area.width as usize).saturating_sub(MARK_W + STATUS_W + OWNER_W + DUE_W + PHASE_W + 1);
+
+    let filter = format!("{}: {} (f)", Msg::Filter.get(lang), filter_label(lang, s.agreement_filter));
+    let header = format!(
+        "{}{}{}{}{}{}",
+        " ".repeat(MARK_W),
+        pad(Msg::Status.get(lang), STATUS_W),
+        pad(Msg::Agreement.get(lang), text_w),
+        pad(Msg::Owner.get(lang), OWNER_W),
+        pad(Msg::Due.get(lang), DUE_W),
+        pad(Msg::Phase.get(lang), PHASE_W),
+    );
+    frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
+    let fw = filter.width() as u16;
+    if a.header.width > fw + 30 && s.agreement_filter != AgreementFilter::All {
+        let r = Rect::new(a.header.right() - fw - 1, a.header.y, fw, 1);
+        frame.render_widget(Paragraph::new(Span::styled(filter.clone(), theme::warning())), r);
+    }
+
+    if s.agreement_rows.is_empty() {
+        let msg = if session.agreements.is_empty() { Msg::NoAgreements } else { Msg::NoAgreementsFiltered };
+        let mut lines = vec![Line::from(Span::styled(format!(" {}", msg.get(lang)), theme::bold()))];
+        if s.agreement_filter != AgreementFilter::All {
+            lines.push(Line::from(format!(" {filter}")));
+        }
+        frame.render_widget(Paragraph::new(lines), a.rows);
+    }
+
+    let visible = a.rows.height as usize;
+    let top = scroll_to_show(s.agreement_top, s.agreement_sel, visible);
+    let this_year = state.today.year();
+    let buf = frame.buffer_mut();
+    for (n, &i) in s.agreement_rows.iter().enumerate().skip(top).take(visible) {
+        let ag = &session.agreements[i];
+        let overdue = ag.is_overdue(state.today);
+        let y = a.rows.y + (n - top) as u16;
+        let selected = n == s.agreement_sel;
+        let mark = if ag.phase_result { "★ " } else { "  " };
+        let owner = ag.owner.as_deref().map(|o| party_name(session, o)).unwrap_or_default();
+        let due = match ag.due {
+            Some(d) if overdue => format!("! {}", i18n::short_date(lang, d, this_year)),
+            Some(d) => i18n::short_date(lang, d, this_year),
+            None => String::new(),
+        };
+        let first_line = ag.text.lines().next().unwrap_or("");
+        let cells: [(String, Style); 6] = [
+            (mark.to_string(), theme::label()),
+            (pad(i18n::status_label(lang, ag.status), STATUS_W), status_style(ag, overdue)),
+            (pad(&safe_line(first_line), text_w), text_style(ag)),
+            (pad(&safe_line(&owner), OWNER_W), theme::plain()),
+            (pad(&due, DUE_W), if overdue { theme::overdue() } else { theme::plain() }),
+            (pad(&ag.phase.number().to_string(), PHASE_W), theme::plain()),
+        ];
+        let mut x = a.rows.x;
+        for (text, style) in cells {
+            let style = if selected { style.patch(theme::selected()) } else { style };
+            let w = text.width() as u16;
+            buf.set_stringn(x, y, &text, (a.rows.right().saturating_sub(x)) as usize, style);
+            x += w;
+        }
+    }
+
+    draw_detail(frame, a.detail, state, s);
+}
+
+/// The selected agreement in full: text, owner, parties, due, phase, times.
+fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let block = Block::default().borders(Borders::TOP).border_style(theme::border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(i) = s.selected_agreement() else { return };
+    let session = &s.session;
+    let ag = &session.agreements[i];
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let facts = {
+        let owner = ag.owner.as_deref().map_or_else(|| Msg::NoOwner.get(lang).to_string(), |o| party_name(session, o));
+        let involved: Vec<String> = ag.parties.iter().map(|p| party_name(session, p)).collect();
+        let mut f = vec![format!("{}: {}", Msg::Owner.get(lang), owner)];
+        if !involved.is_empty() {
+            f.push(format!("{}: {}", Msg::Involved.get(lang), involved.join(", ")));
+        }
+        if let Some(d) = ag.due {
+            let late = if ag.is_overdue(state.today) { format!(" ({})", Msg::Overdue.get(lang)) } else { String::new() };
+            f.push(format!("{}: {}{late}", Msg::Due.get(lang), i18n::date(lang, d)));
+        }
+        f.push(format!("{}: {} {}", Msg::Phase.get(lang), ag.phase.number(), i18n::phase_short(lang, ag.phase)));
+        if ag.phase_result {
+            f.push(format!("★ {}", Msg::PhaseResult.get(lang)));
+        }
+        f.push(format!("{} {}", Msg::Created.get(lang), ag.created_at.format("%d-%m %H:%M")));
+        if ag.updated_at != ag.created_at {
+            f.push(format!("{} {}", Msg::Updated.get(lang), ag.updated_at.format("%d-%m %H:%M")));
+        }
+        safe_line(&f.join(" · ")).into_owned()
+    };
+    let fact_lines = wrap(&facts, width);
+    let text_room = (inner.height as usize).saturating_sub(fact_lines.len()).max(1);
+    let text_lines = wrap(&ag.text, width);
+    let overflow = text_lines.len() > text_room;
+    for (n, l) in text_lines.into_iter().take(text_room).enumerate() {
+        let l = if overflow && n + 1 == text_room { format!("{}…", truncate(&l, width.saturating_sub(1))) } else { l };
+        lines.push(Line::from(Span::styled(l, theme::bold())));
+    }
+    lines.extend(fact_lines.into_iter().map(Line::from));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,78 @@
+//! The status line (saved or not, notices, the file) and the hint bar, which
+//! is generated from the keymap of the current mode.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::app::{AppState, NoticeText, SaveState};
+use crate::i18n::Msg;
+use crate::keymap;
+use crate::text::{safe_line, truncate};
+
+pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
+    let lang = state.lang;
+    let Some(s) = state.session() else { return };
+    let file = s.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = safe_line(&file).into_owned();
+    let (save_text, save_style) = match &s.save {
+        SaveState::Saved(at) => (format!(" ✓ {} {} ", Msg::Saved.get(lang), at.format("%H:%M:%S")), theme::ok()),
+        SaveState::Failed(why) => (
+            format!(" ✗ {}: {} — {} ", Msg::SaveFailed.get(lang), safe_line(why), Msg::SaveRetrying.get(lang)),
+            theme::error(),
+        ),
+        SaveState::ReadOnly => (format!(" {} ", Msg::ReadOnlyBanner.get(lang)), theme::warning()),
+    };
+    let mut spans = vec![Span::styled(save_text.clone(), save_style)];
+    let mut used = save_text.width();
+    if let Some(n) = &state.notice {
+        let text = match &n.text {
+            NoticeText::Msg(m) => m.get(lang).to_string(),
+            NoticeText::Plain(p) => safe_line(p).into_owned(),
+        };
+        // A failed save and the read-only banner are already the notice.
+        if !(matches!(s.save, SaveState::ReadOnly) && n.text == NoticeText::Msg(Msg::ReadOnlyBanner)) {
+            let text = format!(" {text} ");
+            used += text.width();
+            spans.push(Span::styled(text, if n.error { theme::warning() } else { theme::bold() }));
+        }
+    }
+    let room = (area.width as usize).saturating_sub(used + 1);
+    let file = truncate(&file, room).into_owned();
+    let gap = (area.width as usize).saturating_sub(used + file.width());
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(file, theme::dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Keys that work now, as many as fit, in the keymap's order; the help key,
+/// when there is one, always stands at the right end.
+pub fn draw_hints(frame: &mut Frame, area: Rect, state: &AppState) {
+    let lang = state.lang;
+    let pair = |keys: &str, label: Msg| {
+        let k = format!(" {keys} ");
+        let l = format!(" {} ", label.get(lang));
+        let w = k.width() + l.width();
+        (vec![Span::styled(k, theme::key()), Span::raw(l)], w)
+    };
+    let all = keymap::hints(state);
+    let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, label)| *label == Msg::KeyHelp);
+    let (help_spans, help_w) = help.first().map_or((Vec::new(), 0), |(k, l)| pair(k, *l));
+    let room = (area.width as usize).saturating_sub(help_w);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (keys, label) in rest {
+        let (s, w) = pair(&keys, label);
+        if used + w > room {
+            continue;
+        }
+        used += w;
+        spans.extend(s);
+    }
+    spans.push(Span::raw(" ".repeat(room - used)));
+    spans.extend(help_spans);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

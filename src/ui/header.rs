@@ -1,0 +1,133 @@
+//! The top of the session screen: title, the phase strip, the current
+//! phase's aim and result, and the pane tabs.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::app::{AppState, Pane, SessionScreen};
+use crate::domain::Phase;
+use crate::i18n::{self, Msg};
+use crate::text::{safe_line, truncate};
+
+pub fn draw_title(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let session = &s.session;
+    let mut right = String::new();
+    if let Some(t) = session.latest_temperature() {
+        right = format!("{}: {} ", Msg::Temperature.get(lang), i18n::temperature_label(lang, t.level));
+    }
+    let mut left = format!(" {} · {}", safe_line(&session.title), i18n::date(lang, session.meeting_date));
+    if !session.facilitator.is_empty() {
+        left.push_str(&format!(" · {}", safe_line(&session.facilitator)));
+    }
+    let room = (area.width as usize).saturating_sub(right.width() + 1);
+    let left = truncate(&left, room).into_owned();
+    let gap = (area.width as usize).saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(left, theme::title()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, temperature_style(session.latest_temperature().map(|t| t.level))),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn temperature_style(t: Option<crate::domain::Temperature>) -> ratatui::style::Style {
+    use crate::domain::Temperature::*;
+    match t {
+        Some(Vriendschappelijk) => theme::ok(),
+        Some(Waakzaam) => theme::open_agreement(),
+        Some(Onenigheid) | Some(Conflict) => theme::overdue(),
+        None => theme::plain(),
+    }
+}
+
+/// The five phases as a strip: the current one highlighted, visited ones
+/// ticked. When the names do not fit, phases other than the current show
+/// only their number.
+pub fn draw_phases(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let current = s.session.phase;
+    let cell = |p: Phase, with_name: bool| {
+        let mark = if p == current {
+            "▶"
+        } else if s.session.visited(p) {
+            "✓"
+        } else {
+            " "
+        };
+        if with_name || p == current {
+            format!(" {mark}{} {} ", p.number(), i18n::phase_short(lang, p))
+        } else {
+            format!(" {mark}{} ", p.number())
+        }
+    };
+    let full: usize = Phase::ALL.iter().map(|p| cell(*p, true).width() + 1).sum();
+    let with_names = full <= area.width as usize;
+    let mut spans = Vec::new();
+    for (i, p) in Phase::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("›", theme::dim()));
+        }
+        let style = if p == current {
+            theme::phase_current()
+        } else if s.session.visited(p) {
+            theme::phase_visited()
+        } else {
+            theme::phase_ahead()
+        };
+        spans.push(Span::styled(cell(p, with_names), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn draw_aim(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let p = s.session.phase;
+    let parts = [
+        (format!(" {}: ", Msg::Aim.get(lang)), theme::label()),
+        (i18n::phase_aim(lang, p).to_string(), theme::plain()),
+        (format!(" · {}: ", Msg::Result.get(lang)), theme::label()),
+        (i18n::phase_result(lang, p).to_string(), theme::plain()),
+    ];
+    // Shorten from the end so the labels stay readable.
+    let mut room = area.width as usize;
+    let mut spans = Vec::new();
+    for (text, style) in parts {
+        if room == 0 {
+            break;
+        }
+        let t = truncate(&text, room).into_owned();
+        room = room.saturating_sub(t.width());
+        spans.push(Span::styled(t, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let count = |pane: Pane| match pane {
+        Pane::Interests => format!("{}", s.session.interests.len()),
+        Pane::Agreements if s.overdue_agreements > 0 => {
+            format!("{} {}, {} {}", s.open_agreements, Msg::FilterOpen.get(lang), s.overdue_agreements, Msg::Overdue.get(lang))
+        }
+        Pane::Agreements => format!("{} {}", s.open_agreements, Msg::FilterOpen.get(lang)),
+        Pane::Reflections => format!("{}", s.phase_answers),
+    };
+    let mut spans = vec![Span::raw(" ")];
+    for pane in Pane::ALL {
+        let text = format!(" {} ({}) ", pane.title().get(lang), count(pane));
+        let style = if pane == s.pane { theme::tab_active() } else { theme::bold() };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    if s.overdue_agreements > 0 && s.pane != Pane::Agreements {
+        // An overdue agreement is visible from every pane.
+        let tab = 1 + 2 * Pane::Agreements as usize;
+        spans[tab] = Span::styled(spans[tab].content.clone(), theme::overdue());
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

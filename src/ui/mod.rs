@@ -1,0 +1,76 @@
+//! Drawing. Every function here reads `&AppState` and writes into the frame;
+//! none changes state, does I/O, or touches more of the session than is
+//! visible.
+
+mod agreements;
+mod bars;
+mod form;
+mod header;
+mod interests;
+mod overlays;
+mod picker;
+mod reflections;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::{AppState, Overlay, Pane, Screen};
+use crate::i18n::Msg;
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH, session_areas, too_small};
+
+pub fn draw(frame: &mut Frame, state: &AppState) {
+    let area = frame.area();
+    if too_small(area) {
+        draw_too_small(frame, area, state);
+        return;
+    }
+    match &state.screen {
+        Screen::Picker(p) => picker::draw(frame, area, state, p),
+        Screen::Session(s) => {
+            let a = session_areas(area);
+            header::draw_title(frame, a.title, state, s);
+            header::draw_phases(frame, a.phases, state, s);
+            header::draw_aim(frame, a.aim, state, s);
+            header::draw_tabs(frame, a.tabs, state, s);
+            match s.pane {
+                Pane::Interests => interests::draw(frame, a.body, state, s),
+                Pane::Agreements => agreements::draw(frame, a.body, state, s),
+                Pane::Reflections => reflections::draw(frame, a.body, state, s),
+            }
+            bars::draw_status(frame, a.status, state);
+            bars::draw_hints(frame, a.hints, state);
+        }
+    }
+    if let Some(f) = &state.form {
+        let hints_row = area.height.saturating_sub(1);
+        form::draw(frame, Rect { height: hints_row, ..area }, state, f);
+        if state.overlay.is_none() {
+            bars::draw_hints(frame, Rect::new(area.x, area.y + hints_row, area.width, 1), state);
+        }
+    }
+    match &state.overlay {
+        Some(Overlay::Help { scroll }) => overlays::draw_help(frame, area, state, *scroll),
+        Some(Overlay::PhasePicker { selected }) => overlays::draw_phase_picker(frame, area, state, *selected),
+        Some(Overlay::ConfirmDiscard) => overlays::draw_confirm(frame, area, state, Msg::DiscardChanges),
+        None => {}
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect, state: &AppState) {
+    let lang = state.lang;
+    let text = vec![
+        Line::from(Span::styled(Msg::TooSmall.get(lang), theme::bold())),
+        Line::from(format!(
+            "{} {MIN_WIDTH}×{MIN_HEIGHT}, {} {}×{}",
+            Msg::AtLeast.get(lang),
+            Msg::Now.get(lang),
+            area.width,
+            area.height
+        )),
+    ];
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,111 @@
+//! Reflection prompts for the current phase: the library's questions with the
+//! room's answers under them, the facilitator's own questions, and the row to
+//! ask a new one. The selected row is shown in full below.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::app::{AppState, ReflectionRow, SessionScreen};
+use crate::i18n::{self, Msg};
+use crate::layout::{list_areas, scroll_to_show};
+use crate::text::{safe_line, truncate, wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let a = list_areas(area);
+    let session = &s.session;
+    let phase = session.phase;
+    let header =
+        format!("{} · {} {}", Msg::ReflectionQuestions.get(lang), phase.number(), i18n::phase_name(lang, phase));
+    frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
+
+    let visible = a.rows.height as usize;
+    let top = scroll_to_show(s.reflection_top, s.reflection_sel, visible);
+    let width = a.rows.width as usize;
+    let buf = frame.buffer_mut();
+    for (n, row) in s.reflection_rows.iter().enumerate().skip(top).take(visible) {
+        let y = a.rows.y + (n - top) as u16;
+        let selected = n == s.reflection_sel;
+        let (left, tag, style): (String, String, Style) = match *row {
+            ReflectionRow::Prompt(i) => {
+                let p = &state.prompts.all()[i];
+                let answered = s.reflection_rows.get(n + 1).is_some_and(|r| matches!(r, ReflectionRow::Answer(_)));
+                let mark = if answered { "●" } else { "○" };
+                (
+                    format!("{mark} {}", p.text(lang)),
+                    format!("[{}]", i18n::prompt_theme_label(lang, &p.theme)),
+                    theme::bold(),
+                )
+            }
+            ReflectionRow::OwnQuestion(i) => (
+                format!("● {}", safe_line(&session.reflections[i].question)),
+                format!("[{}]", Msg::OwnQuestionTag.get(lang)),
+                theme::bold(),
+            ),
+            ReflectionRow::Answer(i) => {
+                let r = &session.reflections[i];
+                let first = r.answer.lines().next().unwrap_or("");
+                let when = if r.phase == phase {
+                    r.created_at.format("%H:%M").to_string()
+                } else {
+                    format!("{} · {}", i18n::phase_short(lang, r.phase), r.created_at.format("%d-%m"))
+                };
+                (format!("    → {}", safe_line(first)), when, theme::plain())
+            }
+            ReflectionRow::AskOwn => (Msg::AskOwnQuestion.get(lang).to_string(), String::new(), theme::dim()),
+        };
+        let tag_w = tag.width();
+        let left_w = width.saturating_sub(tag_w + 1);
+        let left = truncate(&left, left_w).into_owned();
+        let gap = width.saturating_sub(left.width() + tag_w);
+        let line = format!("{left}{}{tag}", " ".repeat(gap));
+        let style = if selected { style.patch(theme::selected()) } else { style };
+        buf.set_stringn(a.rows.x, y, &line, width, style);
+        if !selected && !tag.is_empty() {
+            buf.set_stringn(a.rows.x + (left.width() + gap) as u16, y, &tag, tag_w, theme::dim());
+        }
+    }
+
+    draw_detail(frame, a.detail, state, s);
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let block = Block::default().borders(Borders::TOP).border_style(theme::border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let session = &s.session;
+    let (question, answer): (String, Option<String>) = match s.selected_reflection_row() {
+        Some(ReflectionRow::Prompt(i)) => (state.prompts.all()[i].text(lang).to_string(), None),
+        Some(ReflectionRow::OwnQuestion(i)) => (session.reflections[i].question.clone(), None),
+        Some(ReflectionRow::Answer(i)) => {
+            let r = &session.reflections[i];
+            (r.question.clone(), Some(r.answer.clone()))
+        }
+        _ => return,
+    };
+    let room = inner.height as usize;
+    let mut lines: Vec<Line> = wrap(&question, width)
+        .into_iter()
+        .take(if answer.is_some() { 1 } else { room })
+        .map(|l| Line::from(Span::styled(l, theme::label())))
+        .collect();
+    if let Some(answer) = answer {
+        let answer_lines = wrap(&answer, width);
+        let left = room.saturating_sub(lines.len());
+        let overflow = answer_lines.len() > left;
+        for (n, l) in answer_lines.into_iter().take(left).enumerate() {
+            let l = if overflow && n + 1 == left { format!("{}…", truncate(&l, width.saturating_sub(1))) } else { l };
+            lines.push(Line::from(Span::styled(l, theme::bold())));
+        }
+    } else {
+        lines.push(Line::from(Span::styled(Msg::NoAnswerYet.get(lang), theme::dim())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,456 @@
+//! The state machine driven by actions alone: no terminal, no files, a fixed
+//! clock. Each test is a sequence a facilitator would perform.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate};
+use kompas::app::*;
+use kompas::domain::*;
+use kompas::i18n::{Lang, Msg};
+use ratatui_textarea::{Input, Key};
+
+fn now() -> Timestamp {
+    DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap()
+}
+
+fn later(minutes: i64) -> Timestamp {
+    now() + chrono::Duration::minutes(minutes)
+}
+
+fn empty_session() -> Session {
+    Session::new("s1".into(), "Weer thuis in de wijk", NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), "Anouk", now())
+        .unwrap()
+}
+
+fn open(session: Session, read_only: bool) -> AppState {
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    update(&mut state, Action::Resize(100, 30), now());
+    let opened = OpenedSession { session, path: PathBuf::from("sessions/x.json"), read_only };
+    update(&mut state, Action::SessionOpened(Box::new(opened)), now());
+    state
+}
+
+fn send(state: &mut AppState, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+    actions.into_iter().flat_map(|a| update(state, a, now())).collect()
+}
+
+fn typing(text: &str) -> Vec<Action> {
+    text.chars().map(|c| Action::FormInput(Input { key: Key::Char(c), ..Default::default() })).collect()
+}
+
+fn key(k: Key) -> Action {
+    Action::FormInput(Input { key: k, ..Default::default() })
+}
+
+fn s(state: &AppState) -> &Session {
+    &state.session().unwrap().session
+}
+
+fn add_party(state: &mut AppState, name: &str) -> Vec<Effect> {
+    let mut actions = vec![Action::AddParty];
+    actions.extend(typing(name));
+    actions.push(Action::FormSubmit);
+    send(state, actions)
+}
+
+#[test]
+fn adding_a_party_is_one_key_typing_and_one_key_and_it_saves() {
+    let mut state = open(empty_session(), false);
+    let effects = add_party(&mut state, "Woonstede");
+    assert_eq!(effects, vec![Effect::Save]);
+    assert!(state.form.is_none());
+    assert_eq!(s(&state).parties.len(), 1);
+    assert_eq!(s(&state).parties[0].organisation, "Woonstede");
+    assert_eq!(state.session().unwrap().map_sel, MapSel::Cell { party: 0, row: 0, item: 0 });
+}
+
+#[test]
+fn party_form_fills_every_field_through_tab() {
+    let mut state = open(empty_session(), false);
+    let mut actions = vec![Action::AddParty];
+    for (i, text) in ["Zorggroep De Linde", "Pieter", "regiomanager", "voorrang", "24/7 team"].iter().enumerate() {
+        if i > 0 {
+            actions.push(Action::FormNextField);
+        }
+        actions.extend(typing(text));
+    }
+    actions.push(Action::FormNewline);
+    actions.extend(typing("vaste contactpersoon"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    let p = &s(&state).parties[0];
+    assert_eq!(
+        (p.organisation.as_str(), p.representative.as_str(), p.role.as_str(), p.wants.as_str()),
+        ("Zorggroep De Linde", "Pieter", "regiomanager", "voorrang")
+    );
+    assert_eq!(p.offers, "24/7 team\nvaste contactpersoon");
+}
+
+#[test]
+fn a_new_interest_takes_the_party_and_kind_of_the_selected_cell() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    add_party(&mut state, "De Linde");
+    // On De Linde's header; two rows down is the individual interests row.
+    send(&mut state, [Action::Down, Action::Down]);
+    assert_eq!(state.session().unwrap().map_sel, MapSel::Cell { party: 1, row: 2, item: 0 });
+    let mut actions = vec![Action::AddInterest];
+    actions.extend(typing("Geen herhaling van De Hoven"));
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    let i = &s(&state).interests[0];
+    assert_eq!(i.party, s(&state).parties[1].id);
+    assert_eq!(i.kind, InterestKind::Individueel);
+    assert_eq!(i.phase, Phase::Verkennen);
+}
+
+#[test]
+fn enter_on_an_empty_cell_adds_and_on_an_interest_edits() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    send(&mut state, [Action::Down]);
+    let mut actions = vec![Action::Activate];
+    actions.extend(typing("Leefbaarheid"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    assert_eq!(s(&state).interests.len(), 1);
+    // The cursor is on the new interest; Enter edits it.
+    let mut actions = vec![Action::Activate];
+    actions.extend(typing(" bewaken"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    assert_eq!(s(&state).interests.len(), 1);
+    assert_eq!(s(&state).interests[0].text, "Leefbaarheid bewaken");
+}
+
+#[test]
+fn adding_an_interest_without_parties_asks_for_a_party_first() {
+    let mut state = open(empty_session(), false);
+    assert!(send(&mut state, [Action::AddInterest]).is_empty());
+    assert!(state.form.is_none());
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::AddPartyFirst));
+}
+
+#[test]
+fn an_agreement_with_owner_parties_due_date_and_result() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    add_party(&mut state, "De Linde");
+    send(&mut state, [Action::NextPane]);
+    let mut actions = vec![Action::AddAgreement];
+    actions.extend(typing("Wachtlijstcijfers delen"));
+    actions.push(Action::FormNextField); // owner
+    actions.extend([key(Key::Right), key(Key::Right)]); // (none) -> Woonstede -> De Linde
+    actions.push(Action::FormNextField); // involved parties
+    actions.extend([key(Key::Char(' ')), key(Key::Right), key(Key::Char(' '))]);
+    actions.push(Action::FormNextField); // due
+    actions.extend(typing("1-4-2026"));
+    actions.push(Action::FormNextField); // status
+    actions.push(key(Key::Right));
+    actions.push(Action::FormNextField); // phase result
+    actions.push(key(Key::Char(' ')));
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    let session = s(&state);
+    let a = &session.agreements[0];
+    assert_eq!(a.text, "Wachtlijstcijfers delen");
+    assert_eq!(a.owner.as_deref(), Some(session.parties[1].id.as_str()));
+    assert_eq!(a.parties, vec![session.parties[0].id.clone(), session.parties[1].id.clone()]);
+    assert_eq!(a.due, NaiveDate::from_ymd_opt(2026, 4, 1));
+    assert_eq!(a.status, AgreementStatus::Agreed);
+    assert!(a.phase_result);
+    assert_eq!(a.phase, Phase::Verkennen);
+}
+
+#[test]
+fn a_bad_due_date_keeps_the_form_open_with_the_typing() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::NextPane]);
+    let mut actions = vec![Action::AddAgreement];
+    actions.extend(typing("Iets"));
+    actions.extend([Action::FormNextField, Action::FormNextField, Action::FormNextField]);
+    actions.extend(typing("volgende week"));
+    actions.push(Action::FormSubmit);
+    assert!(send(&mut state, actions).is_empty());
+    let form = state.form.as_ref().expect("form stays open");
+    assert_eq!(form.error, Some(Msg::BadDate));
+    assert_eq!(form.focus, 3);
+    assert_eq!(form.text(0), "Iets");
+    assert!(s(&state).agreements.is_empty());
+}
+
+#[test]
+fn an_empty_required_field_is_refused() {
+    let mut state = open(empty_session(), false);
+    assert!(send(&mut state, [Action::AddParty, Action::FormSubmit]).is_empty());
+    assert_eq!(state.form.as_ref().unwrap().error, Some(Msg::RequiredField));
+    assert!(s(&state).parties.is_empty());
+}
+
+#[test]
+fn status_cycles_and_filter_narrows_the_log() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::NextPane]);
+    for text in ["een", "twee"] {
+        let mut actions = vec![Action::AddAgreement];
+        actions.extend(typing(text));
+        actions.push(Action::FormSubmit);
+        send(&mut state, actions);
+    }
+    send(&mut state, [Action::Home]);
+    assert_eq!(send(&mut state, [Action::CycleStatus, Action::CycleStatus]), vec![Effect::Save, Effect::Save]);
+    assert_eq!(s(&state).agreements[0].status, AgreementStatus::Done);
+    send(&mut state, [Action::CycleFilter]); // open only
+    let screen = state.session().unwrap();
+    assert_eq!(screen.agreement_filter, AgreementFilter::Open);
+    assert_eq!(screen.agreement_rows, vec![1]);
+    assert_eq!(screen.open_agreements, 1);
+}
+
+#[test]
+fn forward_moves_at_once_and_a_step_back_asks_for_a_reason() {
+    let mut state = open(empty_session(), false);
+    assert_eq!(send(&mut state, [Action::NextPhase]), vec![Effect::Save]);
+    assert_eq!(s(&state).phase, Phase::Delen);
+    assert!(send(&mut state, [Action::PrevPhase]).is_empty());
+    assert!(matches!(state.form.as_ref().unwrap().purpose, Purpose::PhaseReason { to: Phase::Verkennen }));
+    let mut actions = typing("nieuw belang van de huurders");
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    let h = &s(&state).phase_history;
+    assert_eq!(s(&state).phase, Phase::Verkennen);
+    assert_eq!(h.len(), 3);
+    assert_eq!(h[2].reason.as_deref(), Some("nieuw belang van de huurders"));
+    assert!(h[2].is_step_back());
+}
+
+#[test]
+fn the_phase_picker_jumps_anywhere_and_the_last_phase_has_no_next() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::OpenPhasePicker]);
+    assert!(matches!(state.overlay, Some(Overlay::PhasePicker { .. })));
+    assert_eq!(send(&mut state, [Action::GoToPhase(Phase::Uitvoeren)]), vec![Effect::Save]);
+    assert_eq!(s(&state).phase, Phase::Uitvoeren);
+    assert!(state.overlay.is_none());
+    assert!(send(&mut state, [Action::NextPhase]).is_empty());
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::NoNextPhase));
+    // Choosing the current phase changes nothing.
+    send(&mut state, [Action::OpenPhasePicker]);
+    assert!(send(&mut state, [Action::Activate]).is_empty());
+    assert_eq!(s(&state).phase_history.len(), 2);
+}
+
+#[test]
+fn items_are_captured_in_the_phase_they_were_made_in() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::GoToPhase(Phase::Overeenkomen), Action::NextPane]);
+    let mut actions = vec![Action::AddAgreement];
+    actions.extend(typing("Eén contactpersoon per complex"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    assert_eq!(s(&state).agreements[0].phase, Phase::Overeenkomen);
+}
+
+#[test]
+fn delete_then_undo_restores_the_item() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    send(&mut state, [Action::Down]);
+    let mut actions = vec![Action::AddInterest];
+    actions.extend(typing("Leefbaarheid"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    let before = s(&state).clone();
+    assert_eq!(send(&mut state, [Action::DeleteSelected]), vec![Effect::Save]);
+    assert!(s(&state).interests.is_empty());
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::Deleted));
+    assert_eq!(send(&mut state, [Action::Undo]), vec![Effect::Save]);
+    assert_eq!(s(&state).interests, before.interests);
+    assert!(send(&mut state, [Action::Undo]).is_empty());
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::NothingToUndo));
+}
+
+#[test]
+fn deleting_a_party_on_its_header_row_and_undo() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    send(&mut state, [Action::Home]);
+    assert_eq!(send(&mut state, [Action::DeleteSelected]), vec![Effect::Save]);
+    assert!(s(&state).parties.is_empty());
+    send(&mut state, [Action::Undo]);
+    assert_eq!(s(&state).parties.len(), 1);
+}
+
+#[test]
+fn cancelling_typed_text_asks_first() {
+    let mut state = open(empty_session(), false);
+    let mut actions = vec![Action::AddParty];
+    actions.extend(typing("Gemeente"));
+    actions.push(Action::FormCancel);
+    send(&mut state, actions);
+    assert_eq!(state.overlay, Some(Overlay::ConfirmDiscard));
+    send(&mut state, [Action::ConfirmNo]);
+    assert!(state.overlay.is_none());
+    assert_eq!(state.form.as_ref().unwrap().text(0), "Gemeente");
+    send(&mut state, [Action::FormCancel, Action::ConfirmYes]);
+    assert!(state.form.is_none());
+    assert!(s(&state).parties.is_empty());
+    // An untouched form closes at once.
+    send(&mut state, [Action::AddParty, Action::FormCancel]);
+    assert!(state.form.is_none() && state.overlay.is_none());
+}
+
+#[test]
+fn reflection_answers_and_own_questions() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::PrevPane]);
+    assert_eq!(state.session().unwrap().pane, Pane::Reflections);
+    let first = state.session().unwrap().reflection_rows[0];
+    let ReflectionRow::Prompt(pi) = first else { panic!("first row is a library question") };
+    let mut actions = vec![Action::Activate];
+    actions.extend(typing("Huurdersvereniging ontbreekt"));
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    let r = &s(&state).reflections[0];
+    assert_eq!(r.prompt.as_deref(), Some(state.prompts.all()[pi].id.as_str()));
+    assert_eq!(r.question, state.prompts.all()[pi].text(Lang::Nl));
+    assert_eq!(r.phase, Phase::Verkennen);
+    // The answer sits right under its question, and is selected.
+    let screen = state.session().unwrap();
+    assert_eq!(screen.reflection_rows[1], ReflectionRow::Answer(0));
+    assert_eq!(screen.reflection_sel, 1);
+
+    let mut actions = vec![Action::AskOwnQuestion];
+    actions.extend(typing("Wat houdt jullie tegen?"));
+    actions.push(Action::FormNextField);
+    actions.extend(typing("Ervaring uit 2023"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    let own = &s(&state).reflections[1];
+    assert_eq!((own.prompt.as_deref(), own.question.as_str()), (None, "Wat houdt jullie tegen?"));
+    let rows = &state.session().unwrap().reflection_rows;
+    assert!(rows.contains(&ReflectionRow::OwnQuestion(1)));
+    assert_eq!(rows.last(), Some(&ReflectionRow::AskOwn));
+}
+
+#[test]
+fn temperature_is_recorded_with_phase_and_note() {
+    let mut state = open(empty_session(), false);
+    let mut actions = vec![Action::RecordTemperature];
+    actions.extend(typing("cijfers worden achtergehouden"));
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    let t = s(&state).latest_temperature().unwrap();
+    assert_eq!(t.level, Temperature::Waakzaam);
+    assert_eq!(t.note, "cijfers worden achtergehouden");
+}
+
+#[test]
+fn ambition_and_context_are_edited_from_the_map() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::End]);
+    assert_eq!(state.session().unwrap().map_sel, MapSel::Context(2));
+    let mut actions = vec![Action::Activate];
+    actions.extend(typing("woningnood"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    assert_eq!(s(&state).context.environment, "woningnood");
+    send(&mut state, [Action::Up, Action::Up, Action::Up]);
+    assert_eq!(state.session().unwrap().map_sel, MapSel::Ambition(3));
+}
+
+#[test]
+fn pasted_text_is_made_safe() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::AddParty, Action::Paste("Gemeente\u{1b}]0;x\u{7}".into()), Action::FormSubmit]);
+    assert_eq!(s(&state).parties[0].organisation, "Gemeente␛]0;x␇");
+}
+
+#[test]
+fn a_read_only_session_refuses_every_change() {
+    let mut state = open(empty_session(), true);
+    let before = s(&state).clone();
+    for a in [
+        Action::AddParty,
+        Action::AddInterest,
+        Action::NextPhase,
+        Action::GoToPhase(Phase::Delen),
+        Action::RecordTemperature,
+        Action::DeleteSelected,
+        Action::Undo,
+    ] {
+        assert!(send(&mut state, [a.clone()]).is_empty(), "{a:?}");
+        assert!(state.form.is_none(), "{a:?} opened a form");
+    }
+    assert_eq!(s(&state), &before);
+    assert_eq!(state.session().unwrap().save, SaveState::ReadOnly);
+    // Looking around still works.
+    send(&mut state, [Action::NextPane]);
+    assert_eq!(state.session().unwrap().pane, Pane::Agreements);
+}
+
+#[test]
+fn a_failed_save_is_shown_and_retried() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::SaveFailed("sessions/x.json: disk full".into())]);
+    assert!(matches!(state.session().unwrap().save, SaveState::Failed(_)));
+    assert_eq!(send(&mut state, [Action::RetrySave]), vec![Effect::Save]);
+    update(&mut state, Action::Saved, later(1));
+    assert_eq!(state.session().unwrap().save, SaveState::Saved(later(1)));
+    assert!(send(&mut state, [Action::RetrySave]).is_empty());
+}
+
+#[test]
+fn picker_opens_the_selected_file_and_starts_new_sessions() {
+    let mut state = AppState::new(Lang::En, PathBuf::from("sessions"), now().date_naive());
+    let entries = ["a.json", "b.json"]
+        .map(|n| SessionEntry { path: PathBuf::from(n), summary: Err("broken".into()) })
+        .to_vec();
+    send(&mut state, [Action::SessionsListed(entries), Action::Down]);
+    assert_eq!(send(&mut state, [Action::OpenSelected]), vec![Effect::OpenSession(PathBuf::from("b.json"))]);
+    let mut actions = vec![Action::NewSession];
+    actions.extend(typing("Zuiderveld"));
+    actions.extend([Action::FormNextField, Action::FormNextField]);
+    actions.extend(typing("Anouk"));
+    actions.push(Action::FormSubmit);
+    let effects = send(&mut state, actions);
+    assert_eq!(
+        effects,
+        vec![Effect::CreateSession(NewSessionFields {
+            title: "Zuiderveld".into(),
+            meeting_date: now().date_naive(),
+            facilitator: "Anouk".into(),
+        })]
+    );
+}
+
+#[test]
+fn leaving_a_session_releases_it_and_lists_again() {
+    let mut state = open(empty_session(), false);
+    assert_eq!(send(&mut state, [Action::BackToSessions]), vec![Effect::CloseSession, Effect::ListSessions]);
+    assert!(state.session().is_none());
+    assert_eq!(send(&mut state, [Action::Quit]), vec![Effect::Quit]);
+    assert!(state.quitting);
+}
+
+#[test]
+fn scrolling_keeps_the_selection_visible() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::Resize(80, 24), Action::NextPane]);
+    for n in 0..40 {
+        let mut actions = vec![Action::AddAgreement];
+        actions.extend(typing(&format!("afspraak {n}")));
+        actions.push(Action::FormSubmit);
+        send(&mut state, actions);
+    }
+    let rows = kompas::layout::list_rows(80, 24);
+    let screen = state.session().unwrap();
+    assert_eq!(screen.agreement_sel, 39);
+    assert_eq!(screen.agreement_top, 40 - rows);
+    send(&mut state, [Action::Home]);
+    assert_eq!(state.session().unwrap().agreement_top, 0);
+    send(&mut state, [Action::PageDown]);
+    let screen = state.session().unwrap();
+    assert_eq!(screen.agreement_sel, rows);
+    assert!(screen.agreement_top <= screen.agreement_sel && screen.agreement_sel < screen.agreement_top + rows);
+}
