@@ -288,8 +288,8 @@ pub fn phase_aim(lang: Lang, p: Phase) -> &'static str {
         (Lang::Nl, Phase::Verkennen) => "waarom samen; belangen en context",
         (Lang::Nl, Phase::Delen) => "beelden delen, de taart groter maken",
         (Lang::Nl, Phase::Overeenkomen) => "gedeelde beelden worden afspraken",
-        (Lang::Nl, Phase::Vormgeven) => "inhoud en vorm concreet uitwerken",
-        (Lang::Nl, Phase::Uitvoeren) => "uitvoeren, evalueren, vernieuwen",
+        (Lang::Nl, Phase::Vormgeven) => "inhoud en vorm concreet maken",
+        (Lang::Nl, Phase::Uitvoeren) => "doen, evalueren, vernieuwen",
         (Lang::En, Phase::Verkennen) => "why together; interests and context",
         (Lang::En, Phase::Delen) => "share pictures, grow the pie",
         (Lang::En, Phase::Overeenkomen) => "turn shared views into agreements",
@@ -394,8 +394,10 @@ pub fn prompt_theme_label(lang: Lang, theme: &str) -> &'static str {
     }
 }
 
-const MONTHS_NL: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_NL: [&str; 12] =
+    ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+const MONTHS_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// "12 mrt 2026" / "12 Mar 2026": unambiguous in both languages.
 pub fn date(lang: Lang, d: NaiveDate) -> String {

@@ -91,7 +91,14 @@ const fn b(keys: &'static [Chord], action: Action, label: Msg, hint: bool, edits
 }
 
 /// A binding whose help text says more than its hint.
-const fn bh(keys: &'static [Chord], action: Action, label: Msg, help: Msg, hint: bool, edits: bool) -> Binding {
+const fn bh(
+    keys: &'static [Chord],
+    action: Action,
+    label: Msg,
+    help: Msg,
+    hint: bool,
+    edits: bool,
+) -> Binding {
     Binding { keys, action, label, help, hint, edits }
 }
 
@@ -293,7 +300,8 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
         for (mode, tables) in all_modes() {
-            let chords: Vec<Chord> = tables.iter().flat_map(|t| t.iter()).flat_map(|b| b.keys.iter().copied()).collect();
+            let chords: Vec<Chord> =
+                tables.iter().flat_map(|t| t.iter()).flat_map(|b| b.keys.iter().copied()).collect();
             for (i, c) in chords.iter().enumerate() {
                 assert!(!chords[i + 1..].contains(c), "{mode}: {} bound twice", c.label());
             }

@@ -59,7 +59,8 @@ pub struct ListAreas {
 pub fn list_areas(body: Rect) -> ListAreas {
     let detail_h = if body.height >= 14 { DETAIL_HEIGHT } else { 3 };
     let [header, rows, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(detail_h)]).areas(body);
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(detail_h)])
+            .areas(body);
     ListAreas { header, rows, detail }
 }
 

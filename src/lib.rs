@@ -14,6 +14,6 @@ pub mod layout;
 pub mod prompts;
 pub mod runtime;
 pub mod storage;
-pub mod ui;
 pub mod terminal;
 pub mod text;
+pub mod ui;

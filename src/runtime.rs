@@ -72,11 +72,13 @@ pub fn run(opts: Options) -> io::Result<()> {
     let first = match &opts.start {
         Start::Picker => Effect::ListSessions,
         Start::Open(path) => Effect::OpenSession(path.clone()),
-        Start::Create { title, meeting_date, facilitator } => Effect::CreateSession(crate::app::NewSessionFields {
-            title: title.clone(),
-            meeting_date: *meeting_date,
-            facilitator: facilitator.clone(),
-        }),
+        Start::Create { title, meeting_date, facilitator } => {
+            Effect::CreateSession(crate::app::NewSessionFields {
+                title: title.clone(),
+                meeting_date: *meeting_date,
+                facilitator: facilitator.clone(),
+            })
+        }
     };
     if let Some(a) = perform(&mut state, &mut held, first) {
         queue.push(a);
@@ -117,8 +119,13 @@ pub fn run(opts: Options) -> io::Result<()> {
         Err(panic) => {
             if let Some(s) = state.session() {
                 match write_recovery(&s.session, &s.path) {
-                    Ok(p) => eprintln!("kompas stopped on an internal error; the session in memory was written to {}", p.display()),
-                    Err(e) => eprintln!("kompas stopped on an internal error and could not write a recovery file: {e}"),
+                    Ok(p) => eprintln!(
+                        "kompas stopped on an internal error; the session in memory was written to {}",
+                        p.display()
+                    ),
+                    Err(e) => eprintln!(
+                        "kompas stopped on an internal error and could not write a recovery file: {e}"
+                    ),
                 }
             }
             std::panic::resume_unwind(panic)
@@ -128,7 +135,8 @@ pub fn run(opts: Options) -> io::Result<()> {
 
 /// While the last save failed, wake every second to try again.
 fn retry_interval(state: &AppState) -> Option<Duration> {
-    matches!(state.session().map(|s| &s.save), Some(crate::app::SaveState::Failed(_))).then(|| Duration::from_secs(1))
+    matches!(state.session().map(|s| &s.save), Some(crate::app::SaveState::Failed(_)))
+        .then(|| Duration::from_secs(1))
 }
 
 /// Run actions through `update`, performing effects and feeding their results
@@ -160,10 +168,11 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
         Effect::OpenSession(path) => Some(open(held, &path)),
         Effect::CreateSession(f) => {
             let now = now();
-            let session = match Session::new(new_session_id(now), &f.title, f.meeting_date, &f.facilitator, now) {
-                Ok(s) => s,
-                Err(e) => return Some(Action::OpenFailed(e.to_string())),
-            };
+            let session =
+                match Session::new(new_session_id(now), &f.title, f.meeting_date, &f.facilitator, now) {
+                    Ok(s) => s,
+                    Err(e) => return Some(Action::OpenFailed(e.to_string())),
+                };
             match storage::create_new(&state.sessions_dir, &session) {
                 Ok(path) => Some(open(held, &path)),
                 Err(e) => Some(Action::OpenFailed(e.to_string())),
@@ -189,9 +198,12 @@ fn open(held: &mut Held, path: &Path) -> Action {
         Err(e) => return Action::OpenFailed(format!("{}: {e}", path.display())),
     };
     match storage::load(path) {
-        Ok(loaded) => {
-            Action::SessionOpened(Box::new(OpenedSession { session: loaded.session, path: path.to_path_buf(), read_only }))
-        }
+        Ok(loaded) => Action::SessionOpened(Box::new(OpenedSession {
+            session: loaded.session,
+            path: path.to_path_buf(),
+            read_only,
+            draft: None,
+        })),
         Err(e) => {
             held.lock = None;
             Action::OpenFailed(e.to_string())
@@ -203,7 +215,10 @@ pub fn list_sessions(dir: &Path, today: NaiveDate) -> Vec<SessionEntry> {
     let files = match storage::session_files(dir) {
         Ok(f) => f,
         Err(e) => {
-            return vec![SessionEntry { path: dir.to_path_buf(), summary: Err(format!("{}: {e}", dir.display())) }];
+            return vec![SessionEntry {
+                path: dir.to_path_buf(),
+                summary: Err(format!("{}: {e}", dir.display())),
+            }];
         }
     };
     files
@@ -219,7 +234,8 @@ pub fn list_sessions(dir: &Path, today: NaiveDate) -> Vec<SessionEntry> {
 
 /// After a panic: the session as it was in memory, next to its file.
 fn write_recovery(session: &Session, path: &Path) -> io::Result<PathBuf> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session.json".into());
+    let name =
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session.json".into());
     let target = path.with_file_name(format!("{name}.recovered-{}.json", now().format("%Y%m%d-%H%M%S")));
     storage::save(&target, session).map_err(|e| io::Error::other(e.to_string()))?;
     Ok(target)

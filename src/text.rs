@@ -38,7 +38,11 @@ pub fn safe_line(s: &str) -> Cow<'_, str> {
 pub fn safe_lines(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
     s.split('\n').map(|line| {
         let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.contains('\t') { Cow::Owned(safe_line(&line.replace('\t', " ")).into_owned()) } else { safe_line(line) }
+        if line.contains('\t') {
+            Cow::Owned(safe_line(&line.replace('\t', " ")).into_owned())
+        } else {
+            safe_line(line)
+        }
     })
 }
 
@@ -151,8 +155,14 @@ mod wrap_tests {
 
     #[test]
     fn wrap_and_height_agree() {
-        let texts = ["", "kort", "Huurders blijven niet zonder begeleiding zitten; terugvaloptie als het misgaat",
-            "een\n\ntwee", "Supercalifragilisticexpialidocious-woord-zonder-spaties", "tab\there \u{1b}[2J"];
+        let texts = [
+            "",
+            "kort",
+            "Huurders blijven niet zonder begeleiding zitten; terugvaloptie als het misgaat",
+            "een\n\ntwee",
+            "Supercalifragilisticexpialidocious-woord-zonder-spaties",
+            "tab\there \u{1b}[2J",
+        ];
         for t in texts {
             for w in [1, 5, 12, 22, 80] {
                 let lines = wrap(t, w);

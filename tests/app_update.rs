@@ -18,14 +18,20 @@ fn later(minutes: i64) -> Timestamp {
 }
 
 fn empty_session() -> Session {
-    Session::new("s1".into(), "Weer thuis in de wijk", NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), "Anouk", now())
-        .unwrap()
+    Session::new(
+        "s1".into(),
+        "Weer thuis in de wijk",
+        NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+        "Anouk",
+        now(),
+    )
+    .unwrap()
 }
 
 fn open(session: Session, read_only: bool) -> AppState {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(100, 30), now());
-    let opened = OpenedSession { session, path: PathBuf::from("sessions/x.json"), read_only };
+    let opened = OpenedSession { session, path: PathBuf::from("sessions/x.json"), read_only, draft: None };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state
 }
@@ -68,7 +74,9 @@ fn adding_a_party_is_one_key_typing_and_one_key_and_it_saves() {
 fn party_form_fills_every_field_through_tab() {
     let mut state = open(empty_session(), false);
     let mut actions = vec![Action::AddParty];
-    for (i, text) in ["Zorggroep De Linde", "Pieter", "regiomanager", "voorrang", "24/7 team"].iter().enumerate() {
+    for (i, text) in
+        ["Zorggroep De Linde", "Pieter", "regiomanager", "voorrang", "24/7 team"].iter().enumerate()
+    {
         if i > 0 {
             actions.push(Action::FormNextField);
         }
@@ -198,7 +206,10 @@ fn status_cycles_and_filter_narrows_the_log() {
         send(&mut state, actions);
     }
     send(&mut state, [Action::Home]);
-    assert_eq!(send(&mut state, [Action::CycleStatus, Action::CycleStatus]), vec![Effect::Save, Effect::Save]);
+    assert_eq!(
+        send(&mut state, [Action::CycleStatus, Action::CycleStatus]),
+        vec![Effect::Save, Effect::Save]
+    );
     assert_eq!(s(&state).agreements[0].status, AgreementStatus::Done);
     send(&mut state, [Action::CycleFilter]); // open only
     let screen = state.session().unwrap();
@@ -452,5 +463,51 @@ fn scrolling_keeps_the_selection_visible() {
     send(&mut state, [Action::PageDown]);
     let screen = state.session().unwrap();
     assert_eq!(screen.agreement_sel, rows);
-    assert!(screen.agreement_top <= screen.agreement_sel && screen.agreement_sel < screen.agreement_top + rows);
+    assert!(
+        screen.agreement_top <= screen.agreement_sel && screen.agreement_sel < screen.agreement_top + rows
+    );
+}
+
+#[test]
+fn a_recovered_draft_reopens_its_form_as_typed() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    send(&mut state, [Action::Down]);
+    let mut actions = vec![Action::AddInterest];
+    actions.extend(typing("Leefbaarheid van com"));
+    send(&mut state, actions);
+    let draft = state.form.as_ref().unwrap().to_draft();
+    let session = s(&state).clone();
+
+    // kompas is killed here; the next start opens the session with the draft.
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    let opened = OpenedSession {
+        session,
+        path: PathBuf::from("sessions/x.json"),
+        read_only: false,
+        draft: Some(draft),
+    };
+    update(&mut state, Action::SessionOpened(Box::new(opened)), later(5));
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::DraftRecovered));
+    let form = state.form.as_ref().expect("the draft is offered");
+    assert_eq!(form.text(2), "Leefbaarheid van com");
+    let mut actions = typing("plexen");
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    assert_eq!(s(&state).interests[0].text, "Leefbaarheid van complexen");
+    assert_eq!(s(&state).interests[0].kind, InterestKind::Organisatie);
+}
+
+#[test]
+fn a_draft_is_not_offered_in_a_read_only_session() {
+    let draft = Draft { purpose: Purpose::OwnQuestion, values: vec![DraftValue::Text("x".into())], focus: 0 };
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    let opened = OpenedSession {
+        session: empty_session(),
+        path: PathBuf::from("x.json"),
+        read_only: true,
+        draft: Some(draft),
+    };
+    update(&mut state, Action::SessionOpened(Box::new(opened)), now());
+    assert!(state.form.is_none());
 }

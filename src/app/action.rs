@@ -88,6 +88,9 @@ pub struct OpenedSession {
     pub path: PathBuf,
     /// Another kompas holds the lock: show it, change nothing.
     pub read_only: bool,
+    /// Typing that was in an open form when kompas last stopped without
+    /// committing it (from the draft journal).
+    pub draft: Option<super::form::Draft>,
 }
 
 /// A new session the facilitator filled in.

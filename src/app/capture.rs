@@ -10,8 +10,8 @@ use super::map::{MAP_ROWS, MapRow, MapSel};
 use super::navigate::keep_in_view;
 use super::state::{AppState, Overlay, Pane, ReflectionRow, SessionScreen};
 use crate::domain::{
-    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, DomainError, InterestKind, PartyFields, Phase,
-    Session, Temperature, Timestamp,
+    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, DomainError, InterestKind, PartyFields,
+    Phase, Session, Temperature, Timestamp,
 };
 use crate::i18n::{Msg, aspect_msg, lens_msg};
 
@@ -81,7 +81,11 @@ fn agreement_form(session: &Session, index: Option<usize>) -> Form {
                 session.parties.iter().map(|p| p.id.clone()).collect(),
                 a.map_or(&[][..], |a| &a.parties),
             ),
-            Field::text(Msg::Due, &a.and_then(|a| a.due).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(), false),
+            Field::text(
+                Msg::Due,
+                &a.and_then(|a| a.due).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                false,
+            ),
             Field::choice(Msg::Status, AgreementStatus::ALL.map(Choice::Status).to_vec(), status as usize),
             Field::check(Msg::PhaseResult, a.is_some_and(|a| a.phase_result)),
         ],
@@ -89,12 +93,14 @@ fn agreement_form(session: &Session, index: Option<usize>) -> Form {
 }
 
 fn ambition_form(session: &Session, lens: AmbitionLens) -> Form {
-    let fields = AmbitionLens::ALL.map(|l| Field::multiline(lens_msg(l), session.ambition.get(l), false)).to_vec();
+    let fields =
+        AmbitionLens::ALL.map(|l| Field::multiline(lens_msg(l), session.ambition.get(l), false)).to_vec();
     Form::new(Purpose::Ambition(lens), fields).focused(lens as usize)
 }
 
 fn context_form(session: &Session, aspect: ContextAspect) -> Form {
-    let fields = ContextAspect::ALL.map(|a| Field::multiline(aspect_msg(a), session.context.get(a), false)).to_vec();
+    let fields =
+        ContextAspect::ALL.map(|a| Field::multiline(aspect_msg(a), session.context.get(a), false)).to_vec();
     Form::new(Purpose::Context(aspect), fields).focused(aspect as usize)
 }
 
@@ -103,7 +109,11 @@ fn temperature_form(session: &Session) -> Form {
     Form::new(
         Purpose::Temperature,
         vec![
-            Field::choice(Msg::Temperature, Temperature::ALL.map(Choice::Temperature).to_vec(), current as usize),
+            Field::choice(
+                Msg::Temperature,
+                Temperature::ALL.map(Choice::Temperature).to_vec(),
+                current as usize,
+            ),
             Field::multiline(Msg::Note, "", false),
         ],
     )
@@ -121,10 +131,35 @@ fn own_question_form() -> Form {
     )
 }
 
+/// A fresh form for `purpose`, as the key that opens it would build it. Used
+/// to bring back a recovered draft; an item that no longer exists turns the
+/// draft into a new item.
+pub(super) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -> Form {
+    match purpose {
+        Purpose::NewSession => new_session_form(today),
+        Purpose::Party { id } => party_form(session, id.as_deref(), 0),
+        Purpose::Interest { id } => interest_form(session, id.as_deref(), 0, InterestKind::Organisatie),
+        Purpose::Agreement { id } => {
+            agreement_form(session, id.as_deref().and_then(|id| session.agreement_index(id)))
+        }
+        Purpose::Answer { prompt, question, id } => {
+            let id = id.clone().filter(|id| session.reflection_index(id).is_some());
+            answer_form(prompt.clone(), question.clone(), id, "")
+        }
+        Purpose::OwnQuestion => own_question_form(),
+        Purpose::PhaseReason { to } => phase_reason_form(*to),
+        Purpose::Temperature => temperature_form(session),
+        Purpose::Ambition(lens) => ambition_form(session, *lens),
+        Purpose::Context(aspect) => context_form(session, *aspect),
+    }
+}
+
 /// The current map selection as (party index, map row, item).
 fn map_cell(s: &SessionScreen) -> Option<(usize, MapRow, usize)> {
     match s.map_sel {
-        MapSel::Cell { party, row, item } if party < s.session.parties.len() => Some((party, MAP_ROWS[row], item)),
+        MapSel::Cell { party, row, item } if party < s.session.parties.len() => {
+            Some((party, MAP_ROWS[row], item))
+        }
         _ => None,
     }
 }
@@ -169,7 +204,9 @@ pub(super) fn session_action(state: &mut AppState, action: Action, now: Timestam
             }
             (_, None) => Some(party_form(session, None, 0)),
         },
-        (Action::Activate | Action::EditSelected, Pane::Agreements) => Some(agreement_form(session, s.selected_agreement())),
+        (Action::Activate | Action::EditSelected, Pane::Agreements) => {
+            Some(agreement_form(session, s.selected_agreement()))
+        }
         (Action::Activate | Action::EditSelected, Pane::Reflections) => match s.selected_reflection_row() {
             Some(ReflectionRow::Prompt(i)) => {
                 let p = &state.prompts.all()[i];
@@ -188,7 +225,8 @@ pub(super) fn session_action(state: &mut AppState, action: Action, now: Timestam
         (Action::CycleStatus, Pane::Agreements) => {
             return change(state, now, |s| {
                 let Some(i) = s.selected_agreement() else { return Ok(false) };
-                let (id, status) = (s.session.agreements[i].id.clone(), s.session.agreements[i].status.cycled());
+                let (id, status) =
+                    (s.session.agreements[i].id.clone(), s.session.agreements[i].status.cycled());
                 s.session.set_agreement_status(&id, status, now).map(|_| true)
             });
         }
@@ -277,7 +315,12 @@ pub(super) fn undo(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
     effects
 }
 
-pub(super) fn move_phase(state: &mut AppState, to: Phase, reason: Option<&str>, now: Timestamp) -> Vec<Effect> {
+pub(super) fn move_phase(
+    state: &mut AppState,
+    to: Phase,
+    reason: Option<&str>,
+    now: Timestamp,
+) -> Vec<Effect> {
     let effects = change(state, now, |s| s.session.move_to_phase(to, reason, now).map(|_| true));
     if let Some(s) = state.session_mut() {
         s.reflection_sel = 0;

@@ -5,13 +5,15 @@
 use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{Input, Key, TextArea, WrapMode};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::{AgreementStatus, AmbitionLens, ContextAspect, InterestKind, Phase, Temperature};
 use crate::i18n::Msg;
 use crate::text::for_editing;
 
 /// What the form is for; decides what submitting does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Purpose {
     NewSession,
     Party { id: Option<String> },
@@ -35,11 +37,21 @@ pub enum Choice {
 
 #[derive(Debug, Clone)]
 pub enum FieldInput {
-    Text { area: Box<TextArea<'static>>, multiline: bool },
-    Choice { options: Vec<Choice>, selected: usize },
+    Text {
+        area: Box<TextArea<'static>>,
+        multiline: bool,
+    },
+    Choice {
+        options: Vec<Choice>,
+        selected: usize,
+    },
     Check(bool),
     /// Several parties can be ticked; `cursor` is the one under the cursor.
-    Parties { ids: Vec<String>, checked: Vec<bool>, cursor: usize },
+    Parties {
+        ids: Vec<String>,
+        checked: Vec<bool>,
+        cursor: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +70,26 @@ pub struct Form {
     pub error: Option<Msg>,
     /// Anything typed or chosen since the form opened.
     pub dirty: bool,
+    /// Counts changes, so the runtime knows when the draft journal is behind.
+    pub revision: u64,
+}
+
+/// What a form holds, in a form that can be written to the draft journal and
+/// read back after a crash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub purpose: Purpose,
+    pub values: Vec<DraftValue>,
+    pub focus: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum DraftValue {
+    Text(String),
+    Choice(usize),
+    Check(bool),
+    Parties(Vec<String>),
 }
 
 fn text_area(initial: &str, multiline: bool) -> Box<TextArea<'static>> {
@@ -75,7 +107,11 @@ fn text_area(initial: &str, multiline: bool) -> Box<TextArea<'static>> {
 
 impl Field {
     pub fn text(label: Msg, initial: &str, required: bool) -> Field {
-        Field { label, input: FieldInput::Text { area: text_area(initial, false), multiline: false }, required }
+        Field {
+            label,
+            input: FieldInput::Text { area: text_area(initial, false), multiline: false },
+            required,
+        }
     }
 
     pub fn multiline(label: Msg, initial: &str, required: bool) -> Field {
@@ -111,7 +147,54 @@ impl Field {
 
 impl Form {
     pub fn new(purpose: Purpose, fields: Vec<Field>) -> Form {
-        Form { purpose, fields, focus: 0, error: None, dirty: false }
+        Form { purpose, fields, focus: 0, error: None, dirty: false, revision: 0 }
+    }
+
+    fn touched(&mut self) {
+        self.dirty = true;
+        self.error = None;
+        self.revision += 1;
+    }
+
+    pub fn to_draft(&self) -> Draft {
+        let values = self
+            .fields
+            .iter()
+            .map(|f| match &f.input {
+                FieldInput::Text { .. } => DraftValue::Text(f.value()),
+                FieldInput::Choice { selected, .. } => DraftValue::Choice(*selected),
+                FieldInput::Check(v) => DraftValue::Check(*v),
+                FieldInput::Parties { ids, checked, .. } => DraftValue::Parties(
+                    ids.iter().zip(checked).filter(|(_, c)| **c).map(|(id, _)| id.clone()).collect(),
+                ),
+            })
+            .collect();
+        Draft { purpose: self.purpose.clone(), values, focus: self.focus }
+    }
+
+    /// Put a draft's values into this (freshly built) form, field by field
+    /// where the kinds match; the form counts as typed in.
+    pub fn restore(&mut self, draft: &Draft) {
+        for (field, value) in self.fields.iter_mut().zip(&draft.values) {
+            match (&mut field.input, value) {
+                (FieldInput::Text { area, multiline }, DraftValue::Text(t)) => {
+                    let text = if *multiline { t.clone() } else { t.replace('\n', " ") };
+                    **area = *text_area(&text, *multiline);
+                }
+                (FieldInput::Choice { options, selected }, DraftValue::Choice(i)) if *i < options.len() => {
+                    *selected = *i
+                }
+                (FieldInput::Check(v), DraftValue::Check(d)) => *v = *d,
+                (FieldInput::Parties { ids, checked, .. }, DraftValue::Parties(ticked)) => {
+                    for (id, c) in ids.iter().zip(checked.iter_mut()) {
+                        *c = ticked.contains(id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.focus = draft.focus.min(self.fields.len().saturating_sub(1));
+        self.touched();
     }
 
     pub fn focused(mut self, i: usize) -> Form {
@@ -183,8 +266,7 @@ impl Form {
     pub fn newline(&mut self) {
         if let FieldInput::Text { area, multiline: true } = &mut self.fields[self.focus].input {
             area.insert_newline();
-            self.dirty = true;
-            self.error = None;
+            self.touched();
         }
     }
 
@@ -195,8 +277,7 @@ impl Form {
             let clean = for_editing(text);
             let clean = if *multiline { clean } else { clean.replace('\n', " ") };
             area.insert_str(clean);
-            self.dirty = true;
-            self.error = None;
+            self.touched();
         }
     }
 
@@ -209,7 +290,11 @@ impl Form {
                 // or control characters into a one-line field.
                 Key::Enter => false,
                 Key::Up | Key::Down if !*multiline => {
-                    if input.key == Key::Up { self.prev_field() } else { self.next_field() }
+                    if input.key == Key::Up {
+                        self.prev_field()
+                    } else {
+                        self.next_field()
+                    }
                     return;
                 }
                 Key::Char(c) if c.is_control() => false,
@@ -274,8 +359,7 @@ impl Form {
             },
         };
         if changed {
-            self.dirty = true;
-            self.error = None;
+            self.touched();
         }
     }
 }
@@ -366,6 +450,50 @@ mod tests {
         f.newline();
         f.input(key('b'));
         assert_eq!(f.text(1), "a\nb");
+    }
+
+    #[test]
+    fn a_draft_round_trips_through_json_into_a_fresh_form() {
+        let build = || {
+            Form::new(
+                Purpose::Agreement { id: Some("a1".into()) },
+                vec![
+                    Field::multiline(Msg::Agreement, "", true),
+                    Field::choice(Msg::Status, AgreementStatus::ALL.map(Choice::Status).to_vec(), 0),
+                    Field::parties(Msg::Involved, vec!["p1".into(), "p2".into()], &[]),
+                    Field::check(Msg::PhaseResult, false),
+                ],
+            )
+        };
+        let mut f = build();
+        f.paste("regel een\nregel twee");
+        f.next_field();
+        f.input(key(' '));
+        f.next_field();
+        f.input(Input { key: Key::Right, ..Default::default() });
+        f.input(key(' '));
+        f.next_field();
+        f.input(key(' '));
+        let json = serde_json::to_string(&f.to_draft()).unwrap();
+        let draft: Draft = serde_json::from_str(&json).unwrap();
+        let mut g = build();
+        g.restore(&draft);
+        assert_eq!(g.to_draft(), f.to_draft());
+        assert!(g.dirty);
+        assert_eq!(g.text(0), "regel een\nregel twee");
+        assert_eq!(g.ticked_parties(2), vec!["p2".to_string()]);
+        assert_eq!(g.focus, 3);
+    }
+
+    #[test]
+    fn every_change_bumps_the_revision_but_cursor_moves_do_not() {
+        let mut f = Form::new(Purpose::OwnQuestion, vec![Field::text(Msg::Question, "", true)]);
+        f.input(key('a'));
+        assert_eq!(f.revision, 1);
+        f.input(Input { key: Key::Left, ..Default::default() });
+        assert_eq!(f.revision, 1);
+        f.paste("b");
+        assert_eq!(f.revision, 2);
     }
 
     #[test]

@@ -30,7 +30,11 @@ pub const MAP_ROWS: [MapRow; 6] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MapSel {
     /// `item` counts interests within a kind cell; 0 elsewhere.
-    Cell { party: usize, row: usize, item: usize },
+    Cell {
+        party: usize,
+        row: usize,
+        item: usize,
+    },
     Ambition(usize),
     Context(usize),
 }
@@ -152,7 +156,11 @@ impl MapLayout {
                             Orientation::Columns => wrapped_height(&who, cell_width as usize),
                             Orientation::Rows => {
                                 wrapped_height(&org, cell_width as usize)
-                                    + if who.is_empty() { 0 } else { wrapped_height(&who, cell_width as usize) }
+                                    + if who.is_empty() {
+                                        0
+                                    } else {
+                                        wrapped_height(&who, cell_width as usize)
+                                    }
                             }
                         };
                         push(h);
@@ -175,7 +183,8 @@ impl MapLayout {
         }
 
         let column = column_width(width, n).unwrap_or(0);
-        let mut layout = MapLayout { width, orientation: Some(orientation), cell_width, column, ..Default::default() };
+        let mut layout =
+            MapLayout { width, orientation: Some(orientation), cell_width, column, ..Default::default() };
         let mut line = 0;
         match orientation {
             Orientation::Columns => {
@@ -312,7 +321,8 @@ impl MapLayout {
             }
             MapSel::Ambition(0) if n == 0 => MapSel::Ambition(0),
             MapSel::Ambition(0) => {
-                let party = if self.orientation() == Orientation::Rows { n - 1 } else { last_party.min(n - 1) };
+                let party =
+                    if self.orientation() == Orientation::Rows { n - 1 } else { last_party.min(n - 1) };
                 MapSel::Cell { party, row: last_row, item: 0 }
             }
             MapSel::Ambition(i) => MapSel::Ambition(i - 1),

@@ -10,7 +10,7 @@ mod state;
 mod update;
 
 pub use action::{Action, Effect, NewSessionFields, OpenedSession, SessionEntry};
-pub use form::{Choice, Field, FieldInput, Form, Purpose, parse_date};
+pub use form::{Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, parse_date};
 pub use map::{CellLayout, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, header_text, text_width};
 pub use navigate::map_scroll;
 pub use state::{

@@ -29,7 +29,8 @@ pub(super) fn move_selection(state: &mut AppState, action: &Action) {
                         } else {
                             map.up(sel, s.map_last_party)
                         };
-                        if next == sel || map.span_of(next).top.abs_diff(start) >= map_rows.saturating_sub(2) {
+                        if next == sel || map.span_of(next).top.abs_diff(start) >= map_rows.saturating_sub(2)
+                        {
                             break next;
                         }
                         sel = next;

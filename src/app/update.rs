@@ -66,7 +66,7 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
 }
 
 fn open_session(state: &mut AppState, opened: OpenedSession) {
-    let OpenedSession { session, path, read_only } = opened;
+    let OpenedSession { session, path, read_only, draft } = opened;
     let screen = SessionScreen::new(session, path, read_only, &state.view());
     state.screen = Screen::Session(Box::new(screen));
     state.form = None;
@@ -74,6 +74,13 @@ fn open_session(state: &mut AppState, opened: OpenedSession) {
     state.notice = None;
     if read_only {
         state.warn(Msg::ReadOnlyBanner);
+    } else if let (Some(draft), Some(s)) = (draft, state.session()) {
+        // Offer what was being typed: the form reopens with it, Enter keeps
+        // it, Esc asks before throwing it away.
+        let mut form = capture::form_for(&draft.purpose, &s.session, state.today);
+        form.restore(&draft);
+        state.form = Some(form);
+        state.info(Msg::DraftRecovered);
     }
 }
 
@@ -156,10 +163,13 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
         }
         Action::NextPhase | Action::PrevPhase => {
             let Some(s) = state.session() else { return Vec::new() };
-            let target = if action == Action::NextPhase { s.session.phase.next() } else { s.session.phase.prev() };
+            let target =
+                if action == Action::NextPhase { s.session.phase.next() } else { s.session.phase.prev() };
             match target {
                 Some(to) => return go_to_phase(state, to, now),
-                None => state.warn(if action == Action::NextPhase { Msg::NoNextPhase } else { Msg::NoPrevPhase }),
+                None => {
+                    state.warn(if action == Action::NextPhase { Msg::NoNextPhase } else { Msg::NoPrevPhase })
+                }
             }
         }
         Action::OpenPhasePicker => {
@@ -209,11 +219,15 @@ pub(super) fn go_to_phase(state: &mut AppState, to: Phase, now: Timestamp) -> Ve
 fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
     let Some(current) = state.overlay.clone() else { return Vec::new() };
     match (current, action) {
-        (Overlay::Help { scroll }, Action::Down) => state.overlay = Some(Overlay::Help { scroll: scroll + 1 }),
+        (Overlay::Help { scroll }, Action::Down) => {
+            state.overlay = Some(Overlay::Help { scroll: scroll + 1 })
+        }
         (Overlay::Help { scroll }, Action::Up) => {
             state.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(1) })
         }
-        (Overlay::Help { scroll }, Action::PageDown) => state.overlay = Some(Overlay::Help { scroll: scroll + 10 }),
+        (Overlay::Help { scroll }, Action::PageDown) => {
+            state.overlay = Some(Overlay::Help { scroll: scroll + 10 })
+        }
         (Overlay::Help { scroll }, Action::PageUp) => {
             state.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(10) })
         }

@@ -48,8 +48,8 @@ impl std::fmt::Display for LoadError {
 
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| LoadError { path: path.into(), message: e.to_string() })?;
-    let session: Session =
-        serde_json::from_slice(&bytes).map_err(|e| LoadError { path: path.into(), message: e.to_string() })?;
+    let session: Session = serde_json::from_slice(&bytes)
+        .map_err(|e| LoadError { path: path.into(), message: e.to_string() })?;
     Ok(Loaded { session, migrated_from: None })
 }
 
@@ -68,7 +68,9 @@ pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
         .map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
     std::io::Write::write_all(&mut tmp, &bytes)
         .map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
-    tmp.as_file().sync_all().map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
     tmp.persist(path).map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
     Ok(())
 }

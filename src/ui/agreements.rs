@@ -138,17 +138,29 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let facts = {
-        let owner = ag.owner.as_deref().map_or_else(|| Msg::NoOwner.get(lang).to_string(), |o| party_name(session, o));
+        let owner = ag
+            .owner
+            .as_deref()
+            .map_or_else(|| Msg::NoOwner.get(lang).to_string(), |o| party_name(session, o));
         let involved: Vec<String> = ag.parties.iter().map(|p| party_name(session, p)).collect();
         let mut f = vec![format!("{}: {}", Msg::Owner.get(lang), owner)];
         if !involved.is_empty() {
             f.push(format!("{}: {}", Msg::Involved.get(lang), involved.join(", ")));
         }
         if let Some(d) = ag.due {
-            let late = if ag.is_overdue(state.today) { format!(" ({})", Msg::Overdue.get(lang)) } else { String::new() };
+            let late = if ag.is_overdue(state.today) {
+                format!(" ({})", Msg::Overdue.get(lang))
+            } else {
+                String::new()
+            };
             f.push(format!("{}: {}{late}", Msg::Due.get(lang), i18n::date(lang, d)));
         }
-        f.push(format!("{}: {} {}", Msg::Phase.get(lang), ag.phase.number(), i18n::phase_short(lang, ag.phase)));
+        f.push(format!(
+            "{}: {} {}",
+            Msg::Phase.get(lang),
+            ag.phase.number(),
+            i18n::phase_short(lang, ag.phase)
+        ));
         if ag.phase_result {
             f.push(format!("★ {}", Msg::PhaseResult.get(lang)));
         }
@@ -163,7 +175,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
     let text_lines = wrap(&ag.text, width);
     let overflow = text_lines.len() > text_room;
     for (n, l) in text_lines.into_iter().take(text_room).enumerate() {
-        let l = if overflow && n + 1 == text_room { format!("{}…", truncate(&l, width.saturating_sub(1))) } else { l };
+        let l = if overflow && n + 1 == text_room {
+            format!("{}…", truncate(&l, width.saturating_sub(1)))
+        } else {
+            l
+        };
         lines.push(Line::from(Span::styled(l, theme::bold())));
     }
     lines.extend(fact_lines.into_iter().map(Line::from));

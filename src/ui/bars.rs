@@ -19,9 +19,16 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
     let file = s.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let file = safe_line(&file).into_owned();
     let (save_text, save_style) = match &s.save {
-        SaveState::Saved(at) => (format!(" ✓ {} {} ", Msg::Saved.get(lang), at.format("%H:%M:%S")), theme::ok()),
+        SaveState::Saved(at) => {
+            (format!(" ✓ {} {} ", Msg::Saved.get(lang), at.format("%H:%M:%S")), theme::ok())
+        }
         SaveState::Failed(why) => (
-            format!(" ✗ {}: {} — {} ", Msg::SaveFailed.get(lang), safe_line(why), Msg::SaveRetrying.get(lang)),
+            format!(
+                " ✗ {}: {} — {} ",
+                Msg::SaveFailed.get(lang),
+                safe_line(why),
+                Msg::SaveRetrying.get(lang)
+            ),
             theme::error(),
         ),
         SaveState::ReadOnly => (format!(" {} ", Msg::ReadOnlyBanner.get(lang)), theme::warning()),

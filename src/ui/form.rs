@@ -72,17 +72,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
         .unwrap_or(0);
     let multi = form.fields.iter().filter(|f| !inline(&f.input)).count();
     let parties_rows = |f: &FieldInput| match f {
-        FieldInput::Parties { ids, .. } => party_lines(state, f, inner_w.saturating_sub(label_w), false).len().max(1).min(ids.len().max(1)),
+        FieldInput::Parties { ids, .. } => {
+            party_lines(state, f, inner_w.saturating_sub(label_w), false).len().max(1).min(ids.len().max(1))
+        }
         _ => 1,
     };
-    let fixed: usize = form
-        .fields
-        .iter()
-        .map(|f| if inline(&f.input) { parties_rows(&f.input) } else { 1 })
-        .sum::<usize>()
-        + context.len()
-        + usize::from(form.error.is_some())
-        + 2;
+    let fixed: usize =
+        form.fields.iter().map(|f| if inline(&f.input) { parties_rows(&f.input) } else { 1 }).sum::<usize>()
+            + context.len()
+            + usize::from(form.error.is_some())
+            + 2;
     let room = (area.height as usize).saturating_sub(fixed);
     // One multi-line field may grow to 6 rows; several share up to 4 each.
     let most = if multi > 1 { 4 } else { 6 };
@@ -91,7 +90,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let title = format!(" {} ", form.title().get(lang));
-    let block = Block::default().borders(Borders::ALL).border_style(theme::border()).title(Span::styled(title, theme::title()));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(title, theme::title()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
@@ -115,8 +117,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
         let marker = if field.required { "*" } else { "" };
         if inline(&field.input) {
             let head = format!("{label}{marker}");
-            frame.render_widget(Paragraph::new(Span::styled(head, label_style)), Rect::new(inner.x, y, label_w as u16, 1));
-            let value_area = Rect::new(inner.x + label_w as u16, y, inner.width.saturating_sub(label_w as u16), 1);
+            frame.render_widget(
+                Paragraph::new(Span::styled(head, label_style)),
+                Rect::new(inner.x, y, label_w as u16, 1),
+            );
+            let value_area =
+                Rect::new(inner.x + label_w as u16, y, inner.width.saturating_sub(label_w as u16), 1);
             match &field.input {
                 FieldInput::Text { area, .. } if focused => frame.render_widget(area.as_ref(), value_area),
                 FieldInput::Text { .. } => {
@@ -126,10 +132,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
                 FieldInput::Choice { options, selected } => {
                     let text = options.get(*selected).map(|c| choice_label(state, c)).unwrap_or_default();
                     let style = if focused { theme::selected() } else { theme::bold() };
-                    frame.render_widget(Paragraph::new(Span::styled(format!("‹ {text} ›"), style)), value_area);
+                    frame.render_widget(
+                        Paragraph::new(Span::styled(format!("‹ {text} ›"), style)),
+                        value_area,
+                    );
                 }
                 FieldInput::Check(v) => {
-                    let text = format!("[{}] {}", if *v { "x" } else { " " }, if *v { Msg::Yes.get(lang) } else { Msg::No.get(lang) });
+                    let text = format!(
+                        "[{}] {}",
+                        if *v { "x" } else { " " },
+                        if *v { Msg::Yes.get(lang) } else { Msg::No.get(lang) }
+                    );
                     let style = if focused { theme::selected() } else { theme::bold() };
                     frame.render_widget(Paragraph::new(Span::styled(text, style)), value_area);
                 }
@@ -143,14 +156,21 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
             }
             y += 1;
         } else {
-            frame.render_widget(Paragraph::new(Span::styled(format!("{label}{marker}"), label_style)), Rect::new(inner.x, y, inner.width, 1));
+            frame.render_widget(
+                Paragraph::new(Span::styled(format!("{label}{marker}"), label_style)),
+                Rect::new(inner.x, y, inner.width, 1),
+            );
             y += 1;
             let h = (text_rows as u16).min(bottom.saturating_sub(y));
             let r = Rect::new(inner.x, y, inner.width, h);
             match &field.input {
                 FieldInput::Text { area, .. } if focused => frame.render_widget(area.as_ref(), r),
                 _ => {
-                    let lines: Vec<Line> = wrap(&field.value(), r.width as usize).into_iter().take(h as usize).map(Line::from).collect();
+                    let lines: Vec<Line> = wrap(&field.value(), r.width as usize)
+                        .into_iter()
+                        .take(h as usize)
+                        .map(Line::from)
+                        .collect();
                     frame.render_widget(Paragraph::new(lines).style(theme::dim()), r);
                 }
             }
@@ -160,7 +180,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
             && let Some(err) = form.error
             && y < bottom
         {
-            frame.render_widget(Paragraph::new(Span::styled(err.get(lang), theme::error())), Rect::new(inner.x, y, inner.width, 1));
+            frame.render_widget(
+                Paragraph::new(Span::styled(err.get(lang), theme::error())),
+                Rect::new(inner.x, y, inner.width, 1),
+            );
             y += 1;
         }
     }
@@ -182,7 +205,13 @@ fn party_lines(state: &AppState, input: &FieldInput, width: usize, focused: bool
             lines.push(Line::from(std::mem::take(&mut spans)));
             used = 0;
         }
-        let style: Style = if focused && i == *cursor { theme::selected() } else if checked[i] { theme::bold() } else { theme::plain() };
+        let style: Style = if focused && i == *cursor {
+            theme::selected()
+        } else if checked[i] {
+            theme::bold()
+        } else {
+            theme::plain()
+        };
         spans.push(Span::styled(item, style));
         spans.push(Span::raw("  "));
         used += w;

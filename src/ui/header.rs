@@ -112,7 +112,13 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScr
     let count = |pane: Pane| match pane {
         Pane::Interests => format!("{}", s.session.interests.len()),
         Pane::Agreements if s.overdue_agreements > 0 => {
-            format!("{} {}, {} {}", s.open_agreements, Msg::FilterOpen.get(lang), s.overdue_agreements, Msg::Overdue.get(lang))
+            format!(
+                "{} {}, {} {}",
+                s.open_agreements,
+                Msg::FilterOpen.get(lang),
+                s.overdue_agreements,
+                Msg::Overdue.get(lang)
+            )
         }
         Pane::Agreements => format!("{} {}", s.open_agreements, Msg::FilterOpen.get(lang)),
         Pane::Reflections => format!("{}", s.phase_answers),

@@ -8,7 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::theme;
-use crate::app::{AppState, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, SessionScreen, header_text, map_scroll};
+use crate::app::{
+    AppState, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, SessionScreen, header_text, map_scroll,
+};
 use crate::domain::{AmbitionLens, ContextAspect, Session};
 use crate::i18n::{Lang, Msg, aspect_msg, lens_msg};
 use crate::layout::{COLUMN_GUTTER, MAP_LABEL_WIDTH};
@@ -47,7 +49,13 @@ fn row_label(lang: Lang, row: MapRow) -> &'static str {
 }
 
 /// Lines of one entry of a cell, exactly as tall as the layout says.
-fn entry_lines(session: &Session, map: &MapLayout, party: usize, row: usize, item: usize) -> Vec<(String, Style)> {
+fn entry_lines(
+    session: &Session,
+    map: &MapLayout,
+    party: usize,
+    row: usize,
+    item: usize,
+) -> Vec<(String, Style)> {
     let p = &session.parties[party];
     let w = map.cell_width as usize;
     let styled = |text: &str, style: Style| -> Vec<(String, Style)> {
@@ -86,7 +94,15 @@ fn entry_lines(session: &Session, map: &MapLayout, party: usize, row: usize, ite
 }
 
 /// Draw lines starting at map line `top`, clipped to the window.
-fn put_lines(buf: &mut Buffer, win: &Window, x: u16, width: u16, top: usize, lines: &[(String, Style)], selected: bool) {
+fn put_lines(
+    buf: &mut Buffer,
+    win: &Window,
+    x: u16,
+    width: u16,
+    top: usize,
+    lines: &[(String, Style)],
+    selected: bool,
+) {
     for (n, (text, style)) in lines.iter().enumerate() {
         let Some(y) = win.row(top + n) else { continue };
         let style = if selected { theme::selected() } else { *style };
@@ -230,7 +246,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
             .enumerate()
             .map(|(i, l)| {
                 let span = map.ambition[i];
-                (lens_msg(l).get(lang), session.ambition.get(l), span.top, span.height, s.map_sel == MapSel::Ambition(i))
+                (
+                    lens_msg(l).get(lang),
+                    session.ambition.get(l),
+                    span.top,
+                    span.height,
+                    s.map_sel == MapSel::Ambition(i),
+                )
             })
             .collect(),
     );
@@ -242,7 +264,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
             .enumerate()
             .map(|(i, a)| {
                 let span = map.context[i];
-                (aspect_msg(a).get(lang), session.context.get(a), span.top, span.height, s.map_sel == MapSel::Context(i))
+                (
+                    aspect_msg(a).get(lang),
+                    session.context.get(a),
+                    span.top,
+                    span.height,
+                    s.map_sel == MapSel::Context(i),
+                )
             })
             .collect(),
     );

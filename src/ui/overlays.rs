@@ -35,13 +35,9 @@ pub fn help_lines(state: &AppState, width: usize) -> Vec<Line<'static>> {
         .collect();
     lines.push(Line::from(""));
     let sections = help_sections(state);
-    let key_w = sections
-        .iter()
-        .flat_map(|(_, t)| t.iter())
-        .map(|b| keys_label(b.keys).width())
-        .max()
-        .unwrap_or(8)
-        + 2;
+    let key_w =
+        sections.iter().flat_map(|(_, t)| t.iter()).map(|b| keys_label(b.keys).width()).max().unwrap_or(8)
+            + 2;
     for (title, table) in sections {
         lines.push(Line::from(Span::styled(title.get(lang).to_string(), theme::label())));
         for b in table.iter() {

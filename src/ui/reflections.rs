@@ -20,8 +20,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
     let a = list_areas(area);
     let session = &s.session;
     let phase = session.phase;
-    let header =
-        format!("{} · {} {}", Msg::ReflectionQuestions.get(lang), phase.number(), i18n::phase_name(lang, phase));
+    let header = format!(
+        "{} · {} {}",
+        Msg::ReflectionQuestions.get(lang),
+        phase.number(),
+        i18n::phase_name(lang, phase)
+    );
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
 
     let visible = a.rows.height as usize;
@@ -34,7 +38,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
         let (left, tag, style): (String, String, Style) = match *row {
             ReflectionRow::Prompt(i) => {
                 let p = &state.prompts.all()[i];
-                let answered = s.reflection_rows.get(n + 1).is_some_and(|r| matches!(r, ReflectionRow::Answer(_)));
+                let answered =
+                    s.reflection_rows.get(n + 1).is_some_and(|r| matches!(r, ReflectionRow::Answer(_)));
                 let mark = if answered { "●" } else { "○" };
                 (
                     format!("{mark} {}", p.text(lang)),
@@ -101,7 +106,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
         let left = room.saturating_sub(lines.len());
         let overflow = answer_lines.len() > left;
         for (n, l) in answer_lines.into_iter().take(left).enumerate() {
-            let l = if overflow && n + 1 == left { format!("{}…", truncate(&l, width.saturating_sub(1))) } else { l };
+            let l = if overflow && n + 1 == left {
+                format!("{}…", truncate(&l, width.saturating_sub(1)))
+            } else {
+                l
+            };
             lines.push(Line::from(Span::styled(l, theme::bold())));
         }
     } else {

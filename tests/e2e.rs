@@ -1,0 +1,115 @@
+//! The real binary in a pseudo-terminal: a facilitator starts a session,
+//! adds a party, an interest and an agreement, moves a phase, quits; the
+//! JSON file holds all of it.
+
+mod support;
+
+use support::pty::*;
+
+fn session_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn facilitator_runs_a_first_meeting_and_the_file_holds_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let mut k = Kompas::start(
+        &[
+            "--sessions-dir",
+            "s",
+            "--lang",
+            "nl",
+            "new",
+            "Weer thuis in de wijk — Zuiderveld",
+            "--date",
+            "2026-03-12",
+            "--facilitator",
+            "Anouk de Vries",
+        ],
+        dir,
+        80,
+        24,
+    );
+    k.wait_for("Nog geen partijen", 10);
+
+    // A party, with its representative.
+    k.send("p");
+    k.wait_for("Nieuwe partij", 5);
+    k.send("Woonstede");
+    k.send(TAB);
+    k.send("Marieke Jansen");
+    k.send(ENTER);
+    k.wait_for("Marieke Jansen", 5);
+
+    // An organisational interest: one row down from the party row.
+    k.send("j");
+    k.send("a");
+    k.wait_for("Nieuw belang", 5);
+    k.send("Leefbaarheid van complexen bewaken");
+    k.send(ENTER);
+    k.wait_for("Leefbaarheid", 5);
+
+    // An agreement in the log, with a due date.
+    k.send(TAB);
+    k.wait_for("Nog geen afspraken", 5);
+    k.send("a");
+    k.wait_for("Nieuwe afspraak", 5);
+    k.send("Gemeente nodigt huurdersvereniging uit");
+    k.send(TAB);
+    k.send(TAB);
+    k.send(TAB);
+    k.send("2026-03-26");
+    k.send(ENTER);
+    k.wait_for("huurdersvereniging", 5);
+
+    // On to sharing interests, then quit: no "save?" question.
+    k.send("]");
+    k.wait_for("▶2 Delen", 5);
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+
+    let files = session_files(&dir.join("s"));
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].ends_with("2026-03-12-weer-thuis-in-de-wijk-zuiderveld.json"), "{files:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    assert_eq!(doc["format"], "kompas-session");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["facilitator"], "Anouk de Vries");
+    assert_eq!(doc["parties"][0]["organisation"], "Woonstede");
+    assert_eq!(doc["parties"][0]["representative"], "Marieke Jansen");
+    assert_eq!(doc["interests"][0]["text"], "Leefbaarheid van complexen bewaken");
+    assert_eq!(doc["interests"][0]["kind"], "organisatie");
+    assert_eq!(doc["interests"][0]["party"], doc["parties"][0]["id"]);
+    assert_eq!(doc["interests"][0]["phase"], "verkennen");
+    assert_eq!(doc["agreements"][0]["text"], "Gemeente nodigt huurdersvereniging uit");
+    assert_eq!(doc["agreements"][0]["due"], "2026-03-26");
+    assert_eq!(doc["agreements"][0]["status"], "proposed");
+    assert_eq!(doc["phase"], "delen");
+    let history = doc["phase_history"].as_array().unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1]["from"], "verkennen");
+    assert_eq!(history[1]["to"], "delen");
+    // The session file loads back through the program's own loader.
+    kompas::storage::load(&files[0]).expect("the written file loads");
+}
+
+#[test]
+fn the_terminal_is_restored_on_quit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut k = Kompas::start(&["--sessions-dir", "s", "--lang", "en"], tmp.path(), 80, 24);
+    k.wait_for("No sessions in this folder yet", 10);
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+    // Leaving the alternate screen brings back the (empty) main screen.
+    assert!(!k.screen().contains("No sessions"), "{}", k.screen());
+}
