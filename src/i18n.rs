@@ -71,6 +71,7 @@ messages! {
     Help => "Hulp", "Help";
     Aim => "Doel", "Aim";
     Result => "Resultaat", "Result";
+    ReadOnlyShort => "ALLEEN LEZEN", "READ-ONLY";
     ReadOnlyBanner => "ALLEEN LEZEN: deze sessie is geopend in een andere kompas", "READ-ONLY: this session is open in another kompas";
     TooSmall => "Venster te klein", "Window too small";
     AtLeast => "minimaal", "at least";
@@ -238,6 +239,8 @@ messages! {
     HelpCancel => "annuleren (vraagt bevestiging als er getypt is)", "cancel (asks first when something was typed)";
     ReflectionQuestions => "Reflectievragen", "Reflection questions";
     OwnQuestionTag => "eigen vraag", "own question";
+    HelpQuitAnywhere => "stoppen, ook midden in een formulier (getypte tekst wordt bewaard)", "quit, even in a form (typing is kept for next time)";
+    HelpAnywhere => "Altijd", "Always";
     HelpGlobal => "Overal in een sessie", "Anywhere in a session";
     HelpForm => "In een formulier", "In a form";
     HelpPicker => "Sessiekeuze", "Session picker";

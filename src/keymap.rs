@@ -114,8 +114,13 @@ pub static SESSION: &[Binding] = &[
     bh(&[ch('u')], Action::Undo, Msg::KeyUndo, Msg::HelpUndo, false, true),
     b(&[key(Esc)], Action::BackToSessions, Msg::KeySessions, false, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true, false),
-    b(&[ch('q'), ctrl('c')], Action::Quit, Msg::KeyQuit, true, false),
+    b(&[ch('q')], Action::Quit, Msg::KeyQuit, true, false),
 ];
+
+/// Keys that work in every mode, forms included (the terminal is in raw
+/// mode, so Ctrl+C arrives as a key, not as a signal).
+pub static ALWAYS: &[Binding] =
+    &[bh(&[ctrl('c')], Action::Quit, Msg::KeyQuit, Msg::HelpQuitAnywhere, false, false)];
 
 pub static INTERESTS: &[Binding] = &[
     bh(&[ch('a')], Action::AddInterest, Msg::KeyAddInterest, Msg::HelpAddInterest, true, true),
@@ -204,19 +209,20 @@ pub static PICKER: &[Binding] = &[
     b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
     b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true, false),
-    b(&[ch('q'), key(Esc), ctrl('c')], Action::Quit, Msg::KeyQuit, true, false),
+    b(&[ch('q'), key(Esc)], Action::Quit, Msg::KeyQuit, true, false),
 ];
 
 /// The tables that apply now, most specific first.
 pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
-    match (&state.overlay, &state.form, &state.screen) {
+    let mode = match (&state.overlay, &state.form, &state.screen) {
         (Some(Overlay::Help { .. }), _, _) => vec![HELP],
         (Some(Overlay::PhasePicker { .. }), _, _) => vec![PHASE_PICKER],
         (Some(Overlay::ConfirmDiscard), _, _) => vec![CONFIRM],
         (None, Some(_), _) => vec![FORM],
         (None, None, Screen::Picker(_)) => vec![PICKER],
         (None, None, Screen::Session(s)) => vec![pane_table(s.pane), SESSION],
-    }
+    };
+    [mode, vec![ALWAYS]].concat()
 }
 
 pub fn pane_table(pane: Pane) -> &'static [Binding] {
@@ -228,15 +234,12 @@ pub fn pane_table(pane: Pane) -> &'static [Binding] {
 }
 
 /// The intent of a key press in the current state, if it has one. In a form,
-/// keys that no binding claims are typing.
+/// keys that no binding claims are typing. In a read-only session the keys
+/// that change things still reach `update`, which says why it refuses.
 pub fn action_for(state: &AppState, ev: &KeyEvent) -> Option<Action> {
-    let read_only = state.read_only();
     let tables = active_tables(state);
     for table in &tables {
         for binding in table.iter() {
-            if binding.edits && read_only {
-                continue;
-            }
             if binding.keys.iter().any(|k| k.matches(ev)) {
                 return Some(binding.action.clone());
             }
@@ -268,9 +271,10 @@ pub fn keys_label(keys: &[Chord]) -> String {
 /// Sections of the help overlay: a title and the bindings under it.
 pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
     match &state.screen {
-        Screen::Picker(_) => vec![(Msg::HelpPicker, PICKER), (Msg::HelpForm, FORM)],
+        Screen::Picker(_) => vec![(Msg::HelpPicker, PICKER), (Msg::HelpForm, FORM), (Msg::HelpAnywhere, ALWAYS)],
         Screen::Session(_) => vec![
             (Msg::HelpGlobal, SESSION),
+            (Msg::HelpAnywhere, ALWAYS),
             (Msg::PaneInterests, INTERESTS),
             (Msg::PaneAgreements, AGREEMENTS),
             (Msg::PaneReflections, REFLECTIONS),
@@ -286,14 +290,14 @@ mod tests {
 
     fn all_modes() -> Vec<(&'static str, Vec<&'static [Binding]>)> {
         vec![
-            ("interests", vec![INTERESTS, SESSION]),
-            ("agreements", vec![AGREEMENTS, SESSION]),
-            ("reflections", vec![REFLECTIONS, SESSION]),
-            ("form", vec![FORM]),
-            ("confirm", vec![CONFIRM]),
-            ("help", vec![HELP]),
-            ("phases", vec![PHASE_PICKER]),
-            ("picker", vec![PICKER]),
+            ("interests", vec![INTERESTS, SESSION, ALWAYS]),
+            ("agreements", vec![AGREEMENTS, SESSION, ALWAYS]),
+            ("reflections", vec![REFLECTIONS, SESSION, ALWAYS]),
+            ("form", vec![FORM, ALWAYS]),
+            ("confirm", vec![CONFIRM, ALWAYS]),
+            ("help", vec![HELP, ALWAYS]),
+            ("phases", vec![PHASE_PICKER, ALWAYS]),
+            ("picker", vec![PICKER, ALWAYS]),
         ]
     }
 

@@ -5,12 +5,12 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate, Timelike};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Action, AppState, Effect, OpenedSession, SessionEntry, update};
+use crate::app::{Action, AppState, Draft, Effect, OpenedSession, SaveState, SessionEntry, update};
 use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
 use crate::storage::{self, LockOutcome, SessionLock};
@@ -51,10 +51,67 @@ pub fn new_session_id(now: Timestamp) -> String {
     format!("{}-{random:08x}", now.format("%Y%m%d%H%M%S"))
 }
 
-/// The runtime's side of an open session: its lock.
+/// Typing is journaled this long after the last change (so a burst of keys
+/// costs one write), well within the promised second.
+const JOURNAL_DELAY: Duration = Duration::from_millis(400);
+
+/// The runtime's side of an open session: its lock and its draft journal.
 #[derive(Default)]
 struct Held {
     lock: Option<SessionLock>,
+    journal: Journal,
+}
+
+#[derive(Default)]
+struct Journal {
+    /// When the open form's typing must be written.
+    due: Option<Instant>,
+    /// Revision of the form last written.
+    written: Option<u64>,
+    /// A journal file exists for the open session.
+    on_disk: bool,
+}
+
+impl Journal {
+    /// After every update: schedule a write when the form changed, remove the
+    /// journal once the form is gone and the session is safely saved.
+    fn plan(&mut self, state: &AppState) {
+        let Some(s) = state.session() else {
+            *self = Journal::default();
+            return;
+        };
+        if s.read_only {
+            return;
+        }
+        match &state.form {
+            Some(f) if f.dirty => {
+                if self.written != Some(f.revision) && self.due.is_none() {
+                    self.due = Some(Instant::now() + JOURNAL_DELAY);
+                }
+            }
+            _ => {
+                self.due = None;
+                self.written = None;
+                if self.on_disk && matches!(s.save, SaveState::Saved(_)) && storage::journal::remove_draft(&s.path).is_ok() {
+                    self.on_disk = false;
+                }
+            }
+        }
+    }
+
+    /// Write the open form's typing now (when it is due, and before exiting).
+    fn write(&mut self, state: &AppState) {
+        self.due = None;
+        let (Some(s), Some(f)) = (state.session(), &state.form) else { return };
+        if s.read_only || !f.dirty || self.written == Some(f.revision) {
+            return;
+        }
+        let Ok(value) = serde_json::to_value(f.to_draft()) else { return };
+        if storage::journal::write_draft(&s.path, &s.session.id, value).is_ok() {
+            self.written = Some(f.revision);
+            self.on_disk = true;
+        }
+    }
 }
 
 pub fn run(opts: Options) -> io::Result<()> {
@@ -87,15 +144,28 @@ pub fn run(opts: Options) -> io::Result<()> {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> io::Result<()> {
         loop {
             dispatch(&mut state, &mut held, std::mem::take(&mut queue));
+            held.journal.plan(&state);
             if state.quitting {
+                // Typing not yet committed goes to the journal, to be offered
+                // next time; committed edits are already on disk.
+                held.journal.write(&state);
                 return Ok(());
             }
             guard.terminal.draw(|f| ui::draw(f, &state))?;
-            let wake = match retry_interval(&state) {
-                Some(t) => match rx.recv_timeout(t) {
+            // Block until something happens; wake early only for a due journal
+            // write or a save retry. No polling while idle.
+            let retry = retry_interval(&state).map(|d| Instant::now() + d);
+            let deadline = [retry, held.journal.due].into_iter().flatten().min();
+            let wake = match deadline {
+                Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                     Ok(w) => Some(w),
                     Err(RecvTimeoutError::Timeout) => {
-                        queue.push(Action::RetrySave);
+                        if held.journal.due.is_some_and(|due| due <= Instant::now()) {
+                            held.journal.write(&state);
+                        }
+                        if retry.is_some_and(|r| r <= Instant::now()) {
+                            queue.push(Action::RetrySave);
+                        }
                         continue;
                     }
                     Err(RecvTimeoutError::Disconnected) => None,
@@ -186,9 +256,11 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
     }
 }
 
-/// Lock and load a session; read-only when another kompas holds it.
+/// Lock and load a session; read-only when another kompas holds it. A draft
+/// left in the journal by an earlier run is handed over to be offered.
 fn open(held: &mut Held, path: &Path) -> Action {
     held.lock = None;
+    held.journal = Journal::default();
     let read_only = match storage::lock(path) {
         Ok(LockOutcome::Acquired(lock)) => {
             held.lock = Some(lock);
@@ -198,12 +270,21 @@ fn open(held: &mut Held, path: &Path) -> Action {
         Err(e) => return Action::OpenFailed(format!("{}: {e}", path.display())),
     };
     match storage::load(path) {
-        Ok(loaded) => Action::SessionOpened(Box::new(OpenedSession {
-            session: loaded.session,
-            path: path.to_path_buf(),
-            read_only,
-            draft: None,
-        })),
+        Ok(loaded) => {
+            let draft = if read_only {
+                None
+            } else {
+                storage::journal::read_draft(path, &loaded.session.id)
+                    .and_then(|v| serde_json::from_value::<Draft>(v).ok())
+            };
+            held.journal.on_disk = draft.is_some();
+            Action::SessionOpened(Box::new(OpenedSession {
+                session: loaded.session,
+                path: path.to_path_buf(),
+                read_only,
+                draft,
+            }))
+        }
         Err(e) => {
             held.lock = None;
             Action::OpenFailed(e.to_string())

@@ -72,9 +72,8 @@ fn open_session(state: &mut AppState, opened: OpenedSession) {
     state.form = None;
     state.overlay = None;
     state.notice = None;
-    if read_only {
-        state.warn(Msg::ReadOnlyBanner);
-    } else if let (Some(draft), Some(s)) = (draft, state.session()) {
+    // A read-only session says so in the status line; no draft is offered.
+    if let (false, Some(draft), Some(s)) = (read_only, draft, state.session()) {
         // Offer what was being typed: the form reopens with it, Enter keeps
         // it, Esc asks before throwing it away.
         let mut form = capture::form_for(&draft.purpose, &s.session, state.today);

@@ -1,4 +1,5 @@
 //! TEMPORARY stand-in while the real storage layer is built on its branch.
+pub mod journal;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

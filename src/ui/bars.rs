@@ -31,6 +31,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             ),
             theme::error(),
         ),
+        SaveState::ReadOnly if state.notice.is_some() => (format!(" {} ", Msg::ReadOnlyShort.get(lang)), theme::warning()),
         SaveState::ReadOnly => (format!(" {} ", Msg::ReadOnlyBanner.get(lang)), theme::warning()),
     };
     let mut spans = vec![Span::styled(save_text.clone(), save_style)];
@@ -40,12 +41,9 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             NoticeText::Msg(m) => m.get(lang).to_string(),
             NoticeText::Plain(p) => safe_line(p).into_owned(),
         };
-        // A failed save and the read-only banner are already the notice.
-        if !(matches!(s.save, SaveState::ReadOnly) && n.text == NoticeText::Msg(Msg::ReadOnlyBanner)) {
-            let text = format!(" {text} ");
-            used += text.width();
-            spans.push(Span::styled(text, if n.error { theme::warning() } else { theme::bold() }));
-        }
+        let text = format!(" {text} ");
+        used += text.width();
+        spans.push(Span::styled(text, if n.error { theme::warning() } else { theme::bold() }));
     }
     let room = (area.width as usize).saturating_sub(used + 1);
     let file = truncate(&file, room).into_owned();

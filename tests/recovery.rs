@@ -1,0 +1,99 @@
+//! Typing survives a kill: the draft journal brings back what was in an open
+//! form, and a second kompas on the same session gets it read-only.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use support::pty::*;
+
+fn only_session(dir: &Path) -> PathBuf {
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+fn sigkill(k: &Kompas) {
+    let pid = k.pid().expect("pid") as i32;
+    let status = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn typing_in_an_open_form_survives_kill_minus_nine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut k = Kompas::start(&["--sessions-dir", "s", "--lang", "nl", "new", "Zuiderveld", "--date", "2026-03-12"], tmp.path(), 80, 24);
+    k.wait_for("Nog geen partijen", 10);
+    k.send("p");
+    k.send("Woonstede");
+    k.send(ENTER);
+    k.wait_for("Woonstede", 5);
+    k.send("j");
+    k.send("a");
+    k.wait_for("Nieuw belang", 5);
+    k.send("Leefbaarheid van complexen");
+    k.wait_for("Leefbaarheid van complexen", 5);
+    // The journal is written within about a second of the last key.
+    std::thread::sleep(Duration::from_millis(1100));
+    sigkill(&k);
+    k.wait_exit(5);
+
+    let file = only_session(&tmp.path().join("s"));
+    let draft = file.with_file_name(format!(".{}.draft.json", file.file_name().unwrap().to_string_lossy()));
+    assert!(draft.exists(), "no draft journal after the kill");
+
+    let mut k = Kompas::start(&["--lang", "nl", file.to_str().unwrap()], tmp.path(), 80, 24);
+    k.wait_for("Niet-opgeslagen tekst hersteld", 10);
+    k.wait_for("Leefbaarheid van complexen", 5);
+    k.send(" bewaken");
+    k.send(ENTER);
+    k.wait_for("bewaken", 5);
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(doc["interests"][0]["text"], "Leefbaarheid van complexen bewaken");
+    assert!(!draft.exists(), "the journal stays after its text was saved");
+}
+
+#[test]
+fn quitting_with_typing_in_a_form_keeps_it_for_next_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut k = Kompas::start(&["--sessions-dir", "s", "new", "Zuiderveld"], tmp.path(), 80, 24);
+    k.wait_for("Nog geen partijen", 10);
+    k.send("p");
+    k.send("Gemeente Zuider");
+    k.wait_for("Gemeente Zuider", 5);
+    // Ctrl+C quits even from a form; the typing goes to the journal.
+    k.send("\x03");
+    assert_eq!(k.wait_exit(10), 0);
+    let file = only_session(&tmp.path().join("s"));
+    let k = Kompas::start(&["--lang", "nl", file.to_str().unwrap()], tmp.path(), 80, 24);
+    k.wait_for("Gemeente Zuider", 10);
+}
+
+#[test]
+fn a_second_kompas_gets_the_session_read_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut first = Kompas::start(&["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"], tmp.path(), 80, 24);
+    first.wait_for("No parties yet", 10);
+    let file = only_session(&tmp.path().join("s"));
+    let mut second = Kompas::start(&["--lang", "en", file.to_str().unwrap()], tmp.path(), 80, 24);
+    second.wait_for("READ-ONLY", 10);
+    second.send("p");
+    second.wait_for("changes are not possible", 5);
+    second.send("q");
+    second.wait_exit(10);
+    // The lock dies with its holder: after a kill the next one may write.
+    sigkill(&first);
+    first.wait_exit(5);
+    let mut third = Kompas::start(&["--lang", "en", file.to_str().unwrap()], tmp.path(), 80, 24);
+    third.wait_for("No parties yet", 10);
+    assert!(!third.screen().contains("READ-ONLY"));
+    third.send("q");
+    third.wait_exit(10);
+}
