@@ -271,7 +271,9 @@ pub fn keys_label(keys: &[Chord]) -> String {
 /// Sections of the help overlay: a title and the bindings under it.
 pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
     match &state.screen {
-        Screen::Picker(_) => vec![(Msg::HelpPicker, PICKER), (Msg::HelpForm, FORM), (Msg::HelpAnywhere, ALWAYS)],
+        Screen::Picker(_) => {
+            vec![(Msg::HelpPicker, PICKER), (Msg::HelpForm, FORM), (Msg::HelpAnywhere, ALWAYS)]
+        }
         Screen::Session(_) => vec![
             (Msg::HelpGlobal, SESSION),
             (Msg::HelpAnywhere, ALWAYS),

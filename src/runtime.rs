@@ -92,7 +92,10 @@ impl Journal {
             _ => {
                 self.due = None;
                 self.written = None;
-                if self.on_disk && matches!(s.save, SaveState::Saved(_)) && storage::journal::remove_draft(&s.path).is_ok() {
+                if self.on_disk
+                    && matches!(s.save, SaveState::Saved(_))
+                    && storage::journal::remove_draft(&s.path).is_ok()
+                {
                     self.on_disk = false;
                 }
             }

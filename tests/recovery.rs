@@ -12,7 +12,10 @@ fn only_session(dir: &Path) -> PathBuf {
     let files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     files[0].clone()
@@ -27,7 +30,12 @@ fn sigkill(k: &Kompas) {
 #[test]
 fn typing_in_an_open_form_survives_kill_minus_nine() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut k = Kompas::start(&["--sessions-dir", "s", "--lang", "nl", "new", "Zuiderveld", "--date", "2026-03-12"], tmp.path(), 80, 24);
+    let mut k = Kompas::start(
+        &["--sessions-dir", "s", "--lang", "nl", "new", "Zuiderveld", "--date", "2026-03-12"],
+        tmp.path(),
+        80,
+        24,
+    );
     k.wait_for("Nog geen partijen", 10);
     k.send("p");
     k.send("Woonstede");
@@ -79,7 +87,8 @@ fn quitting_with_typing_in_a_form_keeps_it_for_next_time() {
 #[test]
 fn a_second_kompas_gets_the_session_read_only() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut first = Kompas::start(&["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"], tmp.path(), 80, 24);
+    let mut first =
+        Kompas::start(&["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"], tmp.path(), 80, 24);
     first.wait_for("No parties yet", 10);
     let file = only_session(&tmp.path().join("s"));
     let mut second = Kompas::start(&["--lang", "en", file.to_str().unwrap()], tmp.path(), 80, 24);

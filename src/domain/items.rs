@@ -125,8 +125,26 @@ pub struct Agreement {
     pub phase_result: bool,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Set on an agreement carried into a follow-up meeting: the meeting
+    /// where it was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
+    /// When it was walked through ("done / still open / dropped") in this
+    /// meeting; only for carried-over agreements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_at: Option<Timestamp>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// The meeting an agreement was made in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// Id of that meeting's session.
+    pub session: String,
+    /// Its file name, in the same folder.
+    pub file: String,
+    pub meeting_date: NaiveDate,
 }
 
 impl Agreement {

@@ -1,6 +1,7 @@
 //! The session and the Kompas model: plain data and the rules for changing it.
 //! No terminal, no files, no clock: callers pass `now`.
 
+mod follow_up;
 mod items;
 mod phase;
 mod session;
@@ -9,9 +10,10 @@ mod validate;
 #[cfg(test)]
 mod session_tests;
 
+pub use follow_up::ReviewOutcome;
 pub use items::*;
 pub use phase::{Phase, PhaseMove};
-pub use session::{AgreementFields, FORMAT, PartyFields, Removed, Session, VERSION};
+pub use session::{AgreementFields, FORMAT, PartyFields, PreviousMeeting, Removed, Session, VERSION};
 pub use validate::Problem;
 
 /// A moment, in RFC 3339 with the offset of the place it was taken.

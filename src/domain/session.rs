@@ -40,8 +40,24 @@ pub struct Session {
     pub reflections: Vec<Reflection>,
     #[serde(default)]
     pub temperature: Vec<TemperatureReading>,
+    /// Id shared by all meetings of one collaboration; absent in a first
+    /// meeting, whose own id is then the collaboration's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collaboration: Option<String>,
+    /// The meeting this one follows up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousMeeting>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// Link from a follow-up meeting to the one before it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousMeeting {
+    pub session: String,
+    /// File name in the same folder.
+    pub file: String,
+    pub meeting_date: NaiveDate,
 }
 
 /// What a party form holds.
@@ -121,8 +137,15 @@ impl Session {
             agreements: Vec::new(),
             reflections: Vec::new(),
             temperature: Vec::new(),
+            collaboration: None,
+            previous: None,
             extra: Extra::new(),
         })
+    }
+
+    /// The id of the collaboration this meeting belongs to.
+    pub fn collaboration_id(&self) -> &str {
+        self.collaboration.as_deref().unwrap_or(&self.id)
     }
 
     // ---- phases -------------------------------------------------------
@@ -379,6 +402,8 @@ impl Session {
             phase_result: f.phase_result,
             created_at: now,
             updated_at: now,
+            origin: None,
+            reviewed_at: None,
             extra: Extra::new(),
         });
         self.updated_at = now;

@@ -45,7 +45,8 @@ pub fn write_draft(session_path: &Path, session_id: &str, draft: Value) -> io::R
 pub fn read_draft(session_path: &Path, session_id: &str) -> Option<Value> {
     let bytes = std::fs::read(draft_path(session_path)).ok()?;
     let envelope: Envelope = serde_json::from_slice(&bytes).ok()?;
-    (envelope.format == FORMAT && envelope.version == 1 && envelope.session == session_id).then_some(envelope.draft)
+    (envelope.format == FORMAT && envelope.version == 1 && envelope.session == session_id)
+        .then_some(envelope.draft)
 }
 
 /// Remove the journal; nothing to do when there is none.

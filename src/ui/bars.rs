@@ -31,7 +31,9 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             ),
             theme::error(),
         ),
-        SaveState::ReadOnly if state.notice.is_some() => (format!(" {} ", Msg::ReadOnlyShort.get(lang)), theme::warning()),
+        SaveState::ReadOnly if state.notice.is_some() => {
+            (format!(" {} ", Msg::ReadOnlyShort.get(lang)), theme::warning())
+        }
         SaveState::ReadOnly => (format!(" {} ", Msg::ReadOnlyBanner.get(lang)), theme::warning()),
     };
     let mut spans = vec![Span::styled(save_text.clone(), save_style)];
