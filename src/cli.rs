@@ -23,6 +23,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Look back at a session: read-only, with a timeline of what happened.
+    Review {
+        /// The session file.
+        file: PathBuf,
+    },
     /// Start a new session and open it.
     New {
         /// Title of the meeting, e.g. "Weer thuis in de wijk — Zuiderveld".

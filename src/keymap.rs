@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{Action, AppState, Overlay, Pane, Screen};
-use crate::domain::Phase;
+use crate::domain::{Phase, ReviewOutcome};
 use crate::i18n::Msg;
 
 /// A key with its modifiers. Shift is ignored for characters (it is already
@@ -112,6 +112,7 @@ pub static SESSION: &[Binding] = &[
     bh(&[ch('g')], Action::OpenPhasePicker, Msg::KeyGoPhase, Msg::HelpGoPhase, false, true),
     bh(&[ch('t')], Action::RecordTemperature, Msg::KeyTemperature, Msg::HelpTemperature, false, true),
     bh(&[ch('u')], Action::Undo, Msg::KeyUndo, Msg::HelpUndo, false, true),
+    bh(&[ch('v')], Action::StartFollowUp, Msg::KeyFollowUp, Msg::HelpFollowUp, false, true),
     b(&[key(Esc)], Action::BackToSessions, Msg::KeySessions, false, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true, false),
     b(&[ch('q')], Action::Quit, Msg::KeyQuit, true, false),
@@ -143,6 +144,9 @@ pub static AGREEMENTS: &[Binding] = &[
     bh(&[ch('s')], Action::CycleStatus, Msg::KeyStatus, Msg::HelpStatus, true, true),
     bh(&[ch('r')], Action::TogglePhaseResult, Msg::KeyResult, Msg::HelpResult, false, true),
     bh(&[ch('f')], Action::CycleFilter, Msg::KeyFilter, Msg::HelpFilter, true, false),
+    bh(&[ch('1')], Action::ReviewAgreement(ReviewOutcome::Done), Msg::KeyDone, Msg::HelpDone, false, true),
+    bh(&[ch('2')], Action::ReviewAgreement(ReviewOutcome::StillOpen), Msg::KeyStillOpen, Msg::HelpStillOpen, false, true),
+    bh(&[ch('3')], Action::ReviewAgreement(ReviewOutcome::Dropped), Msg::KeyDropped, Msg::HelpDropped, false, true),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true, true),
     b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
     b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
@@ -157,6 +161,15 @@ pub static REFLECTIONS: &[Binding] = &[
     bh(&[ch('n')], Action::AskOwnQuestion, Msg::KeyOwnQuestion, Msg::HelpOwnQuestion, true, true),
     b(&[ch('e')], Action::EditSelected, Msg::KeyEdit, false, true),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true, true),
+    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
+    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
+    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
+    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
+    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
+    b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
+];
+
+pub static TIMELINE: &[Binding] = &[
     b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
     b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
     b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
@@ -230,6 +243,7 @@ pub fn pane_table(pane: Pane) -> &'static [Binding] {
         Pane::Interests => INTERESTS,
         Pane::Agreements => AGREEMENTS,
         Pane::Reflections => REFLECTIONS,
+        Pane::Timeline => TIMELINE,
     }
 }
 
@@ -280,6 +294,7 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
             (Msg::PaneInterests, INTERESTS),
             (Msg::PaneAgreements, AGREEMENTS),
             (Msg::PaneReflections, REFLECTIONS),
+            (Msg::PaneTimeline, TIMELINE),
             (Msg::HelpForm, FORM),
             (Msg::ChoosePhase, PHASE_PICKER),
         ],
@@ -295,6 +310,7 @@ mod tests {
             ("interests", vec![INTERESTS, SESSION, ALWAYS]),
             ("agreements", vec![AGREEMENTS, SESSION, ALWAYS]),
             ("reflections", vec![REFLECTIONS, SESSION, ALWAYS]),
+            ("timeline", vec![TIMELINE, SESSION, ALWAYS]),
             ("form", vec![FORM, ALWAYS]),
             ("confirm", vec![CONFIRM, ALWAYS]),
             ("help", vec![HELP, ALWAYS]),

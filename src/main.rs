@@ -19,6 +19,7 @@ fn main() -> ExitCode {
             meeting_date: date.unwrap_or_else(|| runtime::now().date_naive()),
             facilitator,
         },
+        (Some(Command::Review { file }), _) => Start::Review(file),
         (None, Some(file)) => Start::Open(file),
         (None, None) => Start::Picker,
     };

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::{Local, NaiveDate, Timelike};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Action, AppState, Draft, Effect, OpenedSession, SaveState, SessionEntry, update};
+use crate::app::{Access, Action, AppState, Draft, Effect, OpenedSession, PreviousContext, SaveState, SessionEntry, update};
 use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
 use crate::storage::{self, LockOutcome, SessionLock};
@@ -22,6 +22,8 @@ use crate::{keymap, ui};
 pub enum Start {
     Picker,
     Open(PathBuf),
+    /// Look back at a session: read-only, no lock taken.
+    Review(PathBuf),
     Create { title: String, meeting_date: NaiveDate, facilitator: String },
 }
 
@@ -80,7 +82,7 @@ impl Journal {
             *self = Journal::default();
             return;
         };
-        if s.read_only {
+        if s.access.read_only() {
             return;
         }
         match &state.form {
@@ -106,7 +108,7 @@ impl Journal {
     fn write(&mut self, state: &AppState) {
         self.due = None;
         let (Some(s), Some(f)) = (state.session(), &state.form) else { return };
-        if s.read_only || !f.dirty || self.written == Some(f.revision) {
+        if s.access.read_only() || !f.dirty || self.written == Some(f.revision) {
             return;
         }
         let Ok(value) = serde_json::to_value(f.to_draft()) else { return };
@@ -132,6 +134,7 @@ pub fn run(opts: Options) -> io::Result<()> {
     let first = match &opts.start {
         Start::Picker => Effect::ListSessions,
         Start::Open(path) => Effect::OpenSession(path.clone()),
+        Start::Review(path) => Effect::ReviewSession(path.clone()),
         Start::Create { title, meeting_date, facilitator } => {
             Effect::CreateSession(crate::app::NewSessionFields {
                 title: title.clone(),
@@ -229,7 +232,7 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
     match effect {
         Effect::Save => {
             let s = state.session()?;
-            if s.read_only {
+            if s.access.read_only() {
                 return None;
             }
             Some(match storage::save(&s.path, &s.session) {
@@ -239,6 +242,8 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
         }
         Effect::ListSessions => Some(Action::SessionsListed(list_sessions(&state.sessions_dir, state.today))),
         Effect::OpenSession(path) => Some(open(held, &path)),
+        Effect::ReviewSession(path) => Some(review(held, &path)),
+        Effect::CreateFollowUp { from, meeting_date } => Some(create_follow_up(state, held, &from, meeting_date)),
         Effect::CreateSession(f) => {
             let now = now();
             let session =
@@ -264,34 +269,86 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
 fn open(held: &mut Held, path: &Path) -> Action {
     held.lock = None;
     held.journal = Journal::default();
-    let read_only = match storage::lock(path) {
+    let access = match storage::lock(path) {
         Ok(LockOutcome::Acquired(lock)) => {
             held.lock = Some(lock);
-            false
+            Access::Edit
         }
-        Ok(LockOutcome::HeldElsewhere) => true,
+        Ok(LockOutcome::HeldElsewhere) => Access::HeldElsewhere,
         Err(e) => return Action::OpenFailed(format!("{}: {e}", path.display())),
     };
     match storage::load(path) {
         Ok(loaded) => {
-            let draft = if read_only {
+            let draft = if access.read_only() {
                 None
             } else {
                 storage::journal::read_draft(path, &loaded.session.id)
                     .and_then(|v| serde_json::from_value::<Draft>(v).ok())
             };
             held.journal.on_disk = draft.is_some();
+            let previous = previous_context(path, &loaded.session);
             Action::SessionOpened(Box::new(OpenedSession {
                 session: loaded.session,
                 path: path.to_path_buf(),
-                read_only,
+                access,
                 draft,
+                previous,
             }))
         }
         Err(e) => {
             held.lock = None;
             Action::OpenFailed(e.to_string())
         }
+    }
+}
+
+/// Load a session to look back at: no lock, nothing can change.
+fn review(held: &mut Held, path: &Path) -> Action {
+    held.lock = None;
+    held.journal = Journal::default();
+    match storage::load(path) {
+        Ok(loaded) => {
+            let previous = previous_context(path, &loaded.session);
+            Action::SessionOpened(Box::new(OpenedSession {
+                session: loaded.session,
+                path: path.to_path_buf(),
+                access: Access::Review,
+                draft: None,
+                previous,
+            }))
+        }
+        Err(e) => Action::OpenFailed(e.to_string()),
+    }
+}
+
+/// The meeting before `session`, when its file is still beside it: the
+/// reflections of the phase it ended in.
+fn previous_context(path: &Path, session: &Session) -> Option<PreviousContext> {
+    let link = session.previous.as_ref()?;
+    let file = path.with_file_name(&link.file);
+    let previous = storage::load(&file).ok()?.session;
+    let reflections = previous.reflections.iter().filter(|r| r.phase == previous.phase).cloned().collect();
+    Some(PreviousContext { file: link.file.clone(), meeting_date: link.meeting_date, reflections })
+}
+
+/// The next meeting after the session in `from`: a new file beside it,
+/// opened at once.
+fn create_follow_up(state: &AppState, held: &mut Held, from: &Path, meeting_date: NaiveDate) -> Action {
+    // The open session is the freshest copy; otherwise read the file.
+    let source = match state.session().filter(|s| s.path == from) {
+        Some(s) => s.session.clone(),
+        None => match storage::load(from) {
+            Ok(l) => l.session,
+            Err(e) => return Action::OpenFailed(e.to_string()),
+        },
+    };
+    let now = now();
+    let file = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let next = source.follow_up(new_session_id(now), &file, meeting_date, now);
+    let dir = from.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match storage::create_new(dir, &next) {
+        Ok(path) => open(held, &path),
+        Err(e) => Action::OpenFailed(e.to_string()),
     }
 }
 

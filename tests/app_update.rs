@@ -28,10 +28,14 @@ fn empty_session() -> Session {
     .unwrap()
 }
 
+fn opened(session: Session, access: Access) -> OpenedSession {
+    OpenedSession { session, path: PathBuf::from("sessions/x.json"), access, draft: None, previous: None }
+}
+
 fn open(session: Session, read_only: bool) -> AppState {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(100, 30), now());
-    let opened = OpenedSession { session, path: PathBuf::from("sessions/x.json"), read_only, draft: None };
+    let opened = opened(session, if read_only { Access::HeldElsewhere } else { Access::Edit });
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state
 }
@@ -314,7 +318,7 @@ fn cancelling_typed_text_asks_first() {
 #[test]
 fn reflection_answers_and_own_questions() {
     let mut state = open(empty_session(), false);
-    send(&mut state, [Action::PrevPane]);
+    send(&mut state, [Action::PrevPane, Action::PrevPane]);
     assert_eq!(state.session().unwrap().pane, Pane::Reflections);
     let first = state.session().unwrap().reflection_rows[0];
     let ReflectionRow::Prompt(pi) = first else { panic!("first row is a library question") };
@@ -481,12 +485,7 @@ fn a_recovered_draft_reopens_its_form_as_typed() {
 
     // kompas is killed here; the next start opens the session with the draft.
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
-    let opened = OpenedSession {
-        session,
-        path: PathBuf::from("sessions/x.json"),
-        read_only: false,
-        draft: Some(draft),
-    };
+    let opened = OpenedSession { draft: Some(draft), ..opened(session, Access::Edit) };
     update(&mut state, Action::SessionOpened(Box::new(opened)), later(5));
     assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::DraftRecovered));
     let form = state.form.as_ref().expect("the draft is offered");
@@ -502,12 +501,89 @@ fn a_recovered_draft_reopens_its_form_as_typed() {
 fn a_draft_is_not_offered_in_a_read_only_session() {
     let draft = Draft { purpose: Purpose::OwnQuestion, values: vec![DraftValue::Text("x".into())], focus: 0 };
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
-    let opened = OpenedSession {
-        session: empty_session(),
-        path: PathBuf::from("x.json"),
-        read_only: true,
-        draft: Some(draft),
-    };
+    let opened = OpenedSession { draft: Some(draft), ..opened(empty_session(), Access::HeldElsewhere) };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     assert!(state.form.is_none());
+}
+
+#[test]
+fn review_opens_read_only_on_the_timeline() {
+    let mut session = empty_session();
+    session.move_to_phase(Phase::Delen, None, later(30)).unwrap();
+    session.move_to_phase(Phase::Verkennen, Some("nieuw belang"), later(50)).unwrap();
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    update(&mut state, Action::SessionOpened(Box::new(opened(session, Access::Review))), now());
+    let screen = state.session().unwrap();
+    assert_eq!(screen.pane, Pane::Timeline);
+    assert_eq!(screen.timeline_rows, vec![TimelineRow::PhaseMove(0), TimelineRow::PhaseMove(1), TimelineRow::PhaseMove(2)]);
+    assert!(state.read_only());
+    assert!(send(&mut state, [Action::StartFollowUp]).is_empty());
+    assert!(state.form.is_none());
+}
+
+#[test]
+fn the_timeline_puts_everything_in_time_order() {
+    let mut session = empty_session();
+    let p = session.add_party(&PartyFields { organisation: "A".into(), ..Default::default() }, now()).unwrap();
+    let f = AgreementFields {
+        text: "later".into(),
+        owner: Some(p),
+        parties: vec![],
+        due: None,
+        status: AgreementStatus::Proposed,
+        phase_result: false,
+    };
+    session.add_agreement(&f, later(20)).unwrap();
+    session.add_reflection(None, "q", "a", later(10)).unwrap();
+    session.record_temperature(Temperature::Waakzaam, "", later(15));
+    session.move_to_phase(Phase::Delen, None, later(30)).unwrap();
+    let state = open(session, false);
+    assert_eq!(
+        state.session().unwrap().timeline_rows,
+        vec![
+            TimelineRow::PhaseMove(0),
+            TimelineRow::Reflection(0),
+            TimelineRow::Temperature(0),
+            TimelineRow::Agreement(0),
+            TimelineRow::PhaseMove(1)
+        ]
+    );
+}
+
+#[test]
+fn a_follow_up_opens_on_the_walk_through_of_open_agreements() {
+    let mut m1 = empty_session();
+    for (text, status) in [("open", AgreementStatus::Proposed), ("klaar", AgreementStatus::Done), ("ook open", AgreementStatus::Agreed)] {
+        let f = AgreementFields { text: text.into(), owner: None, parties: vec![], due: None, status, phase_result: false };
+        m1.add_agreement(&f, now()).unwrap();
+    }
+    let m2 = m1.follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), later(60 * 24));
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    update(&mut state, Action::Resize(100, 30), now());
+    update(&mut state, Action::SessionOpened(Box::new(opened(m2, Access::Edit))), now());
+    let screen = state.session().unwrap();
+    assert_eq!(screen.pane, Pane::Agreements);
+    assert_eq!(screen.agreement_filter, AgreementFilter::ToReview);
+    assert_eq!(screen.agreement_rows.len(), 2);
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::WalkThrough));
+    assert_eq!(send(&mut state, [Action::ReviewAgreement(ReviewOutcome::Done)]), vec![Effect::Save]);
+    assert_eq!(state.session().unwrap().agreement_rows.len(), 1);
+    send(&mut state, [Action::ReviewAgreement(ReviewOutcome::StillOpen)]);
+    let screen = state.session().unwrap();
+    assert_eq!(screen.agreement_filter, AgreementFilter::All);
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::WalkThroughDone));
+    let statuses: Vec<_> = screen.session.agreements.iter().map(|a| a.status).collect();
+    assert_eq!(statuses, vec![AgreementStatus::Done, AgreementStatus::Agreed]);
+}
+
+#[test]
+fn starting_a_follow_up_asks_for_the_date() {
+    let mut state = open(empty_session(), false);
+    send(&mut state, [Action::StartFollowUp]);
+    assert!(matches!(state.form.as_ref().unwrap().purpose, Purpose::FollowUp));
+    let effects = send(&mut state, [Action::FormSubmit]);
+    assert_eq!(
+        effects,
+        vec![Effect::CreateFollowUp { from: PathBuf::from("sessions/x.json"), meeting_date: now().date_naive() }]
+    );
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use ratatui_textarea::Input;
 
-use crate::domain::{Phase, Session};
+use crate::domain::{Phase, Reflection, ReviewOutcome, Session};
 
 /// An intent. Keys map to these through the keymap; the runtime sends the
 /// rest (sizes, results of saving and loading).
@@ -43,6 +43,10 @@ pub enum Action {
     CycleStatus,
     TogglePhaseResult,
     CycleFilter,
+    /// Walk-through of a carried-over agreement in a follow-up meeting.
+    ReviewAgreement(ReviewOutcome),
+    /// Start the next meeting of this collaboration.
+    StartFollowUp,
     // forms
     FormInput(Input),
     FormNewline,
@@ -81,13 +85,41 @@ pub struct SessionEntry {
     pub summary: Result<crate::storage::Summary, String>,
 }
 
+/// How a session is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Ours to change: we hold its lock.
+    Edit,
+    /// Another kompas holds the lock: show it, change nothing.
+    HeldElsewhere,
+    /// Opened to look back (`kompas review`): nothing can be changed by
+    /// accident, and no lock is taken.
+    Review,
+}
+
+impl Access {
+    pub fn read_only(self) -> bool {
+        self != Access::Edit
+    }
+}
+
+/// What a follow-up meeting shows of the meeting before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousContext {
+    pub file: String,
+    pub meeting_date: chrono::NaiveDate,
+    /// The reflections of the phase that meeting ended in.
+    pub reflections: Vec<Reflection>,
+}
+
 /// A session the runtime loaded (or created) and locked for this program.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenedSession {
     pub session: Session,
     pub path: PathBuf,
-    /// Another kompas holds the lock: show it, change nothing.
-    pub read_only: bool,
+    pub access: Access,
+    /// The meeting this one follows up, when its file could be read.
+    pub previous: Option<PreviousContext>,
     /// Typing that was in an open form when kompas last stopped without
     /// committing it (from the draft journal).
     pub draft: Option<super::form::Draft>,
@@ -108,7 +140,11 @@ pub enum Effect {
     Save,
     ListSessions,
     OpenSession(PathBuf),
+    /// Open a session to look back at, read-only and without its lock.
+    ReviewSession(PathBuf),
     CreateSession(NewSessionFields),
+    /// Create the next meeting after the session in `from`, dated `meeting_date`.
+    CreateFollowUp { from: PathBuf, meeting_date: NaiveDate },
     /// Close the open session (release its lock) and show the picker.
     CloseSession,
     Quit,

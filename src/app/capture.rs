@@ -8,7 +8,7 @@ use super::action::{Action, Effect, NewSessionFields};
 use super::form::{Choice, Field, Form, Purpose, parse_date};
 use super::map::{MAP_ROWS, MapRow, MapSel};
 use super::navigate::keep_in_view;
-use super::state::{AppState, Overlay, Pane, ReflectionRow, SessionScreen};
+use super::state::{AgreementFilter, AppState, Overlay, Pane, ReflectionRow, SessionScreen};
 use crate::domain::{
     AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, DomainError, InterestKind, PartyFields,
     Phase, Session, Temperature, Timestamp,
@@ -24,6 +24,10 @@ pub(super) fn new_session_form(today: NaiveDate) -> Form {
             Field::text(Msg::Facilitator, "", false),
         ],
     )
+}
+
+fn follow_up_form(today: NaiveDate) -> Form {
+    Form::new(Purpose::FollowUp, vec![Field::text(Msg::MeetingDate, &today.format("%Y-%m-%d").to_string(), true)])
 }
 
 pub(super) fn phase_reason_form(to: Phase) -> Form {
@@ -148,6 +152,7 @@ pub(super) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -
         }
         Purpose::OwnQuestion => own_question_form(),
         Purpose::PhaseReason { to } => phase_reason_form(*to),
+        Purpose::FollowUp => follow_up_form(today),
         Purpose::Temperature => temperature_form(session),
         Purpose::Ambition(lens) => ambition_form(session, *lens),
         Purpose::Context(aspect) => context_form(session, *aspect),
@@ -191,6 +196,27 @@ pub(super) fn session_action(state: &mut AppState, action: Action, now: Timestam
         }
         (Action::AddAgreement, _) => Some(agreement_form(session, None)),
         (Action::AskOwnQuestion, _) => Some(own_question_form()),
+        (Action::StartFollowUp, _) => Some(follow_up_form(state.today)),
+        (Action::ReviewAgreement(outcome), Pane::Agreements) => {
+            let effects = change(state, now, |s| {
+                let Some(i) = s.selected_agreement() else { return Ok(false) };
+                if s.session.agreements[i].origin.is_none() {
+                    return Ok(false);
+                }
+                let id = s.session.agreements[i].id.clone();
+                s.session.review_agreement(&id, outcome, now).map(|_| true)
+            });
+            // When the last one is walked through, show the whole log again.
+            if let Some(s) = state.session_mut()
+                && s.agreement_filter == AgreementFilter::ToReview
+                && s.agreement_rows.is_empty()
+            {
+                s.agreement_filter = AgreementFilter::All;
+                state.reindex();
+                state.info(Msg::WalkThroughDone);
+            }
+            return effects;
+        }
         (Action::RecordTemperature, _) => Some(temperature_form(session)),
         (Action::Activate | Action::EditSelected, Pane::Interests) => match (s.map_sel, map_cell(s)) {
             (MapSel::Ambition(l), _) => Some(ambition_form(session, AmbitionLens::ALL[l.min(3)])),
@@ -207,6 +233,7 @@ pub(super) fn session_action(state: &mut AppState, action: Action, now: Timestam
         (Action::Activate | Action::EditSelected, Pane::Agreements) => {
             Some(agreement_form(session, s.selected_agreement()))
         }
+        (Action::Activate | Action::EditSelected, Pane::Timeline) => None,
         (Action::Activate | Action::EditSelected, Pane::Reflections) => match s.selected_reflection_row() {
             Some(ReflectionRow::Prompt(i)) => {
                 let p = &state.prompts.all()[i];
@@ -220,6 +247,7 @@ pub(super) fn session_action(state: &mut AppState, action: Action, now: Timestam
                 Some(answer_form(r.prompt.clone(), r.question.clone(), Some(r.id.clone()), &r.answer))
             }
             Some(ReflectionRow::AskOwn) | None => Some(own_question_form()),
+            Some(ReflectionRow::PreviousHeading | ReflectionRow::Previous(_)) => None,
         },
         (Action::DeleteSelected, _) => return delete_selected(state, now),
         (Action::CycleStatus, Pane::Agreements) => {
@@ -285,6 +313,7 @@ fn delete_selected(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
                 let id = s.session.agreements[i].id.clone();
                 s.session.remove_agreement(&id, now)?
             }
+            Pane::Timeline => return Ok(false),
             Pane::Reflections => {
                 let Some(ReflectionRow::Answer(i)) = s.selected_reflection_row() else { return Ok(false) };
                 let id = s.session.reflections[i].id.clone();
@@ -369,6 +398,14 @@ fn submit(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
     }
     if let Purpose::PhaseReason { to } = form.purpose {
         return move_phase(state, to, Some(&form.text(0)), now);
+    }
+    if let Purpose::FollowUp = form.purpose {
+        let Some(meeting_date) = parse_date(&form.text(0)) else {
+            state.form = Some(refuse(form, 0, Msg::BadDate));
+            return Vec::new();
+        };
+        let Some(from) = state.session().map(|s| s.path.clone()) else { return Vec::new() };
+        return vec![Effect::CreateFollowUp { from, meeting_date }];
     }
     let due_field = 3;
     let due = if let Purpose::Agreement { .. } = form.purpose {
@@ -479,7 +516,7 @@ fn submit(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
                     session.set_context(aspect, &form.text(i), now);
                 }
             }
-            Purpose::NewSession | Purpose::PhaseReason { .. } => {}
+            Purpose::NewSession | Purpose::PhaseReason { .. } | Purpose::FollowUp => {}
         }
         Ok(true)
     });

@@ -22,6 +22,8 @@ pub enum Purpose {
     Answer { prompt: Option<String>, question: String, id: Option<String> },
     OwnQuestion,
     PhaseReason { to: Phase },
+    /// The next meeting of this collaboration.
+    FollowUp,
     Temperature,
     Ambition(AmbitionLens),
     Context(ContextAspect),
@@ -215,6 +217,7 @@ impl Form {
             Purpose::Answer { id: Some(_), .. } => Msg::EditAnswer,
             Purpose::OwnQuestion => Msg::OwnQuestionTitle,
             Purpose::PhaseReason { .. } => Msg::MoveBackTitle,
+            Purpose::FollowUp => Msg::FollowUpTitle,
             Purpose::Temperature => Msg::TemperatureTitle,
             Purpose::Ambition(_) => Msg::EditAmbition,
             Purpose::Context(_) => Msg::EditContext,

@@ -9,12 +9,12 @@ mod navigate;
 mod state;
 mod update;
 
-pub use action::{Action, Effect, NewSessionFields, OpenedSession, SessionEntry};
+pub use action::{Access, Action, Effect, NewSessionFields, OpenedSession, PreviousContext, SessionEntry};
 pub use form::{Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, parse_date};
 pub use map::{CellLayout, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, header_text, text_width};
 pub use navigate::map_scroll;
 pub use state::{
     AgreementFilter, AppState, Notice, NoticeText, Overlay, Pane, Picker, ReflectionRow, SaveState, Screen,
-    SessionScreen, View,
+    SessionScreen, TimelineRow, View,
 };
 pub use update::{has_unsaved_typing, update};

@@ -53,6 +53,10 @@ pub(super) fn move_selection(state: &mut AppState, action: &Action) {
             let last = s.reflection_rows.len().saturating_sub(1);
             s.reflection_sel = step(s.reflection_sel, last, rows, action);
         }
+        Pane::Timeline => {
+            let last = s.timeline_rows.len().saturating_sub(1);
+            s.timeline_sel = step(s.timeline_sel, last, rows, action);
+        }
     }
 }
 
@@ -76,6 +80,7 @@ pub(super) fn keep_in_view(state: &mut AppState) {
     let map_rows = s.map.viewport(body_height);
     s.agreement_top = scroll_to_show(s.agreement_top, s.agreement_sel, rows);
     s.reflection_top = scroll_to_show(s.reflection_top, s.reflection_sel, rows);
+    s.timeline_top = scroll_to_show(s.timeline_top, s.timeline_sel, rows);
     s.map_top = map_scroll(s.map_top, s.map.span_of(s.map_sel), map_rows, s.map.total);
 }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::action::SessionEntry;
+use super::action::{Access, PreviousContext, SessionEntry};
 use super::form::Form;
 use super::map::{MapLayout, MapSel};
 use crate::domain::{AgreementStatus, Phase, Removed, Session, Timestamp};
@@ -16,25 +16,28 @@ pub enum Pane {
     Interests,
     Agreements,
     Reflections,
+    /// Everything that happened, in time order.
+    Timeline,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Interests, Pane::Agreements, Pane::Reflections];
+    pub const ALL: [Pane; 4] = [Pane::Interests, Pane::Agreements, Pane::Reflections, Pane::Timeline];
 
     pub fn title(self) -> Msg {
         match self {
             Pane::Interests => Msg::PaneInterests,
             Pane::Agreements => Msg::PaneAgreements,
             Pane::Reflections => Msg::PaneReflections,
+            Pane::Timeline => Msg::PaneTimeline,
         }
     }
 
     pub fn next(self) -> Pane {
-        Pane::ALL[(self as usize + 1) % 3]
+        Pane::ALL[(self as usize + 1) % Pane::ALL.len()]
     }
 
     pub fn prev(self) -> Pane {
-        Pane::ALL[(self as usize + 2) % 3]
+        Pane::ALL[(self as usize + Pane::ALL.len() - 1) % Pane::ALL.len()]
     }
 }
 
@@ -45,6 +48,8 @@ pub enum AgreementFilter {
     All,
     Open,
     Status(AgreementStatus),
+    /// Carried over from the previous meeting and not yet walked through.
+    ToReview,
 }
 
 impl AgreementFilter {
@@ -56,15 +61,16 @@ impl AgreementFilter {
             AgreementFilter::Status(Proposed) => AgreementFilter::Status(Agreed),
             AgreementFilter::Status(Agreed) => AgreementFilter::Status(Done),
             AgreementFilter::Status(Done) => AgreementFilter::Status(Dropped),
-            AgreementFilter::Status(Dropped) => AgreementFilter::All,
+            AgreementFilter::Status(Dropped) | AgreementFilter::ToReview => AgreementFilter::All,
         }
     }
 
-    pub fn admits(self, status: AgreementStatus) -> bool {
+    pub fn admits(self, a: &crate::domain::Agreement) -> bool {
         match self {
             AgreementFilter::All => true,
-            AgreementFilter::Open => status.is_open(),
-            AgreementFilter::Status(s) => s == status,
+            AgreementFilter::Open => a.status.is_open(),
+            AgreementFilter::Status(s) => s == a.status,
+            AgreementFilter::ToReview => a.origin.is_some() && a.reviewed_at.is_none(),
         }
     }
 }
@@ -80,6 +86,20 @@ pub enum ReflectionRow {
     Answer(usize),
     /// "+ ask your own question".
     AskOwn,
+    /// Heading over the previous meeting's reflections.
+    PreviousHeading,
+    /// One of the previous meeting's reflections (index into its list).
+    Previous(usize),
+}
+
+/// A row of the timeline: something that happened, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineRow {
+    /// An entry of the phase history.
+    PhaseMove(usize),
+    Agreement(usize),
+    Reflection(usize),
+    Temperature(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +117,9 @@ pub enum SaveState {
 pub struct SessionScreen {
     pub session: Session,
     pub path: PathBuf,
-    pub read_only: bool,
+    pub access: Access,
+    /// The meeting this one follows up, when known.
+    pub previous: Option<PreviousContext>,
     pub pane: Pane,
     pub save: SaveState,
     /// Deleted items, newest last, for `u`.
@@ -117,6 +139,10 @@ pub struct SessionScreen {
     pub reflection_rows: Vec<ReflectionRow>,
     pub reflection_sel: usize,
     pub reflection_top: usize,
+    // timeline
+    pub timeline_rows: Vec<TimelineRow>,
+    pub timeline_sel: usize,
+    pub timeline_top: usize,
     // counts for the tabs, kept with the index
     pub open_agreements: usize,
     pub overdue_agreements: usize,
@@ -223,7 +249,7 @@ impl AppState {
     }
 
     pub fn read_only(&self) -> bool {
-        self.session().is_some_and(|s| s.read_only)
+        self.session().is_some_and(|s| s.access.read_only())
     }
 
     pub fn info(&mut self, msg: Msg) {
@@ -240,13 +266,14 @@ impl AppState {
 }
 
 impl SessionScreen {
-    pub fn new(session: Session, path: PathBuf, read_only: bool, view: &View) -> Self {
-        let save = if read_only { SaveState::ReadOnly } else { SaveState::Saved(session.updated_at) };
+    pub fn new(session: Session, path: PathBuf, access: Access, view: &View) -> Self {
+        let save = if access.read_only() { SaveState::ReadOnly } else { SaveState::Saved(session.updated_at) };
         let mut s = SessionScreen {
             session,
             path,
-            read_only,
-            pane: Pane::Interests,
+            access,
+            previous: None,
+            pane: if access == Access::Review { Pane::Timeline } else { Pane::Interests },
             save,
             undo: Vec::new(),
             map: MapLayout::default(),
@@ -260,6 +287,9 @@ impl SessionScreen {
             reflection_rows: Vec::new(),
             reflection_sel: 0,
             reflection_top: 0,
+            timeline_rows: Vec::new(),
+            timeline_sel: 0,
+            timeline_top: 0,
             open_agreements: 0,
             overdue_agreements: 0,
             phase_answers: 0,
@@ -276,11 +306,12 @@ impl SessionScreen {
         self.map = MapLayout::compute(&self.session, width);
         self.map_sel = self.map.clamp(self.map_sel);
         let filter = self.agreement_filter;
-        self.agreement_rows = (0..self.session.agreements.len())
-            .filter(|&i| filter.admits(self.session.agreements[i].status))
-            .collect();
+        self.agreement_rows =
+            (0..self.session.agreements.len()).filter(|&i| filter.admits(&self.session.agreements[i])).collect();
         self.agreement_sel = self.agreement_sel.min(self.agreement_rows.len().saturating_sub(1));
-        self.reflection_rows = reflection_rows(&self.session, prompts);
+        self.reflection_rows = reflection_rows(&self.session, prompts, self.previous.as_ref());
+        self.timeline_rows = timeline_rows(&self.session);
+        self.timeline_sel = self.timeline_sel.min(self.timeline_rows.len().saturating_sub(1));
         self.reflection_sel = self.reflection_sel.min(self.reflection_rows.len().saturating_sub(1));
         self.open_agreements = self.session.open_agreements().count();
         self.overdue_agreements = self.session.overdue_agreements(today).count();
@@ -301,9 +332,13 @@ impl SessionScreen {
 /// The reflection pane for the current phase: each library question with the
 /// answers given to it, then the facilitator's own questions of this phase with
 /// their answers, then the row to ask a new one.
-fn reflection_rows(session: &Session, prompts: &PromptLibrary) -> Vec<ReflectionRow> {
+fn reflection_rows(session: &Session, prompts: &PromptLibrary, previous: Option<&PreviousContext>) -> Vec<ReflectionRow> {
     let phase = session.phase;
     let mut rows = Vec::new();
+    if let Some(p) = previous.filter(|p| !p.reflections.is_empty()) {
+        rows.push(ReflectionRow::PreviousHeading);
+        rows.extend((0..p.reflections.len()).map(ReflectionRow::Previous));
+    }
     let mut by_prompt: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     let mut own: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, r) in session.reflections.iter().enumerate() {
@@ -331,4 +366,16 @@ fn reflection_rows(session: &Session, prompts: &PromptLibrary) -> Vec<Reflection
     }
     rows.push(ReflectionRow::AskOwn);
     rows
+}
+
+/// Phase moves, agreements, answers and temperature readings, oldest first.
+fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
+    let mut rows: Vec<(Timestamp, TimelineRow)> = Vec::new();
+    rows.extend(session.phase_history.iter().enumerate().map(|(i, m)| (m.at, TimelineRow::PhaseMove(i))));
+    rows.extend(session.agreements.iter().enumerate().map(|(i, a)| (a.created_at, TimelineRow::Agreement(i))));
+    rows.extend(session.reflections.iter().enumerate().map(|(i, r)| (r.created_at, TimelineRow::Reflection(i))));
+    rows.extend(session.temperature.iter().enumerate().map(|(i, t)| (t.at, TimelineRow::Temperature(i))));
+    // Stable: at equal times the order above (and capture order) holds.
+    rows.sort_by_key(|(at, _)| *at);
+    rows.into_iter().map(|(_, r)| r).collect()
 }

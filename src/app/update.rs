@@ -2,9 +2,9 @@
 //! returns the effects the runtime must carry out. No terminal, no files, no
 //! clock.
 
-use super::action::{Action, Effect, OpenedSession};
+use super::action::{Access, Action, Effect, OpenedSession};
 use super::form::Form;
-use super::state::{AppState, Overlay, Picker, SaveState, Screen, SessionScreen};
+use super::state::{AgreementFilter, AppState, Overlay, Pane, Picker, SaveState, Screen, SessionScreen};
 use super::{capture, navigate};
 use crate::domain::{Phase, Timestamp};
 use crate::i18n::Msg;
@@ -66,14 +66,25 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
 }
 
 fn open_session(state: &mut AppState, opened: OpenedSession) {
-    let OpenedSession { session, path, read_only, draft } = opened;
-    let screen = SessionScreen::new(session, path, read_only, &state.view());
+    let OpenedSession { session, path, access, draft, previous } = opened;
+    let mut screen = SessionScreen::new(session, path, access, &state.view());
+    screen.previous = previous;
+    let to_review = screen.session.agreements_to_review().count();
+    if to_review > 0 && access == Access::Edit {
+        // A follow-up meeting starts by walking through what is still open.
+        screen.pane = Pane::Agreements;
+        screen.agreement_filter = AgreementFilter::ToReview;
+    }
+    screen.reindex(&state.view());
     state.screen = Screen::Session(Box::new(screen));
     state.form = None;
     state.overlay = None;
     state.notice = None;
+    if to_review > 0 && access == Access::Edit {
+        state.info(Msg::WalkThrough);
+    }
     // A read-only session says so in the status line; no draft is offered.
-    if let (false, Some(draft), Some(s)) = (read_only, draft, state.session()) {
+    if let (false, Some(draft), Some(s)) = (access.read_only(), draft, state.session()) {
         // Offer what was being typed: the form reopens with it, Enter keeps
         // it, Esc asks before throwing it away.
         let mut form = capture::form_for(&draft.purpose, &s.session, state.today);
@@ -142,6 +153,8 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             | Action::Undo
             | Action::CycleStatus
             | Action::TogglePhaseResult
+            | Action::ReviewAgreement(_)
+            | Action::StartFollowUp
     );
     if changes && refused(state) {
         return Vec::new();

@@ -54,6 +54,7 @@ fn filter_label(lang: Lang, f: AgreementFilter) -> String {
         AgreementFilter::All => Msg::FilterAll.get(lang).to_string(),
         AgreementFilter::Open => Msg::FilterOpen.get(lang).to_string(),
         AgreementFilter::Status(s) => i18n::status_label(lang, s).to_string(),
+        AgreementFilter::ToReview => Msg::FilterToReview.get(lang).to_string(),
     }
 }
 

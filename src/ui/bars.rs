@@ -31,6 +31,9 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             ),
             theme::error(),
         ),
+        SaveState::ReadOnly if s.access == crate::app::Access::Review => {
+            (format!(" {} ", Msg::ReviewBanner.get(lang)), theme::warning())
+        }
         SaveState::ReadOnly if state.notice.is_some() => {
             (format!(" {} ", Msg::ReadOnlyShort.get(lang)), theme::warning())
         }

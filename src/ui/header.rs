@@ -122,6 +122,7 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScr
         }
         Pane::Agreements => format!("{} {}", s.open_agreements, Msg::FilterOpen.get(lang)),
         Pane::Reflections => format!("{}", s.phase_answers),
+        Pane::Timeline => format!("{}", s.timeline_rows.len()),
     };
     let mut spans = vec![Span::raw(" ")];
     for pane in Pane::ALL {

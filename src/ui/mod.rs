@@ -11,6 +11,7 @@ mod overlays;
 mod picker;
 mod reflections;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -39,6 +40,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
                 Pane::Interests => interests::draw(frame, a.body, state, s),
                 Pane::Agreements => agreements::draw(frame, a.body, state, s),
                 Pane::Reflections => reflections::draw(frame, a.body, state, s),
+                Pane::Timeline => timeline::draw(frame, a.body, state, s),
             }
             bars::draw_status(frame, a.status, state);
             bars::draw_hints(frame, a.hints, state);

@@ -63,6 +63,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
                 (format!("    → {}", safe_line(first)), when, theme::plain())
             }
             ReflectionRow::AskOwn => (Msg::AskOwnQuestion.get(lang).to_string(), String::new(), theme::dim()),
+            ReflectionRow::PreviousHeading => {
+                let date = s.previous.as_ref().map(|p| i18n::date(lang, p.meeting_date)).unwrap_or_default();
+                (format!("{} · {date}", Msg::PreviousMeeting.get(lang)), String::new(), theme::label())
+            }
+            ReflectionRow::Previous(i) => {
+                let r = s.previous.as_ref().and_then(|p| p.reflections.get(i));
+                let text = r.map(|r| format!("  {} → {}", safe_line(&r.question), safe_line(r.answer.lines().next().unwrap_or("")))).unwrap_or_default();
+                (text, String::new(), theme::plain())
+            }
         };
         let tag_w = tag.width();
         let left_w = width.saturating_sub(tag_w + 1);
@@ -93,6 +102,10 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
             let r = &session.reflections[i];
             (r.question.clone(), Some(r.answer.clone()))
         }
+        Some(ReflectionRow::Previous(i)) => match s.previous.as_ref().and_then(|p| p.reflections.get(i)) {
+            Some(r) => (r.question.clone(), Some(r.answer.clone())),
+            None => return,
+        },
         _ => return,
     };
     let room = inner.height as usize;

@@ -1,0 +1,97 @@
+//! The timeline: phase moves with their reasons, agreements, the room's
+//! answers and temperature readings, in the order they happened.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::app::{AppState, SessionScreen, TimelineRow};
+use crate::domain::{Session, Timestamp};
+use crate::i18n::{self, Lang, Msg};
+use crate::layout::{list_areas, scroll_to_show};
+use crate::text::{safe_line, truncate, wrap};
+
+const TIME_W: usize = 13;
+const KIND_W: usize = 14;
+
+/// When, what kind, and the text of one row.
+fn row(lang: Lang, session: &Session, r: TimelineRow) -> (Timestamp, Msg, String, Style) {
+    match r {
+        TimelineRow::PhaseMove(i) => {
+            let m = &session.phase_history[i];
+            let to = format!("{} {}", m.to.number(), i18n::phase_short(lang, m.to));
+            let text = match (m.from, &m.reason) {
+                (None, _) => format!("{} {to}", Msg::Started.get(lang)),
+                (Some(from), reason) => {
+                    let arrow = if m.is_step_back() { "←" } else { "→" };
+                    let mut t = format!("{} {} {arrow} {to}", from.number(), i18n::phase_short(lang, from));
+                    if let Some(reason) = reason {
+                        t.push_str(&format!(": {reason}"));
+                    }
+                    t
+                }
+            };
+            (m.at, Msg::Phase, text, theme::label())
+        }
+        TimelineRow::Agreement(i) => {
+            let a = &session.agreements[i];
+            let text = format!("{} ({})", a.text, i18n::status_label(lang, a.status));
+            (a.created_at, Msg::Agreement, text, theme::bold())
+        }
+        TimelineRow::Reflection(i) => {
+            let r = &session.reflections[i];
+            (r.created_at, Msg::Answer, format!("{} → {}", r.question, r.answer), theme::plain())
+        }
+        TimelineRow::Temperature(i) => {
+            let t = &session.temperature[i];
+            let mut text = i18n::temperature_label(lang, t.level).to_string();
+            if !t.note.is_empty() {
+                text.push_str(&format!(": {}", t.note));
+            }
+            (t.at, Msg::Temperature, text, theme::plain())
+        }
+    }
+}
+
+fn when(session: &Session, at: Timestamp) -> String {
+    if at.date_naive() == session.meeting_date {
+        at.format("%H:%M").to_string()
+    } else {
+        at.format("%d-%m %H:%M").to_string()
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+    let lang = state.lang;
+    let a = list_areas(area);
+    let session = &s.session;
+    frame.render_widget(Paragraph::new(Span::styled(Msg::PaneTimeline.get(lang), theme::label())), a.header);
+    let visible = a.rows.height as usize;
+    let top = scroll_to_show(s.timeline_top, s.timeline_sel, visible);
+    let width = a.rows.width as usize;
+    let buf = frame.buffer_mut();
+    for (n, r) in s.timeline_rows.iter().enumerate().skip(top).take(visible) {
+        let y = a.rows.y + (n - top) as u16;
+        let (at, kind, text, style) = row(lang, session, *r);
+        let first = text.lines().next().unwrap_or("");
+        let left = format!("{:<TIME_W$}{:<KIND_W$}", when(session, at), truncate(kind.get(lang), KIND_W - 1));
+        let body = truncate(&safe_line(first), width.saturating_sub(left.width())).into_owned();
+        let line = format!("{left}{body}");
+        let style = if n == s.timeline_sel { style.patch(theme::selected()) } else { style };
+        buf.set_stringn(a.rows.x, y, format!("{line:<width$}"), width, style);
+    }
+
+    let block = Block::default().borders(Borders::TOP).border_style(theme::border());
+    let inner = block.inner(a.detail);
+    frame.render_widget(block, a.detail);
+    if let Some(r) = s.timeline_rows.get(s.timeline_sel) {
+        let (at, _, text, _) = row(lang, session, *r);
+        let mut lines = vec![Line::from(Span::styled(at.format("%Y-%m-%d %H:%M").to_string(), theme::dim()))];
+        lines.extend(wrap(&text, inner.width as usize).into_iter().take(inner.height.saturating_sub(1) as usize).map(Line::from));
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
