@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, AppState, Overlay, Pane, Screen};
+use crate::app::{Action, AppState, LibraryView, Overlay, Pane, Screen};
 use crate::domain::{Phase, ReviewOutcome};
 use crate::i18n::Msg;
 
@@ -145,8 +145,22 @@ pub static AGREEMENTS: &[Binding] = &[
     bh(&[ch('r')], Action::TogglePhaseResult, Msg::KeyResult, Msg::HelpResult, false, true),
     bh(&[ch('f')], Action::CycleFilter, Msg::KeyFilter, Msg::HelpFilter, true, false),
     bh(&[ch('1')], Action::ReviewAgreement(ReviewOutcome::Done), Msg::KeyDone, Msg::HelpDone, false, true),
-    bh(&[ch('2')], Action::ReviewAgreement(ReviewOutcome::StillOpen), Msg::KeyStillOpen, Msg::HelpStillOpen, false, true),
-    bh(&[ch('3')], Action::ReviewAgreement(ReviewOutcome::Dropped), Msg::KeyDropped, Msg::HelpDropped, false, true),
+    bh(
+        &[ch('2')],
+        Action::ReviewAgreement(ReviewOutcome::StillOpen),
+        Msg::KeyStillOpen,
+        Msg::HelpStillOpen,
+        false,
+        true,
+    ),
+    bh(
+        &[ch('3')],
+        Action::ReviewAgreement(ReviewOutcome::Dropped),
+        Msg::KeyDropped,
+        Msg::HelpDropped,
+        false,
+        true,
+    ),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true, true),
     b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
     b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
@@ -211,10 +225,17 @@ pub static PHASE_PICKER: &[Binding] = &[
     b(&[key(Esc)], Action::CloseOverlay, Msg::KeyClose, true, false),
 ];
 
-pub static PICKER: &[Binding] = &[
+pub static LIBRARY: &[Binding] = &[
     b(&[key(Enter)], Action::OpenSelected, Msg::KeyOpen, true, false),
+    bh(&[ch('r')], Action::ReviewSelected, Msg::KeyReview, Msg::HelpReview, true, false),
+    bh(&[ch('v')], Action::StartFollowUp, Msg::KeyFollowUp, Msg::HelpFollowUp, true, false),
+    bh(&[ch('/')], Action::StartSearch, Msg::KeySearch, Msg::HelpSearch, true, false),
+    bh(&[ch('o')], Action::ShowOverview, Msg::KeyOverview, Msg::HelpOverview, true, false),
+    bh(&[ch('p')], Action::ShowPortfolio, Msg::KeyPortfolio, Msg::HelpPortfolio, true, false),
+    bh(&[ch('f')], Action::EditFilter, Msg::KeyFilter, Msg::HelpLibraryFilter, false, false),
+    bh(&[ch('s')], Action::ToggleSort, Msg::KeySort, Msg::HelpSort, false, false),
     b(&[ch('n')], Action::NewSession, Msg::KeyNew, true, false),
-    b(&[ch('r')], Action::RefreshSessions, Msg::KeyRefresh, false, false),
+    b(&[key(F(5))], Action::RefreshSessions, Msg::KeyRefresh, false, false),
     b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
     b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
     b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
@@ -225,6 +246,28 @@ pub static PICKER: &[Binding] = &[
     b(&[ch('q'), key(Esc)], Action::Quit, Msg::KeyQuit, true, false),
 ];
 
+/// Portfolio and collaboration overview: read, scroll, go back.
+pub static LIBRARY_VIEW: &[Binding] = &[
+    b(&[key(Esc), ch('q')], Action::Back, Msg::KeyBack, true, false),
+    b(&[key(Up), ch('k')], Action::Up, Msg::KeyScroll, false, false),
+    b(&[key(Down), ch('j')], Action::Down, Msg::KeyScroll, false, false),
+    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
+    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
+    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
+];
+
+pub static SEARCH_RESULTS: &[Binding] = &[
+    bh(&[key(Enter)], Action::OpenSelected, Msg::KeyOpen, Msg::HelpOpenHit, true, false),
+    bh(&[ch('/')], Action::StartSearch, Msg::KeySearch, Msg::HelpSearch, true, false),
+    b(&[key(Esc), ch('q')], Action::Back, Msg::KeyBack, true, false),
+    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
+    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
+    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
+    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
+    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
+    b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
+];
+
 /// The tables that apply now, most specific first.
 pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
     let mode = match (&state.overlay, &state.form, &state.screen) {
@@ -232,7 +275,11 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (Some(Overlay::PhasePicker { .. }), _, _) => vec![PHASE_PICKER],
         (Some(Overlay::ConfirmDiscard), _, _) => vec![CONFIRM],
         (None, Some(_), _) => vec![FORM],
-        (None, None, Screen::Picker(_)) => vec![PICKER],
+        (None, None, Screen::Library(lib)) => match lib.view {
+            LibraryView::List => vec![LIBRARY],
+            LibraryView::Search { .. } => vec![SEARCH_RESULTS],
+            LibraryView::Portfolio { .. } | LibraryView::Overview { .. } => vec![LIBRARY_VIEW],
+        },
         (None, None, Screen::Session(s)) => vec![pane_table(s.pane), SESSION],
     };
     [mode, vec![ALWAYS]].concat()
@@ -285,8 +332,14 @@ pub fn keys_label(keys: &[Chord]) -> String {
 /// Sections of the help overlay: a title and the bindings under it.
 pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
     match &state.screen {
-        Screen::Picker(_) => {
-            vec![(Msg::HelpPicker, PICKER), (Msg::HelpForm, FORM), (Msg::HelpAnywhere, ALWAYS)]
+        Screen::Library(_) => {
+            vec![
+                (Msg::HelpLibrary, LIBRARY),
+                (Msg::HelpSearchResults, SEARCH_RESULTS),
+                (Msg::HelpLibraryViews, LIBRARY_VIEW),
+                (Msg::HelpForm, FORM),
+                (Msg::HelpAnywhere, ALWAYS),
+            ]
         }
         Screen::Session(_) => vec![
             (Msg::HelpGlobal, SESSION),
@@ -315,7 +368,9 @@ mod tests {
             ("confirm", vec![CONFIRM, ALWAYS]),
             ("help", vec![HELP, ALWAYS]),
             ("phases", vec![PHASE_PICKER, ALWAYS]),
-            ("picker", vec![PICKER, ALWAYS]),
+            ("library", vec![LIBRARY, ALWAYS]),
+            ("library views", vec![LIBRARY_VIEW, ALWAYS]),
+            ("search results", vec![SEARCH_RESULTS, ALWAYS]),
         ]
     }
 

@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod layout;
 pub mod prompts;
 pub mod runtime;
+pub mod search;
 pub mod storage;
 pub mod terminal;
 pub mod text;

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         },
         (Some(Command::Review { file }), _) => Start::Review(file),
         (None, Some(file)) => Start::Open(file),
-        (None, None) => Start::Picker,
+        (None, None) => Start::Library,
     };
     match runtime::run(Options { lang, sessions_dir: cli.sessions_dir, start }) {
         Ok(()) => ExitCode::SUCCESS,

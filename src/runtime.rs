@@ -10,8 +10,11 @@ use std::time::{Duration, Instant};
 use chrono::{Local, NaiveDate, Timelike};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::app::{Access, Action, AppState, Draft, Effect, OpenedSession, PreviousContext, SaveState, SessionEntry, update};
-use crate::domain::{Session, Timestamp};
+use crate::app::{
+    Access, Action, AppState, Draft, Effect, EntryState, LibraryEntry, Loaded, OpenedSession,
+    PreviousContext, SaveState, update,
+};
+use crate::domain::{Session, Timestamp, chain_overview};
 use crate::i18n::Lang;
 use crate::storage::{self, LockOutcome, SessionLock};
 use crate::terminal::TerminalGuard;
@@ -20,11 +23,15 @@ use crate::{keymap, ui};
 /// What the program was asked to open at start.
 #[derive(Debug, Clone)]
 pub enum Start {
-    Picker,
+    Library,
     Open(PathBuf),
     /// Look back at a session: read-only, no lock taken.
     Review(PathBuf),
-    Create { title: String, meeting_date: NaiveDate, facilitator: String },
+    Create {
+        title: String,
+        meeting_date: NaiveDate,
+        facilitator: String,
+    },
 }
 
 pub struct Options {
@@ -38,6 +45,8 @@ enum Wake {
     Terminal(Event),
     TerminalGone,
     Signal,
+    /// A result from a background task (the library listing).
+    Action(Action),
 }
 
 /// The wall clock, to the second: what every `update` receives as `now`.
@@ -57,11 +66,12 @@ pub fn new_session_id(now: Timestamp) -> String {
 /// costs one write), well within the promised second.
 const JOURNAL_DELAY: Duration = Duration::from_millis(400);
 
-/// The runtime's side of an open session: its lock and its draft journal.
-#[derive(Default)]
+/// What the runtime holds besides the state: the open session's lock and
+/// draft journal, and the way back into the loop for background tasks.
 struct Held {
     lock: Option<SessionLock>,
     journal: Journal,
+    tx: Sender<Wake>,
 }
 
 #[derive(Default)]
@@ -125,14 +135,14 @@ pub fn run(opts: Options) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_signal_thread(tx.clone())?;
     let mut guard = TerminalGuard::enter()?;
-    spawn_input_thread(tx);
+    spawn_input_thread(tx.clone());
 
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
-    let mut held = Held::default();
+    let mut held = Held { lock: None, journal: Journal::default(), tx };
     let size = guard.terminal.size()?;
     let mut queue = vec![Action::Resize(size.width, size.height)];
     let first = match &opts.start {
-        Start::Picker => Effect::ListSessions,
+        Start::Library => Effect::ListSessions { generation: 0 },
         Start::Open(path) => Effect::OpenSession(path.clone()),
         Start::Review(path) => Effect::ReviewSession(path.clone()),
         Start::Create { title, meeting_date, facilitator } => {
@@ -185,6 +195,7 @@ pub fn run(opts: Options) -> io::Result<()> {
                 Some(Wake::Terminal(Event::Paste(text))) => queue.push(Action::Paste(text)),
                 Some(Wake::Terminal(Event::Resize(w, h))) => queue.push(Action::Resize(w, h)),
                 Some(Wake::Terminal(_)) => {}
+                Some(Wake::Action(a)) => queue.push(a),
                 Some(Wake::Signal) | Some(Wake::TerminalGone) | None => queue.push(Action::Quit),
             }
         }
@@ -240,10 +251,16 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
                 Err(e) => Action::SaveFailed(e.to_string()),
             })
         }
-        Effect::ListSessions => Some(Action::SessionsListed(list_sessions(&state.sessions_dir, state.today))),
+        Effect::ListSessions { generation } => {
+            spawn_library_scan(state.sessions_dir.clone(), state.today, generation, held.tx.clone());
+            None
+        }
+        Effect::LoadChain(paths) => Some(load_chain(&paths)),
         Effect::OpenSession(path) => Some(open(held, &path)),
         Effect::ReviewSession(path) => Some(review(held, &path)),
-        Effect::CreateFollowUp { from, meeting_date } => Some(create_follow_up(state, held, &from, meeting_date)),
+        Effect::CreateFollowUp { from, meeting_date } => {
+            Some(create_follow_up(state, held, &from, meeting_date))
+        }
         Effect::CreateSession(f) => {
             let now = now();
             let session =
@@ -352,25 +369,61 @@ fn create_follow_up(state: &AppState, held: &mut Held, from: &Path, meeting_date
     }
 }
 
-pub fn list_sessions(dir: &Path, today: NaiveDate) -> Vec<SessionEntry> {
+/// Entries are sent in batches of this many, so the list fills in steadily
+/// without a redraw per file.
+const LIBRARY_BATCH: usize = 32;
+
+/// List the session folder and read every file, reporting as it goes: first
+/// every file name (shown at once), then the files as they are read.
+pub fn scan_library(dir: &Path, today: NaiveDate, mut emit: impl FnMut(Vec<LibraryEntry>, bool) -> bool) {
     let files = match storage::session_files(dir) {
         Ok(f) => f,
         Err(e) => {
-            return vec![SessionEntry {
+            let failed = LibraryEntry {
                 path: dir.to_path_buf(),
-                summary: Err(format!("{}: {e}", dir.display())),
-            }];
+                state: EntryState::Failed(format!("{}: {e}", dir.display())),
+            };
+            emit(vec![failed], true);
+            return;
         }
     };
-    files
-        .into_iter()
-        .map(|path| {
-            let summary = storage::load(&path)
-                .map(|l| storage::Summary::of(&l.session, today))
-                .map_err(|e| e.to_string());
-            SessionEntry { path, summary }
-        })
-        .collect()
+    let listed = files.iter().map(|p| LibraryEntry { path: p.clone(), state: EntryState::Loading }).collect();
+    if !emit(listed, files.is_empty()) {
+        return;
+    }
+    let mut batch = Vec::with_capacity(LIBRARY_BATCH);
+    let count = files.len();
+    for (n, path) in files.into_iter().enumerate() {
+        let state = match storage::load(&path) {
+            Ok(l) => EntryState::Loaded(Box::new(Loaded::new(l.session.summary(today), l.session.texts()))),
+            Err(e) => EntryState::Failed(e.to_string()),
+        };
+        batch.push(LibraryEntry { path, state });
+        let last = n + 1 == count;
+        if (batch.len() == LIBRARY_BATCH || last) && !emit(std::mem::take(&mut batch), last) {
+            return;
+        }
+    }
+}
+
+fn spawn_library_scan(dir: PathBuf, today: NaiveDate, generation: u64, tx: Sender<Wake>) {
+    std::thread::spawn(move || {
+        scan_library(&dir, today, |entries, done| {
+            tx.send(Wake::Action(Action::LibraryUpdate { generation, entries, done })).is_ok()
+        });
+    });
+}
+
+/// The overview of one collaboration from its meeting files.
+fn load_chain(paths: &[PathBuf]) -> Action {
+    let mut meetings = Vec::new();
+    for p in paths {
+        match storage::load(p) {
+            Ok(l) => meetings.push(l.session),
+            Err(e) => return Action::OpenFailed(e.to_string()),
+        }
+    }
+    Action::OverviewReady(Box::new(chain_overview(&meetings)))
 }
 
 /// After a panic: the session as it was in memory, next to its file.

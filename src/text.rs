@@ -55,6 +55,15 @@ pub fn for_editing(s: &str) -> String {
     s.split('\n').map(|l| safe_line(l).into_owned()).collect::<Vec<_>>().join("\n")
 }
 
+/// The text in a column `width` wide: shortened so one space is left before
+/// the next column, then padded.
+pub fn pad(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let t = truncate(s, width.saturating_sub(1));
+    let w = t.width();
+    format!("{t}{}", " ".repeat(width.saturating_sub(w)))
+}
+
 /// The text on one line, shortened with "…" to at most `width` columns.
 pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     use unicode_width::UnicodeWidthChar;

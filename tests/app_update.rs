@@ -416,13 +416,17 @@ fn a_failed_save_is_shown_and_retried() {
 }
 
 #[test]
-fn picker_opens_the_selected_file_and_starts_new_sessions() {
+fn the_library_opens_the_selected_file_and_starts_new_sessions() {
     let mut state = AppState::new(Lang::En, PathBuf::from("sessions"), now().date_naive());
     let entries = ["a.json", "b.json"]
-        .map(|n| SessionEntry { path: PathBuf::from(n), summary: Err("broken".into()) })
+        .map(|n| LibraryEntry { path: PathBuf::from(n), state: EntryState::Failed(format!("{n}: broken")) })
         .to_vec();
-    send(&mut state, [Action::SessionsListed(entries), Action::Down]);
+    send(&mut state, [Action::LibraryUpdate { generation: 0, entries, done: true }, Action::Down]);
     assert_eq!(send(&mut state, [Action::OpenSelected]), vec![Effect::OpenSession(PathBuf::from("b.json"))]);
+    assert_eq!(
+        send(&mut state, [Action::ReviewSelected]),
+        vec![Effect::ReviewSession(PathBuf::from("b.json"))]
+    );
     let mut actions = vec![Action::NewSession];
     actions.extend(typing("Zuiderveld"));
     actions.extend([Action::FormNextField, Action::FormNextField]);
@@ -440,9 +444,60 @@ fn picker_opens_the_selected_file_and_starts_new_sessions() {
 }
 
 #[test]
+fn results_of_an_old_listing_are_ignored() {
+    let mut state = AppState::new(Lang::En, PathBuf::from("sessions"), now().date_naive());
+    let entry = |n: &str| LibraryEntry { path: PathBuf::from(n), state: EntryState::Loading };
+    send(&mut state, [Action::RefreshSessions]);
+    send(&mut state, [Action::LibraryUpdate { generation: 0, entries: vec![entry("old.json")], done: true }]);
+    assert!(state.library().unwrap().entries.is_empty());
+    send(
+        &mut state,
+        [Action::LibraryUpdate { generation: 1, entries: vec![entry("new.json")], done: false }],
+    );
+    assert_eq!(state.library().unwrap().entries.len(), 1);
+    assert!(state.library().unwrap().loading);
+}
+
+#[test]
+fn library_search_opens_the_session_at_the_hit() {
+    let mut session = empty_session();
+    let p = session
+        .add_party(&PartyFields { organisation: "Woonstede".into(), ..Default::default() }, now())
+        .unwrap();
+    session.add_interest(&p, InterestKind::Collectief, "Eén aanpak per complex", now()).unwrap();
+    let summary = session.summary(now().date_naive());
+    let loaded = Loaded::new(summary, session.texts());
+    let entry =
+        LibraryEntry { path: PathBuf::from("sessions/x.json"), state: EntryState::Loaded(Box::new(loaded)) };
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    send(
+        &mut state,
+        [Action::LibraryUpdate { generation: 0, entries: vec![entry], done: true }, Action::StartSearch],
+    );
+    let mut actions = typing("EEN AANPAK");
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    let Some(LibraryView::Search { hits, .. }) = state.library().map(|l| &l.view) else {
+        panic!("search view")
+    };
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        send(&mut state, [Action::OpenSelected]),
+        vec![Effect::OpenSession(PathBuf::from("sessions/x.json"))]
+    );
+    update(&mut state, Action::SessionOpened(Box::new(opened(session, Access::Edit))), now());
+    let screen = state.session().unwrap();
+    assert_eq!(screen.pane, Pane::Interests);
+    assert_eq!(screen.map_sel, MapSel::Cell { party: 0, row: 3, item: 0 });
+}
+
+#[test]
 fn leaving_a_session_releases_it_and_lists_again() {
     let mut state = open(empty_session(), false);
-    assert_eq!(send(&mut state, [Action::BackToSessions]), vec![Effect::CloseSession, Effect::ListSessions]);
+    assert_eq!(
+        send(&mut state, [Action::BackToSessions]),
+        vec![Effect::CloseSession, Effect::ListSessions { generation: 1 }]
+    );
     assert!(state.session().is_none());
     assert_eq!(send(&mut state, [Action::Quit]), vec![Effect::Quit]);
     assert!(state.quitting);
@@ -515,7 +570,10 @@ fn review_opens_read_only_on_the_timeline() {
     update(&mut state, Action::SessionOpened(Box::new(opened(session, Access::Review))), now());
     let screen = state.session().unwrap();
     assert_eq!(screen.pane, Pane::Timeline);
-    assert_eq!(screen.timeline_rows, vec![TimelineRow::PhaseMove(0), TimelineRow::PhaseMove(1), TimelineRow::PhaseMove(2)]);
+    assert_eq!(
+        screen.timeline_rows,
+        vec![TimelineRow::PhaseMove(0), TimelineRow::PhaseMove(1), TimelineRow::PhaseMove(2)]
+    );
     assert!(state.read_only());
     assert!(send(&mut state, [Action::StartFollowUp]).is_empty());
     assert!(state.form.is_none());
@@ -524,7 +582,8 @@ fn review_opens_read_only_on_the_timeline() {
 #[test]
 fn the_timeline_puts_everything_in_time_order() {
     let mut session = empty_session();
-    let p = session.add_party(&PartyFields { organisation: "A".into(), ..Default::default() }, now()).unwrap();
+    let p =
+        session.add_party(&PartyFields { organisation: "A".into(), ..Default::default() }, now()).unwrap();
     let f = AgreementFields {
         text: "later".into(),
         owner: Some(p),
@@ -553,11 +612,23 @@ fn the_timeline_puts_everything_in_time_order() {
 #[test]
 fn a_follow_up_opens_on_the_walk_through_of_open_agreements() {
     let mut m1 = empty_session();
-    for (text, status) in [("open", AgreementStatus::Proposed), ("klaar", AgreementStatus::Done), ("ook open", AgreementStatus::Agreed)] {
-        let f = AgreementFields { text: text.into(), owner: None, parties: vec![], due: None, status, phase_result: false };
+    for (text, status) in [
+        ("open", AgreementStatus::Proposed),
+        ("klaar", AgreementStatus::Done),
+        ("ook open", AgreementStatus::Agreed),
+    ] {
+        let f = AgreementFields {
+            text: text.into(),
+            owner: None,
+            parties: vec![],
+            due: None,
+            status,
+            phase_result: false,
+        };
         m1.add_agreement(&f, now()).unwrap();
     }
-    let m2 = m1.follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), later(60 * 24));
+    let m2 =
+        m1.follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), later(60 * 24));
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(100, 30), now());
     update(&mut state, Action::SessionOpened(Box::new(opened(m2, Access::Edit))), now());
@@ -584,6 +655,9 @@ fn starting_a_follow_up_asks_for_the_date() {
     let effects = send(&mut state, [Action::FormSubmit]);
     assert_eq!(
         effects,
-        vec![Effect::CreateFollowUp { from: PathBuf::from("sessions/x.json"), meeting_date: now().date_naive() }]
+        vec![Effect::CreateFollowUp {
+            from: PathBuf::from("sessions/x.json"),
+            meeting_date: now().date_naive()
+        }]
     );
 }

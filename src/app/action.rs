@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use ratatui_textarea::Input;
 
-use crate::domain::{Phase, Reflection, ReviewOutcome, Session};
+use super::library::LibraryEntry;
+use crate::domain::{ChainOverview, Phase, Reflection, ReviewOutcome, Session};
 
 /// An intent. Keys map to these through the keymap; the runtime sends the
 /// rest (sizes, results of saving and loading).
@@ -62,27 +63,35 @@ pub enum Action {
     CloseOverlay,
     /// Leave the session for the session picker.
     BackToSessions,
-    // session picker
+    // session library
     OpenSelected,
+    ReviewSelected,
     NewSession,
     RefreshSessions,
+    ToggleSort,
+    EditFilter,
+    StartSearch,
+    ShowPortfolio,
+    ShowOverview,
+    /// Leave a library view (search results, portfolio, overview).
+    Back,
     // from the terminal and the runtime
     Paste(String),
     Resize(u16, u16),
     Quit,
-    SessionsListed(Vec<SessionEntry>),
+    /// Files found or read by the library listing `generation`; `done` when
+    /// the listing is complete.
+    LibraryUpdate {
+        generation: u64,
+        entries: Vec<LibraryEntry>,
+        done: bool,
+    },
+    OverviewReady(Box<ChainOverview>),
     SessionOpened(Box<OpenedSession>),
     OpenFailed(String),
     Saved,
     SaveFailed(String),
     RetrySave,
-}
-
-/// A line of the session picker.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionEntry {
-    pub path: PathBuf,
-    pub summary: Result<crate::storage::Summary, String>,
 }
 
 /// How a session is open.
@@ -138,13 +147,21 @@ pub struct NewSessionFields {
 pub enum Effect {
     /// Write the open session to its file, atomically, before the next key.
     Save,
-    ListSessions,
+    /// List the session folder and read every file, in the background.
+    ListSessions {
+        generation: u64,
+    },
+    /// Read these meetings of one collaboration and build its overview.
+    LoadChain(Vec<PathBuf>),
     OpenSession(PathBuf),
     /// Open a session to look back at, read-only and without its lock.
     ReviewSession(PathBuf),
     CreateSession(NewSessionFields),
     /// Create the next meeting after the session in `from`, dated `meeting_date`.
-    CreateFollowUp { from: PathBuf, meeting_date: NaiveDate },
+    CreateFollowUp {
+        from: PathBuf,
+        meeting_date: NaiveDate,
+    },
     /// Close the open session (release its lock) and show the picker.
     CloseSession,
     Quit,

@@ -15,7 +15,7 @@ use crate::domain::{
 };
 use crate::i18n::{Msg, aspect_msg, lens_msg};
 
-pub(super) fn new_session_form(today: NaiveDate) -> Form {
+pub(crate) fn new_session_form(today: NaiveDate) -> Form {
     Form::new(
         Purpose::NewSession,
         vec![
@@ -26,8 +26,11 @@ pub(super) fn new_session_form(today: NaiveDate) -> Form {
     )
 }
 
-fn follow_up_form(today: NaiveDate) -> Form {
-    Form::new(Purpose::FollowUp, vec![Field::text(Msg::MeetingDate, &today.format("%Y-%m-%d").to_string(), true)])
+pub(super) fn follow_up_form(today: NaiveDate) -> Form {
+    Form::new(
+        Purpose::FollowUp,
+        vec![Field::text(Msg::MeetingDate, &today.format("%Y-%m-%d").to_string(), true)],
+    )
 }
 
 pub(super) fn phase_reason_form(to: Phase) -> Form {
@@ -153,6 +156,8 @@ pub(super) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -
         Purpose::OwnQuestion => own_question_form(),
         Purpose::PhaseReason { to } => phase_reason_form(*to),
         Purpose::FollowUp => follow_up_form(today),
+        Purpose::Search => super::library_update::search_form(""),
+        Purpose::LibraryFilter => Form::new(Purpose::LibraryFilter, Vec::new()),
         Purpose::Temperature => temperature_form(session),
         Purpose::Ambition(lens) => ambition_form(session, *lens),
         Purpose::Context(aspect) => context_form(session, *aspect),
@@ -404,8 +409,34 @@ fn submit(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
             state.form = Some(refuse(form, 0, Msg::BadDate));
             return Vec::new();
         };
-        let Some(from) = state.session().map(|s| s.path.clone()) else { return Vec::new() };
+        let from = match (state.session(), state.library()) {
+            (Some(s), _) => s.path.clone(),
+            (None, Some(lib)) => match lib.selected_entry() {
+                Some(e) => e.path.clone(),
+                None => return Vec::new(),
+            },
+            (None, None) => return Vec::new(),
+        };
         return vec![Effect::CreateFollowUp { from, meeting_date }];
+    }
+    if let Purpose::Search = form.purpose {
+        super::library_update::run_search(state, form.text(0));
+        return Vec::new();
+    }
+    if let Purpose::LibraryFilter = form.purpose {
+        if let Some(lib) = state.library_mut() {
+            lib.filter.party = form.text(0).trim().to_string();
+            if let Some(Choice::Phase(p)) = form.choice(1) {
+                lib.filter.phase = *p;
+            }
+            if let Some(Choice::Agreements(a)) = form.choice(2) {
+                lib.filter.agreements = *a;
+            }
+            lib.selected = 0;
+            lib.top = 0;
+            lib.rerow();
+        }
+        return Vec::new();
     }
     let due_field = 3;
     let due = if let Purpose::Agreement { .. } = form.purpose {
@@ -516,7 +547,11 @@ fn submit(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
                     session.set_context(aspect, &form.text(i), now);
                 }
             }
-            Purpose::NewSession | Purpose::PhaseReason { .. } | Purpose::FollowUp => {}
+            Purpose::NewSession
+            | Purpose::PhaseReason { .. }
+            | Purpose::FollowUp
+            | Purpose::Search
+            | Purpose::LibraryFilter => {}
         }
         Ok(true)
     });

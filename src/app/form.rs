@@ -16,14 +16,30 @@ use crate::text::for_editing;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Purpose {
     NewSession,
-    Party { id: Option<String> },
-    Interest { id: Option<String> },
-    Agreement { id: Option<String> },
-    Answer { prompt: Option<String>, question: String, id: Option<String> },
+    Party {
+        id: Option<String>,
+    },
+    Interest {
+        id: Option<String>,
+    },
+    Agreement {
+        id: Option<String>,
+    },
+    Answer {
+        prompt: Option<String>,
+        question: String,
+        id: Option<String>,
+    },
     OwnQuestion,
-    PhaseReason { to: Phase },
+    PhaseReason {
+        to: Phase,
+    },
     /// The next meeting of this collaboration.
     FollowUp,
+    /// Full-text search over the library.
+    Search,
+    /// What the library list shows.
+    LibraryFilter,
     Temperature,
     Ambition(AmbitionLens),
     Context(ContextAspect),
@@ -32,6 +48,8 @@ pub enum Purpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Choice {
     Party(Option<String>),
+    Phase(Option<Phase>),
+    Agreements(super::library::AgreementsShown),
     Kind(InterestKind),
     Status(AgreementStatus),
     Temperature(Temperature),
@@ -218,6 +236,8 @@ impl Form {
             Purpose::OwnQuestion => Msg::OwnQuestionTitle,
             Purpose::PhaseReason { .. } => Msg::MoveBackTitle,
             Purpose::FollowUp => Msg::FollowUpTitle,
+            Purpose::Search => Msg::SearchTitle,
+            Purpose::LibraryFilter => Msg::FilterTitle,
             Purpose::Temperature => Msg::TemperatureTitle,
             Purpose::Ambition(_) => Msg::EditAmbition,
             Purpose::Context(_) => Msg::EditContext,

@@ -4,10 +4,13 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::action::{Access, PreviousContext, SessionEntry};
+use super::action::{Access, PreviousContext};
 use super::form::Form;
+use super::library::{
+    LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, PortfolioLine, SearchHit, library_rows,
+};
 use super::map::{MapLayout, MapSel};
-use crate::domain::{AgreementStatus, Phase, Removed, Session, Timestamp};
+use crate::domain::{AgreementStatus, ChainOverview, Phase, Removed, Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::prompts::PromptLibrary;
 
@@ -149,17 +152,57 @@ pub struct SessionScreen {
     pub phase_answers: usize,
 }
 
+/// The session library and what it is showing.
 #[derive(Debug, Default)]
-pub struct Picker {
-    pub entries: Vec<SessionEntry>,
+pub struct Library {
+    /// Bumped on every listing, so results of an older one are ignored.
+    pub generation: u64,
+    /// Every session file, in file-name order.
+    pub entries: Vec<LibraryEntry>,
+    /// What the list shows, derived from entries, sort and filter.
+    pub rows: Vec<LibraryRow>,
     pub selected: usize,
     pub top: usize,
     pub loading: bool,
+    pub sort: LibrarySort,
+    pub filter: LibraryFilter,
+    pub view: LibraryView,
+}
+
+#[derive(Debug, Default)]
+pub enum LibraryView {
+    #[default]
+    List,
+    /// A line per collaboration.
+    Portfolio { lines: Vec<PortfolioLine>, scroll: usize },
+    /// Full-text search results.
+    Search { query: String, hits: Vec<SearchHit>, selected: usize, top: usize },
+    /// How one collaboration moved over its meetings.
+    Overview { overview: Box<ChainOverview>, scroll: usize },
+}
+
+impl Library {
+    pub fn selected_entry(&self) -> Option<&LibraryEntry> {
+        self.rows.get(self.selected).map(|r| &self.entries[r.entry()])
+    }
+
+    /// Recompute the rows after entries, sort or filter changed, keeping the
+    /// selection on the same file where it can.
+    pub fn rerow(&mut self) {
+        let keep = self.selected_entry().map(|e| e.path.clone());
+        self.rows = library_rows(&self.entries, self.sort, &self.filter);
+        if let Some(path) = keep
+            && let Some(i) = self.rows.iter().position(|r| self.entries[r.entry()].path == path)
+        {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
 }
 
 #[derive(Debug)]
 pub enum Screen {
-    Picker(Picker),
+    Library(Library),
     Session(Box<SessionScreen>),
 }
 
@@ -195,6 +238,9 @@ pub struct AppState {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quitting: bool,
+    /// Where to put the cursor once the session being opened arrives (a
+    /// search hit).
+    pub pending_focus: Option<(TextKind, String)>,
 }
 
 /// What the derived index depends on besides the session.
@@ -226,25 +272,40 @@ impl AppState {
             today,
             sessions_dir,
             prompts: PromptLibrary::embedded(),
-            screen: Screen::Picker(Picker { loading: true, ..Default::default() }),
+            screen: Screen::Library(Library { loading: true, ..Default::default() }),
             form: None,
             overlay: None,
             notice: None,
             quitting: false,
+            pending_focus: None,
         }
     }
 
     pub fn session(&self) -> Option<&SessionScreen> {
         match &self.screen {
             Screen::Session(s) => Some(s),
-            Screen::Picker(_) => None,
+            Screen::Library(_) => None,
+        }
+    }
+
+    pub fn library(&self) -> Option<&Library> {
+        match &self.screen {
+            Screen::Library(l) => Some(l),
+            Screen::Session(_) => None,
+        }
+    }
+
+    pub fn library_mut(&mut self) -> Option<&mut Library> {
+        match &mut self.screen {
+            Screen::Library(l) => Some(l),
+            Screen::Session(_) => None,
         }
     }
 
     pub fn session_mut(&mut self) -> Option<&mut SessionScreen> {
         match &mut self.screen {
             Screen::Session(s) => Some(s),
-            Screen::Picker(_) => None,
+            Screen::Library(_) => None,
         }
     }
 
@@ -267,7 +328,8 @@ impl AppState {
 
 impl SessionScreen {
     pub fn new(session: Session, path: PathBuf, access: Access, view: &View) -> Self {
-        let save = if access.read_only() { SaveState::ReadOnly } else { SaveState::Saved(session.updated_at) };
+        let save =
+            if access.read_only() { SaveState::ReadOnly } else { SaveState::Saved(session.updated_at) };
         let mut s = SessionScreen {
             session,
             path,
@@ -306,8 +368,9 @@ impl SessionScreen {
         self.map = MapLayout::compute(&self.session, width);
         self.map_sel = self.map.clamp(self.map_sel);
         let filter = self.agreement_filter;
-        self.agreement_rows =
-            (0..self.session.agreements.len()).filter(|&i| filter.admits(&self.session.agreements[i])).collect();
+        self.agreement_rows = (0..self.session.agreements.len())
+            .filter(|&i| filter.admits(&self.session.agreements[i]))
+            .collect();
         self.agreement_sel = self.agreement_sel.min(self.agreement_rows.len().saturating_sub(1));
         self.reflection_rows = reflection_rows(&self.session, prompts, self.previous.as_ref());
         self.timeline_rows = timeline_rows(&self.session);
@@ -332,7 +395,11 @@ impl SessionScreen {
 /// The reflection pane for the current phase: each library question with the
 /// answers given to it, then the facilitator's own questions of this phase with
 /// their answers, then the row to ask a new one.
-fn reflection_rows(session: &Session, prompts: &PromptLibrary, previous: Option<&PreviousContext>) -> Vec<ReflectionRow> {
+fn reflection_rows(
+    session: &Session,
+    prompts: &PromptLibrary,
+    previous: Option<&PreviousContext>,
+) -> Vec<ReflectionRow> {
     let phase = session.phase;
     let mut rows = Vec::new();
     if let Some(p) = previous.filter(|p| !p.reflections.is_empty()) {
@@ -372,8 +439,12 @@ fn reflection_rows(session: &Session, prompts: &PromptLibrary, previous: Option<
 fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
     let mut rows: Vec<(Timestamp, TimelineRow)> = Vec::new();
     rows.extend(session.phase_history.iter().enumerate().map(|(i, m)| (m.at, TimelineRow::PhaseMove(i))));
-    rows.extend(session.agreements.iter().enumerate().map(|(i, a)| (a.created_at, TimelineRow::Agreement(i))));
-    rows.extend(session.reflections.iter().enumerate().map(|(i, r)| (r.created_at, TimelineRow::Reflection(i))));
+    rows.extend(
+        session.agreements.iter().enumerate().map(|(i, a)| (a.created_at, TimelineRow::Agreement(i))),
+    );
+    rows.extend(
+        session.reflections.iter().enumerate().map(|(i, r)| (r.created_at, TimelineRow::Reflection(i))),
+    );
     rows.extend(session.temperature.iter().enumerate().map(|(i, t)| (t.at, TimelineRow::Temperature(i))));
     // Stable: at equal times the order above (and capture order) holds.
     rows.sort_by_key(|(at, _)| *at);

@@ -4,11 +4,11 @@
 
 use super::action::{Access, Action, Effect, OpenedSession};
 use super::form::Form;
-use super::state::{AgreementFilter, AppState, Overlay, Pane, Picker, SaveState, Screen, SessionScreen};
-use super::{capture, navigate};
+use super::state::{AgreementFilter, AppState, LibraryView, Overlay, Pane, SaveState, Screen, SessionScreen};
+use super::{capture, library_update, navigate};
 use crate::domain::{Phase, Timestamp};
 use crate::i18n::Msg;
-use crate::layout::{list_rows, scroll_to_show};
+use crate::layout::list_rows;
 
 pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
     state.today = now.date_naive();
@@ -24,11 +24,13 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             state.quitting = true;
             vec![Effect::Quit]
         }
-        Action::SessionsListed(entries) => {
-            if let Screen::Picker(p) = &mut state.screen {
-                p.entries = entries;
-                p.loading = false;
-                p.selected = p.selected.min(p.entries.len().saturating_sub(1));
+        Action::LibraryUpdate { generation, entries, done } => {
+            library_update::merge(state, generation, entries, done);
+            Vec::new()
+        }
+        Action::OverviewReady(overview) => {
+            if let Some(lib) = state.library_mut() {
+                lib.view = LibraryView::Overview { overview, scroll: 0 };
             }
             Vec::new()
         }
@@ -59,7 +61,7 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
         action if state.overlay.is_some() => overlay(state, action, now),
         action if state.form.is_some() => capture::form_action(state, action, now),
         action => match state.screen {
-            Screen::Picker(_) => picker(state, action),
+            Screen::Library(_) => library_update::library(state, action),
             Screen::Session(_) => session(state, action, now),
         },
     }
@@ -83,6 +85,9 @@ fn open_session(state: &mut AppState, opened: OpenedSession) {
     if to_review > 0 && access == Access::Edit {
         state.info(Msg::WalkThrough);
     }
+    if let Some((kind, item)) = state.pending_focus.take() {
+        library_update::apply_focus(state, kind, &item);
+    }
     // A read-only session says so in the status line; no draft is offered.
     if let (false, Some(draft), Some(s)) = (access.read_only(), draft, state.session()) {
         // Offer what was being typed: the form reopens with it, Enter keeps
@@ -92,39 +97,6 @@ fn open_session(state: &mut AppState, opened: OpenedSession) {
         state.form = Some(form);
         state.info(Msg::DraftRecovered);
     }
-}
-
-fn picker(state: &mut AppState, action: Action) -> Vec<Effect> {
-    let visible = state.height.saturating_sub(6) as usize;
-    let Screen::Picker(p) = &mut state.screen else { return Vec::new() };
-    let last = p.entries.len().saturating_sub(1);
-    match action {
-        Action::Up => p.selected = p.selected.saturating_sub(1),
-        Action::Down => p.selected = (p.selected + 1).min(last),
-        Action::PageUp => p.selected = p.selected.saturating_sub(visible.max(1)),
-        Action::PageDown => p.selected = (p.selected + visible.max(1)).min(last),
-        Action::Home => p.selected = 0,
-        Action::End => p.selected = last,
-        Action::OpenSelected | Action::Activate => {
-            if let Some(e) = p.entries.get(p.selected) {
-                return vec![Effect::OpenSession(e.path.clone())];
-            }
-        }
-        Action::NewSession => {
-            let today = state.today;
-            state.form = Some(capture::new_session_form(today));
-        }
-        Action::RefreshSessions => {
-            *p = Picker { loading: true, selected: p.selected, ..Default::default() };
-            return vec![Effect::ListSessions];
-        }
-        Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
-        _ => {}
-    }
-    if let Screen::Picker(p) = &mut state.screen {
-        p.top = scroll_to_show(p.top, p.selected, visible);
-    }
-    Vec::new()
 }
 
 /// Refuse a change in a read-only session; true when refused.
@@ -191,9 +163,10 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
         Action::GoToPhase(to) => return go_to_phase(state, to, now),
         Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::BackToSessions => {
-            state.screen = Screen::Picker(Picker { loading: true, ..Default::default() });
             state.notice = None;
-            return vec![Effect::CloseSession, Effect::ListSessions];
+            let mut effects = vec![Effect::CloseSession];
+            effects.extend(library_update::relist(state));
+            return effects;
         }
         Action::Undo => return capture::undo(state, now),
         Action::CycleFilter => {

@@ -3,8 +3,10 @@
 
 mod follow_up;
 mod items;
+mod overview;
 mod phase;
 mod session;
+mod summary;
 mod validate;
 
 #[cfg(test)]
@@ -12,8 +14,12 @@ mod session_tests;
 
 pub use follow_up::ReviewOutcome;
 pub use items::*;
+pub use overview::{
+    AgreementTotals, ChainOverview, InterestChange, InterestChangeKind, MeetingLine, chain_overview,
+};
 pub use phase::{Phase, PhaseMove};
 pub use session::{AgreementFields, FORMAT, PartyFields, PreviousMeeting, Removed, Session, VERSION};
+pub use summary::{SessionText, Summary, TextKind};
 pub use validate::Problem;
 
 /// A moment, in RFC 3339 with the offset of the place it was taken.

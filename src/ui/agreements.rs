@@ -14,7 +14,7 @@ use crate::app::{AgreementFilter, AppState, SessionScreen};
 use crate::domain::{Agreement, AgreementStatus, Session};
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{list_areas, scroll_to_show};
-use crate::text::{safe_line, truncate, wrap};
+use crate::text::{pad, safe_line, truncate, wrap};
 
 const MARK_W: usize = 2;
 const STATUS_W: usize = 12;
@@ -41,12 +41,6 @@ fn text_style(a: &Agreement) -> Style {
 
 fn party_name(session: &Session, id: &str) -> String {
     session.party(id).map_or_else(|| id.to_string(), |p| p.organisation.clone())
-}
-
-/// The text in a column of `w`, with one space before the next column.
-fn pad(s: &str, w: usize) -> String {
-    let t = truncate(s, w.saturating_sub(1));
-    format!("{t}{}", " ".repeat(w.saturating_sub(t.width())))
 }
 
 fn filter_label(lang: Lang, f: AgreementFilter) -> String {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{AppState, Choice, FieldInput, Form, Purpose};
+use crate::app::{AgreementsShown, AppState, Choice, FieldInput, Form, Purpose};
 use crate::i18n::{self, Msg};
 use crate::layout::centered;
 use crate::text::{safe_line, truncate, wrap};
@@ -24,6 +24,15 @@ fn choice_label(state: &AppState, c: &Choice) -> String {
             .and_then(|s| s.session.party(id))
             .map_or_else(|| id.clone(), |p| safe_line(&p.organisation).into_owned()),
         Choice::Kind(k) => i18n::kind_label(lang, *k).to_string(),
+        Choice::Phase(None) => Msg::AllPhases.get(lang).to_string(),
+        Choice::Phase(Some(p)) => format!("{} {}", p.number(), i18n::phase_short(lang, *p)),
+        Choice::Agreements(a) => match a {
+            AgreementsShown::Any => Msg::AnyAgreements,
+            AgreementsShown::WithOpen => Msg::WithOpen,
+            AgreementsShown::WithOverdue => Msg::WithOverdue,
+        }
+        .get(lang)
+        .to_string(),
         Choice::Status(s) => i18n::status_label(lang, *s).to_string(),
         Choice::Temperature(t) => i18n::temperature_label(lang, *t).to_string(),
     }

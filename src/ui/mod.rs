@@ -7,8 +7,8 @@ mod bars;
 mod form;
 mod header;
 mod interests;
+mod library;
 mod overlays;
-mod picker;
 mod reflections;
 pub mod theme;
 mod timeline;
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         return;
     }
     match &state.screen {
-        Screen::Picker(p) => picker::draw(frame, area, state, p),
+        Screen::Library(lib) => library::draw(frame, area, state, lib),
         Screen::Session(s) => {
             let a = session_areas(area);
             header::draw_title(frame, a.title, state, s);

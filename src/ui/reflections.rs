@@ -69,7 +69,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
             }
             ReflectionRow::Previous(i) => {
                 let r = s.previous.as_ref().and_then(|p| p.reflections.get(i));
-                let text = r.map(|r| format!("  {} → {}", safe_line(&r.question), safe_line(r.answer.lines().next().unwrap_or("")))).unwrap_or_default();
+                let text = r
+                    .map(|r| {
+                        format!(
+                            "  {} → {}",
+                            safe_line(&r.question),
+                            safe_line(r.answer.lines().next().unwrap_or(""))
+                        )
+                    })
+                    .unwrap_or_default();
                 (text, String::new(), theme::plain())
             }
         };

@@ -91,7 +91,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
     if let Some(r) = s.timeline_rows.get(s.timeline_sel) {
         let (at, _, text, _) = row(lang, session, *r);
         let mut lines = vec![Line::from(Span::styled(at.format("%Y-%m-%d %H:%M").to_string(), theme::dim()))];
-        lines.extend(wrap(&text, inner.width as usize).into_iter().take(inner.height.saturating_sub(1) as usize).map(Line::from));
+        lines.extend(
+            wrap(&text, inner.width as usize)
+                .into_iter()
+                .take(inner.height.saturating_sub(1) as usize)
+                .map(Line::from),
+        );
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }

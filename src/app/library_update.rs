@@ -1,0 +1,246 @@
+//! What the keys do in the session library and its views.
+
+use super::action::{Action, Effect};
+use super::capture;
+use super::form::{Choice, Field, Form, Purpose};
+use super::library::{AgreementsShown, EntryState, LibraryEntry, LibrarySort, portfolio, search};
+use super::state::{
+    AgreementFilter, AppState, Library, LibraryView, Overlay, Pane, ReflectionRow, Screen, TimelineRow,
+};
+use crate::domain::{Phase, TextKind};
+use crate::i18n::Msg;
+use crate::layout::scroll_to_show;
+
+/// Rows of the library list visible at the current height.
+pub(super) fn visible_rows(state: &AppState) -> usize {
+    state.height.saturating_sub(6).max(1) as usize
+}
+
+/// Start a fresh listing of the session folder.
+pub(super) fn relist(state: &mut AppState) -> Vec<Effect> {
+    let generation = state.library().map_or(0, |l| l.generation) + 1;
+    let (sort, filter) = state.library().map(|l| (l.sort, l.filter.clone())).unwrap_or_default();
+    state.screen = Screen::Library(Library { generation, loading: true, sort, filter, ..Default::default() });
+    vec![Effect::ListSessions { generation }]
+}
+
+/// Merge what the background listing found into the library.
+pub(super) fn merge(state: &mut AppState, generation: u64, found: Vec<LibraryEntry>, done: bool) {
+    let Some(lib) = state.library_mut() else { return };
+    if generation != lib.generation {
+        return;
+    }
+    for e in found {
+        match lib.entries.binary_search_by(|x| x.path.cmp(&e.path)) {
+            Ok(i) => lib.entries[i] = e,
+            Err(i) => lib.entries.insert(i, e),
+        }
+    }
+    if done {
+        lib.loading = false;
+        // A file listed but never read (it vanished meanwhile) is dropped.
+        lib.entries.retain(|e| !matches!(e.state, EntryState::Loading));
+    }
+    lib.rerow();
+}
+
+fn filter_form(lib: &Library) -> Form {
+    let phases: Vec<Choice> =
+        std::iter::once(Choice::Phase(None)).chain(Phase::ALL.map(|p| Choice::Phase(Some(p)))).collect();
+    let phase = lib.filter.phase.map_or(0, |p| p.index() + 1);
+    let shown = [AgreementsShown::Any, AgreementsShown::WithOpen, AgreementsShown::WithOverdue];
+    let agreements = shown.iter().position(|a| *a == lib.filter.agreements).unwrap_or(0);
+    Form::new(
+        Purpose::LibraryFilter,
+        vec![
+            Field::text(Msg::Party, &lib.filter.party, false),
+            Field::choice(Msg::Phase, phases, phase),
+            Field::choice(Msg::PaneAgreements, shown.map(Choice::Agreements).to_vec(), agreements),
+        ],
+    )
+}
+
+pub(super) fn search_form(query: &str) -> Form {
+    Form::new(Purpose::Search, vec![Field::text(Msg::SearchFor, query, true)])
+}
+
+pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
+    let visible = visible_rows(state);
+    let today = state.today;
+    // Borrow the library through its field, so the form, the overlay and the
+    // pending focus can be set beside it.
+    let Screen::Library(lib) = &mut state.screen else { return Vec::new() };
+    match (&mut lib.view, action) {
+        // Views over the list: Esc goes back to it.
+        (
+            LibraryView::Portfolio { .. } | LibraryView::Overview { .. } | LibraryView::Search { .. },
+            Action::Back,
+        ) => {
+            lib.view = LibraryView::List;
+        }
+        (LibraryView::Portfolio { scroll, .. } | LibraryView::Overview { scroll, .. }, a) => match a {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll += 1,
+            Action::PageUp => *scroll = scroll.saturating_sub(visible),
+            Action::PageDown => *scroll += visible,
+            Action::Home => *scroll = 0,
+            _ => {}
+        },
+        (LibraryView::Search { query, hits, selected, top }, a) => {
+            let last = hits.len().saturating_sub(1);
+            match a {
+                Action::Up => *selected = selected.saturating_sub(1),
+                Action::Down => *selected = (*selected + 1).min(last),
+                Action::PageUp => *selected = selected.saturating_sub(visible),
+                Action::PageDown => *selected = (*selected + visible).min(last),
+                Action::Home => *selected = 0,
+                Action::End => *selected = last,
+                Action::OpenSelected | Action::Activate => {
+                    if let Some(hit) = hits.get(*selected) {
+                        let path = lib.entries[hit.entry].path.clone();
+                        state.pending_focus = Some((hit.kind, hit.item.clone()));
+                        return vec![Effect::OpenSession(path)];
+                    }
+                }
+                Action::StartSearch => state.form = Some(search_form(query)),
+                _ => {}
+            }
+            *top = scroll_to_show(*top, *selected, visible);
+        }
+        (LibraryView::List, a) => {
+            let last = lib.rows.len().saturating_sub(1);
+            match a {
+                Action::Up => lib.selected = lib.selected.saturating_sub(1),
+                Action::Down => lib.selected = (lib.selected + 1).min(last),
+                Action::PageUp => lib.selected = lib.selected.saturating_sub(visible),
+                Action::PageDown => lib.selected = (lib.selected + visible).min(last),
+                Action::Home => lib.selected = 0,
+                Action::End => lib.selected = last,
+                Action::OpenSelected | Action::Activate | Action::ReviewSelected => {
+                    if let Some(e) = lib.selected_entry() {
+                        let path = e.path.clone();
+                        return vec![if a == Action::ReviewSelected {
+                            Effect::ReviewSession(path)
+                        } else {
+                            Effect::OpenSession(path)
+                        }];
+                    }
+                }
+                Action::ToggleSort => {
+                    lib.sort = match lib.sort {
+                        LibrarySort::Date => LibrarySort::Title,
+                        LibrarySort::Title => LibrarySort::Date,
+                    };
+                    lib.rerow();
+                }
+                Action::EditFilter => state.form = Some(filter_form(lib)),
+                Action::StartSearch => state.form = Some(search_form("")),
+                Action::ShowPortfolio => {
+                    lib.view = LibraryView::Portfolio { lines: portfolio(&lib.entries), scroll: 0 };
+                }
+                Action::ShowOverview => {
+                    let Some(collaboration) =
+                        lib.selected_entry().and_then(|e| e.summary()).map(|s| s.collaboration.clone())
+                    else {
+                        return Vec::new();
+                    };
+                    let paths = lib
+                        .entries
+                        .iter()
+                        .filter(|e| e.summary().is_some_and(|s| s.collaboration == collaboration))
+                        .map(|e| e.path.clone())
+                        .collect();
+                    return vec![Effect::LoadChain(paths)];
+                }
+                Action::StartFollowUp => {
+                    if lib.selected_entry().and_then(|e| e.summary()).is_some() {
+                        state.form = Some(capture::follow_up_form(today));
+                    }
+                }
+                Action::NewSession => state.form = Some(capture::new_session_form(today)),
+                Action::RefreshSessions => return relist(state),
+                Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
+                _ => {}
+            }
+            lib.top = scroll_to_show(lib.top, lib.selected, visible);
+        }
+    }
+    Vec::new()
+}
+
+/// Run a search over the library and show the results.
+pub(super) fn run_search(state: &mut AppState, query: String) {
+    if let Some(lib) = state.library_mut() {
+        let hits = search(&lib.entries, &lib.rows, &query);
+        lib.view = LibraryView::Search { query, hits, selected: 0, top: 0 };
+    }
+}
+
+/// Put the cursor on the item a search hit pointed at.
+pub(super) fn apply_focus(state: &mut AppState, kind: TextKind, item: &str) {
+    let Some(s) = state.session_mut() else { return };
+    let session = &s.session;
+    match kind {
+        TextKind::Interest => {
+            let Some(index) = session.interest_index(item) else { return };
+            let found = s.map.cells.iter().enumerate().find_map(|(p, cells)| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .find_map(|(r, c)| c.interests.iter().position(|x| *x == index).map(|i| (p, r, i)))
+            });
+            if let Some((party, row, item)) = found {
+                s.pane = Pane::Interests;
+                s.map_sel = super::map::MapSel::Cell { party, row, item };
+                s.map_last_party = party;
+            }
+        }
+        TextKind::Party | TextKind::NetworkQuestion => {
+            if let Some(party) = session.party_index(item) {
+                s.pane = Pane::Interests;
+                let row = if kind == TextKind::Party { 0 } else { 4 };
+                s.map_sel = super::map::MapSel::Cell { party, row, item: 0 };
+                s.map_last_party = party;
+            }
+        }
+        TextKind::Ambition => {
+            s.pane = Pane::Interests;
+            s.map_sel = super::map::MapSel::Ambition(0);
+        }
+        TextKind::Context => {
+            s.pane = Pane::Interests;
+            s.map_sel = super::map::MapSel::Context(0);
+        }
+        TextKind::Agreement => {
+            if let Some(index) = session.agreement_index(item) {
+                s.pane = Pane::Agreements;
+                s.agreement_filter = AgreementFilter::All;
+                s.agreement_rows = (0..session.agreements.len()).collect();
+                s.agreement_sel = index;
+            }
+        }
+        TextKind::Question | TextKind::Answer => {
+            let Some(index) = session.reflection_index(item) else { return };
+            if let Some(row) = s.reflection_rows.iter().position(|r| *r == ReflectionRow::Answer(index)) {
+                s.pane = Pane::Reflections;
+                s.reflection_sel = row;
+            } else if let Some(row) =
+                s.timeline_rows.iter().position(|r| *r == TimelineRow::Reflection(index))
+            {
+                s.pane = Pane::Timeline;
+                s.timeline_sel = row;
+            }
+        }
+        TextKind::Note => {
+            if let Some(row) = s.timeline_rows.iter().position(|r| match r {
+                TimelineRow::Temperature(i) => session.temperature[*i].id == item,
+                _ => false,
+            }) {
+                s.pane = Pane::Timeline;
+                s.timeline_sel = row;
+            }
+        }
+        TextKind::Title => {}
+    }
+    super::navigate::keep_in_view(state);
+}

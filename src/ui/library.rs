@@ -1,0 +1,297 @@
+//! The session library: every session in the folder, the meetings of one
+//! collaboration together; a file that does not load is listed with its
+//! error. Also its views: search results, the portfolio and the overview of
+//! one collaboration.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{bars, theme};
+use crate::app::{AppState, EntryState, Library, LibraryRow, LibrarySort, LibraryView, NoticeText};
+use crate::domain::{ChainOverview, InterestChangeKind, TextKind};
+use crate::i18n::{self, Lang, Msg};
+use crate::layout::scroll_to_show;
+use crate::text::{pad, safe_line, truncate};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
+    let lang = state.lang;
+    let [title, header, rows, status, hints] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let dir = safe_line(&state.sessions_dir.display().to_string()).into_owned();
+    let what = match &lib.view {
+        LibraryView::List => {
+            let sort = if lib.sort == LibrarySort::Date { Msg::SortedByDate } else { Msg::SortedByTitle };
+            format!("{} · {dir} · {}", Msg::Sessions.get(lang), sort.get(lang))
+        }
+        LibraryView::Search { query, hits, .. } => {
+            format!(
+                "{}: “{}” · {} {}",
+                Msg::SearchTitle.get(lang),
+                safe_line(query),
+                hits.len(),
+                Msg::Hits.get(lang)
+            )
+        }
+        LibraryView::Portfolio { .. } => Msg::Portfolio.get(lang).to_string(),
+        LibraryView::Overview { overview, .. } => {
+            format!("{} · {}", Msg::Overview.get(lang), safe_line(&overview.title))
+        }
+    };
+    let t = Line::from(vec![
+        Span::styled(" kompas ", theme::phase_current()),
+        Span::styled(
+            format!("  {}", truncate(&what, title.width.saturating_sub(10) as usize)),
+            theme::title(),
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(t), title);
+    match &lib.view {
+        LibraryView::List => draw_list(frame, header, rows, state, lib),
+        LibraryView::Search { hits, selected, top, .. } => {
+            let visible = rows.height as usize;
+            let top = scroll_to_show(*top, *selected, visible);
+            if hits.is_empty() {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(format!("  {}", Msg::NoHits.get(lang)), theme::bold())),
+                    rows,
+                );
+            }
+            let buf = frame.buffer_mut();
+            let width = rows.width as usize;
+            for (n, hit) in hits.iter().enumerate().skip(top).take(visible) {
+                let e = &lib.entries[hit.entry];
+                let (date, title) = e.summary().map_or((String::new(), e.file_name()), |s| {
+                    (i18n::date(lang, s.meeting_date), s.title.clone())
+                });
+                let line = format!(
+                    "  {}{}{}{}",
+                    pad(&date, 13),
+                    pad(&safe_line(&title), 28),
+                    pad(kind_label(lang, hit.kind), 14),
+                    safe_line(&hit.snippet)
+                );
+                let style = if n == *selected { theme::selected() } else { theme::plain() };
+                buf.set_stringn(rows.x, rows.y + (n - top) as u16, pad(&line, width), width, style);
+            }
+        }
+        LibraryView::Portfolio { lines, scroll } => {
+            let text: Vec<Line> = lines
+                .iter()
+                .flat_map(|l| {
+                    let temp = l
+                        .temperature
+                        .map(|t| format!(" · {}", i18n::temperature_label(lang, t)))
+                        .unwrap_or_default();
+                    let overdue = if l.overdue_agreements > 0 {
+                        format!(", {} {}", l.overdue_agreements, Msg::Overdue.get(lang))
+                    } else {
+                        String::new()
+                    };
+                    vec![
+                        Line::from(Span::styled(format!("  {}", safe_line(&l.title)), theme::bold())),
+                        Line::from(format!(
+                            "    {} · {} {} · {} {}{overdue} · {} {} ({} {}){temp}",
+                            safe_line(&l.parties.join(" · ")),
+                            l.phase.number(),
+                            i18n::phase_short(lang, l.phase),
+                            l.open_agreements,
+                            Msg::FilterOpen.get(lang),
+                            Msg::LastMeeting.get(lang),
+                            i18n::date(lang, l.last_meeting),
+                            l.meetings,
+                            Msg::Meetings.get(lang),
+                        )),
+                    ]
+                })
+                .collect();
+            let max = (text.len()).saturating_sub(rows.height as usize);
+            frame.render_widget(
+                Paragraph::new(text).scroll(((*scroll).min(max) as u16, 0)),
+                Rect { height: rows.height + 1, y: header.y, ..rows },
+            );
+        }
+        LibraryView::Overview { overview, scroll } => {
+            let text = overview_lines(lang, overview);
+            let max = text.len().saturating_sub(rows.height as usize);
+            frame.render_widget(
+                Paragraph::new(text).scroll(((*scroll).min(max) as u16, 0)),
+                Rect { height: rows.height + 1, y: header.y, ..rows },
+            );
+        }
+    }
+    if let Some(n) = &state.notice {
+        let text = match &n.text {
+            NoticeText::Msg(m) => m.get(lang).to_string(),
+            NoticeText::Plain(p) => safe_line(p).into_owned(),
+        };
+        let style = if n.error { theme::error() } else { theme::bold() };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", truncate(&text, status.width as usize - 1)), style)),
+            status,
+        );
+    } else if lib.loading {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", Msg::Loading.get(lang)), theme::dim())),
+            status,
+        );
+    }
+    bars::draw_hints(frame, hints, state);
+}
+
+fn kind_label(lang: Lang, k: TextKind) -> &'static str {
+    let m = match k {
+        TextKind::Title => Msg::Title,
+        TextKind::Party => Msg::Party,
+        TextKind::Interest => Msg::Interest,
+        TextKind::NetworkQuestion => Msg::Party,
+        TextKind::Ambition => Msg::Ambition,
+        TextKind::Context => Msg::Context,
+        TextKind::Agreement => Msg::Agreement,
+        TextKind::Question => Msg::Question,
+        TextKind::Answer => Msg::Answer,
+        TextKind::Note => Msg::Note,
+    };
+    m.get(lang)
+}
+
+const DATE_W: usize = 14;
+const PHASE_W: usize = 16;
+const PARTIES_W: usize = 9;
+const AGREEMENTS_W: usize = 14;
+
+fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib: &Library) {
+    let lang = state.lang;
+    let title_w = (rows.width as usize).saturating_sub(2 + DATE_W + PHASE_W + PARTIES_W + AGREEMENTS_W);
+    let head = format!(
+        "  {}{}{}{}{}",
+        pad(Msg::MeetingDate.get(lang), DATE_W),
+        pad(Msg::Title.get(lang), title_w),
+        pad(Msg::Phase.get(lang), PHASE_W),
+        pad(Msg::Parties.get(lang), PARTIES_W),
+        pad(Msg::PaneAgreements.get(lang), AGREEMENTS_W),
+    );
+    frame.render_widget(Paragraph::new(Span::styled(head, theme::label())), header);
+    if lib.rows.is_empty() {
+        let msg = if lib.loading {
+            Msg::Loading
+        } else if lib.filter.is_empty() {
+            Msg::NoSessions
+        } else {
+            Msg::NoHits
+        };
+        frame
+            .render_widget(Paragraph::new(Span::styled(format!("  {}", msg.get(lang)), theme::bold())), rows);
+        return;
+    }
+    let visible = rows.height as usize;
+    let top = scroll_to_show(lib.top, lib.selected, visible);
+    let width = rows.width as usize;
+    let buf = frame.buffer_mut();
+    for (n, row) in lib.rows.iter().enumerate().skip(top).take(visible) {
+        let e = &lib.entries[row.entry()];
+        let (line, style): (String, Style) = match (row, &e.state) {
+            (LibraryRow::Meeting { follow_up, .. }, EntryState::Loaded(l)) => {
+                let s = &l.summary;
+                let agreements = if s.overdue_agreements > 0 {
+                    format!("{} {} !{}", s.open_agreements, Msg::FilterOpen.get(lang), s.overdue_agreements)
+                } else {
+                    format!("{} {}", s.open_agreements, Msg::FilterOpen.get(lang))
+                };
+                let title = if *follow_up {
+                    format!("└ {}", safe_line(&s.title))
+                } else {
+                    safe_line(&s.title).into_owned()
+                };
+                let phase = format!("{} {}", s.phase.number(), i18n::phase_short(lang, s.phase));
+                let line = format!(
+                    "  {}{}{}{}{}",
+                    pad(&i18n::date(lang, s.meeting_date), DATE_W),
+                    pad(&title, title_w),
+                    pad(&phase, PHASE_W),
+                    pad(&s.parties.len().to_string(), PARTIES_W),
+                    pad(&agreements, AGREEMENTS_W),
+                );
+                let style = if s.overdue_agreements > 0 { theme::open_agreement() } else { theme::plain() };
+                (line, style)
+            }
+            (_, EntryState::Failed(err)) => (format!("  ⚠ {}", safe_line(err)), theme::warning()),
+            _ => (format!("  … {}", safe_line(&e.file_name())), theme::dim()),
+        };
+        let style = if n == lib.selected { style.patch(theme::selected()) } else { style };
+        buf.set_stringn(rows.x, rows.y + (n - top) as u16, pad(&line, width), width, style);
+    }
+}
+
+fn overview_lines(lang: Lang, o: &ChainOverview) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(format!("  {}", safe_line(&o.parties.join(" · "))), theme::bold())),
+        Line::from(""),
+        Line::from(Span::styled(format!("  {}", Msg::PhasesOverMeetings.get(lang)), theme::label())),
+    ];
+    for m in &o.meetings {
+        let phases: Vec<String> =
+            m.phases.iter().map(|p| format!("{} {}", p.number(), i18n::phase_short(lang, *p))).collect();
+        let temp =
+            m.temperature.map(|t| format!(" · {}", i18n::temperature_label(lang, t))).unwrap_or_default();
+        lines.push(Line::from(format!("    {:<13} {}{temp}", i18n::date(lang, m.date), phases.join(" → "))));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "    {:<13} {}: {} {}, {} {}, {} {}, {} {}, {} {}",
+                "",
+                Msg::PaneAgreements.get(lang),
+                m.made,
+                Msg::Made.get(lang),
+                m.carried,
+                Msg::Carried.get(lang),
+                m.done,
+                i18n::status_label(lang, crate::domain::AgreementStatus::Done),
+                m.dropped,
+                i18n::status_label(lang, crate::domain::AgreementStatus::Dropped),
+                m.open,
+                Msg::StillOpen.get(lang),
+            ),
+            theme::dim(),
+        )));
+    }
+    let a = &o.agreements;
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(format!("  {}", Msg::AgreementsOverall.get(lang)), theme::label())));
+    lines.push(Line::from(format!(
+        "    {} {} · {} {} · {} {} · {} {}",
+        a.made,
+        Msg::Made.get(lang),
+        a.kept,
+        Msg::Kept.get(lang),
+        a.dropped,
+        i18n::status_label(lang, crate::domain::AgreementStatus::Dropped),
+        a.open,
+        Msg::StillOpen.get(lang)
+    )));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(format!("  {}", Msg::InterestsChanged.get(lang)), theme::label())));
+    for c in &o.interest_changes {
+        let (mark, note) = match &c.change {
+            InterestChangeKind::Appeared => ("+", Msg::Appeared.get(lang).to_string()),
+            InterestChangeKind::Changed(before) => {
+                ("~", format!("{} ({})", Msg::Changed.get(lang), safe_line(before)))
+            }
+        };
+        lines.push(Line::from(format!(
+            "    {mark} {:<13} {} · {}: {} — {note}",
+            i18n::date(lang, c.date),
+            safe_line(&c.party),
+            i18n::kind_label(lang, c.kind),
+            safe_line(&c.text)
+        )));
+    }
+    lines
+}
