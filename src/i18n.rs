@@ -257,6 +257,7 @@ messages! {
     OwnQuestionTag => "eigen vraag", "own question";
     HelpQuitAnywhere => "stoppen, ook midden in een formulier (getypte tekst wordt bewaard)", "quit, even in a form (typing is kept for next time)";
     HelpAnywhere => "Altijd", "Always";
+    HelpWalkThrough => "Afspraken van de vorige sessie doorlopen", "Walking through last meeting's agreements";
     HelpGlobal => "Overal in een sessie", "Anywhere in a session";
     HelpForm => "In een formulier", "In a form";
     HelpLibrary => "Bibliotheek van sessies", "Session library";

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, AppState, LibraryView, Overlay, Pane, Screen};
+use crate::app::{Action, AgreementFilter, AppState, LibraryView, Overlay, Pane, Screen};
 use crate::domain::{Phase, ReviewOutcome};
 use crate::i18n::Msg;
 
@@ -144,23 +144,6 @@ pub static AGREEMENTS: &[Binding] = &[
     bh(&[ch('s')], Action::CycleStatus, Msg::KeyStatus, Msg::HelpStatus, true, true),
     bh(&[ch('r')], Action::TogglePhaseResult, Msg::KeyResult, Msg::HelpResult, false, true),
     bh(&[ch('f')], Action::CycleFilter, Msg::KeyFilter, Msg::HelpFilter, true, false),
-    bh(&[ch('1')], Action::ReviewAgreement(ReviewOutcome::Done), Msg::KeyDone, Msg::HelpDone, false, true),
-    bh(
-        &[ch('2')],
-        Action::ReviewAgreement(ReviewOutcome::StillOpen),
-        Msg::KeyStillOpen,
-        Msg::HelpStillOpen,
-        false,
-        true,
-    ),
-    bh(
-        &[ch('3')],
-        Action::ReviewAgreement(ReviewOutcome::Dropped),
-        Msg::KeyDropped,
-        Msg::HelpDropped,
-        false,
-        true,
-    ),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true, true),
     b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
     b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
@@ -181,6 +164,18 @@ pub static REFLECTIONS: &[Binding] = &[
     b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
     b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
     b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
+];
+
+const DONE: Action = Action::ReviewAgreement(ReviewOutcome::Done);
+const STILL_OPEN: Action = Action::ReviewAgreement(ReviewOutcome::StillOpen);
+const DROPPED: Action = Action::ReviewAgreement(ReviewOutcome::Dropped);
+
+/// While walking through the agreements carried over from the previous
+/// meeting (the log is filtered on them).
+pub static WALK_THROUGH: &[Binding] = &[
+    bh(&[ch('1')], DONE, Msg::KeyDone, Msg::HelpDone, true, true),
+    bh(&[ch('2')], STILL_OPEN, Msg::KeyStillOpen, Msg::HelpStillOpen, true, true),
+    bh(&[ch('3')], DROPPED, Msg::KeyDropped, Msg::HelpDropped, true, true),
 ];
 
 pub static TIMELINE: &[Binding] = &[
@@ -280,6 +275,11 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
             LibraryView::Search { .. } => vec![SEARCH_RESULTS],
             LibraryView::Portfolio { .. } | LibraryView::Overview { .. } => vec![LIBRARY_VIEW],
         },
+        (None, None, Screen::Session(s))
+            if s.pane == Pane::Agreements && s.agreement_filter == AgreementFilter::ToReview =>
+        {
+            vec![WALK_THROUGH, AGREEMENTS, SESSION]
+        }
         (None, None, Screen::Session(s)) => vec![pane_table(s.pane), SESSION],
     };
     [mode, vec![ALWAYS]].concat()
@@ -346,6 +346,7 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
             (Msg::HelpAnywhere, ALWAYS),
             (Msg::PaneInterests, INTERESTS),
             (Msg::PaneAgreements, AGREEMENTS),
+            (Msg::HelpWalkThrough, WALK_THROUGH),
             (Msg::PaneReflections, REFLECTIONS),
             (Msg::PaneTimeline, TIMELINE),
             (Msg::HelpForm, FORM),
@@ -362,6 +363,7 @@ mod tests {
         vec![
             ("interests", vec![INTERESTS, SESSION, ALWAYS]),
             ("agreements", vec![AGREEMENTS, SESSION, ALWAYS]),
+            ("walk-through", vec![WALK_THROUGH, AGREEMENTS, SESSION, ALWAYS]),
             ("reflections", vec![REFLECTIONS, SESSION, ALWAYS]),
             ("timeline", vec![TIMELINE, SESSION, ALWAYS]),
             ("form", vec![FORM, ALWAYS]),

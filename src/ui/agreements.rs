@@ -59,21 +59,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
     let text_w = (area.width as usize).saturating_sub(MARK_W + STATUS_W + OWNER_W + DUE_W + PHASE_W + 1);
 
     let filter = format!("{}: {} (f)", Msg::Filter.get(lang), filter_label(lang, s.agreement_filter));
+    // The filter, when one is on, stands in the text column's heading.
+    let text_heading = if s.agreement_filter == AgreementFilter::All {
+        Msg::Agreement.get(lang).to_string()
+    } else {
+        format!("{} · {filter}", Msg::Agreement.get(lang))
+    };
     let header = format!(
         "{}{}{}{}{}{}",
         " ".repeat(MARK_W),
         pad(Msg::Status.get(lang), STATUS_W),
-        pad(Msg::Agreement.get(lang), text_w),
+        pad(&text_heading, text_w),
         pad(Msg::Owner.get(lang), OWNER_W),
         pad(Msg::Due.get(lang), DUE_W),
         pad(Msg::Phase.get(lang), PHASE_W),
     );
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
-    let fw = filter.width() as u16;
-    if a.header.width > fw + 30 && s.agreement_filter != AgreementFilter::All {
-        let r = Rect::new(a.header.right() - fw - 1, a.header.y, fw, 1);
-        frame.render_widget(Paragraph::new(Span::styled(filter.clone(), theme::warning())), r);
-    }
 
     if s.agreement_rows.is_empty() {
         let msg = if session.agreements.is_empty() { Msg::NoAgreements } else { Msg::NoAgreementsFiltered };

@@ -170,7 +170,7 @@ const AGREEMENTS_W: usize = 14;
 
 fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib: &Library) {
     let lang = state.lang;
-    let title_w = (rows.width as usize).saturating_sub(2 + DATE_W + PHASE_W + PARTIES_W + AGREEMENTS_W);
+    let title_w = (rows.width as usize).saturating_sub(3 + DATE_W + PHASE_W + PARTIES_W + AGREEMENTS_W);
     let head = format!(
         "  {}{}{}{}{}",
         pad(Msg::MeetingDate.get(lang), DATE_W),
