@@ -113,3 +113,18 @@ fn the_terminal_is_restored_on_quit() {
     // Leaving the alternate screen brings back the (empty) main screen.
     assert!(!k.screen().contains("No sessions"), "{}", k.screen());
 }
+
+#[test]
+fn an_idle_kompas_draws_nothing_and_uses_no_cpu() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut k = Kompas::start(&["--sessions-dir", "s", "--lang", "nl", "new", "Stil"], tmp.path(), 80, 24);
+    k.wait_for("Nog geen partijen", 10);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let (bytes, ticks) = (k.bytes_written(), k.cpu_ticks());
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert_eq!(k.bytes_written(), bytes, "kompas drew while nothing happened");
+    let used = k.cpu_ticks() - ticks;
+    assert!(used <= 1, "kompas used {used} clock ticks of CPU in 2 idle seconds");
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+}

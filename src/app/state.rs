@@ -407,13 +407,18 @@ fn reflection_rows(
         rows.extend((0..p.reflections.len()).map(ReflectionRow::Previous));
     }
     let mut by_prompt: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-    let mut own: Vec<(&str, Vec<usize>)> = Vec::new();
+    // Own questions in the order first asked, answers grouped under them.
+    let mut own: Vec<Vec<usize>> = Vec::new();
+    let mut own_index: std::collections::HashMap<&str, usize> = Default::default();
     for (i, r) in session.reflections.iter().enumerate() {
         match &r.prompt {
             Some(id) if prompts.get(id).is_some() => by_prompt.entry(id.as_str()).or_default().push(i),
-            _ if r.phase == phase => match own.iter_mut().find(|(q, _)| *q == r.question) {
-                Some((_, list)) => list.push(i),
-                None => own.push((r.question.as_str(), vec![i])),
+            _ if r.phase == phase => match own_index.get(r.question.as_str()) {
+                Some(&g) => own[g].push(i),
+                None => {
+                    own_index.insert(r.question.as_str(), own.len());
+                    own.push(vec![i]);
+                }
             },
             _ => {}
         }
@@ -427,7 +432,7 @@ fn reflection_rows(
             rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
         }
     }
-    for (_, answers) in own {
+    for answers in own {
         rows.push(ReflectionRow::OwnQuestion(answers[0]));
         rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
     }

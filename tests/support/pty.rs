@@ -15,6 +15,8 @@ pub struct Kompas {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Bytes the program has written to the terminal so far.
+    written: Arc<std::sync::atomic::AtomicUsize>,
     // Keeps the pty open for as long as the test runs.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -48,16 +50,21 @@ impl Kompas {
             0,
         )));
         let sink = Arc::clone(&screen);
+        let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = Arc::clone(&written);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => return,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
+                        sink.lock().unwrap().process(&buf[..n]);
+                    }
                 }
             }
         });
-        Kompas { child, writer, screen, _master: pair.master }
+        Kompas { child, writer, screen, written, _master: pair.master }
     }
 
     /// Type keys or text.
@@ -87,6 +94,21 @@ impl Kompas {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Bytes written to the terminal so far.
+    pub fn bytes_written(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// CPU time the program used so far, in clock ticks (user + system).
+    pub fn cpu_ticks(&self) -> u64 {
+        let pid = self.pid().expect("pid");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read /proc stat");
+        // Fields after the command name (which is in parentheses).
+        let rest = &stat[stat.rfind(')').expect("stat format") + 2..];
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
     }
 
     pub fn pid(&self) -> Option<u32> {

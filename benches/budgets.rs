@@ -1,0 +1,208 @@
+//! The performance budgets, checked: every figure is measured (median of
+//! repeated runs), printed next to its budget, and the run fails when one is
+//! over. Criterion benches (`keystroke`, `storage`, `library`) give the
+//! detailed statistics; this is the gate.
+//!
+//!     cargo bench --bench budgets
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use kompas::app::{Action, AppState, update};
+use kompas::domain::Session;
+use kompas::generate::{Size, session};
+use kompas::i18n::Lang;
+
+/// Median wall time of `runs` calls of `f` (after two warm-up calls).
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+struct Report {
+    failed: usize,
+}
+
+impl Report {
+    fn check(&mut self, what: &str, figure: String, budget: String, ok: bool) {
+        println!("{:<4} {what:<58} {figure:>14}   budget {budget}", if ok { "ok" } else { "OVER" });
+        if !ok {
+            self.failed += 1;
+        }
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+/// Peak resident memory of this process so far, from /proc (Linux).
+fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Child mode: open `path` as kompas does, draw the first 200x50 frame, and
+/// print the peak memory. Run in a fresh process so nothing else counts.
+fn peak_memory_child(path: &Path) {
+    let loaded = kompas::storage::load(path).unwrap();
+    let mut state = common::app(loaded.session, 200, 50);
+    let mut terminal = common::terminal(200, 50);
+    common::keystroke(&mut state, &mut terminal, Action::NextPane);
+    println!("{}", peak_rss_bytes().unwrap_or(0));
+}
+
+fn first_frame(path: &Path) -> Duration {
+    median(9, || {
+        let loaded = kompas::storage::load(path).unwrap();
+        let mut state = common::app(loaded.session, 200, 50);
+        let mut terminal = common::terminal(200, 50);
+        terminal.draw(|f| kompas::ui::draw(f, &state)).unwrap();
+        update(&mut state, Action::Quit, common::now());
+    })
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--peak-memory") {
+        peak_memory_child(Path::new(&args[i + 1]));
+        return;
+    }
+    let mut r = Report { failed: 0 };
+    let dir = tempfile::tempdir().unwrap();
+    let large = session(Size::LARGE, 1);
+    let huge = session(Size::HUGE, 1);
+    let large_path = dir.path().join("large.json");
+    kompas::storage::save(&large_path, &large).unwrap();
+    let large_bytes = std::fs::metadata(&large_path).unwrap().len();
+    println!(
+        "machine: {} cores; large session {:.1} MB",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        large_bytes as f64 / 1e6
+    );
+
+    // Keystroke: update + render.
+    for (what, setup, pair) in common::scenarios() {
+        let mut per = Vec::new();
+        for s in [&large, &huge] {
+            let mut state = common::app(s.clone(), 200, 50);
+            let mut terminal = common::terminal(200, 50);
+            for a in setup.clone() {
+                common::keystroke(&mut state, &mut terminal, a);
+            }
+            let mut flip = 0;
+            per.push(median(401, || {
+                common::keystroke(&mut state, &mut terminal, pair[flip].clone());
+                flip ^= 1;
+            }));
+        }
+        r.check(
+            &format!("keystroke {what}, 200x50, large"),
+            ms(per[0]),
+            "< 1 ms".into(),
+            per[0] < Duration::from_millis(1),
+        );
+        let ratio = per[1].as_secs_f64() / per[0].as_secs_f64();
+        r.check(
+            &format!("keystroke {what}, 200x50, 10x / large"),
+            format!("{ratio:.2}x"),
+            "<= 1.5x".into(),
+            ratio <= 1.5,
+        );
+    }
+
+    // Load against a bare from_slice of the same bytes into the same types.
+    let ours = median(11, || drop(kompas::storage::load(&large_path).unwrap()));
+    let bare =
+        median(11, || drop(serde_json::from_slice::<Session>(&std::fs::read(&large_path).unwrap()).unwrap()));
+    let ratio = ours.as_secs_f64() / bare.as_secs_f64();
+    r.check("load large / bare from_slice", format!("{ratio:.2}x"), "<= 1.5x".into(), ratio <= 1.5);
+
+    // Save against a bare to_vec, plus the same write and fsyncs.
+    let save = median(11, || kompas::storage::save(&large_path, &large).unwrap());
+    let to_vec = median(11, || drop(serde_json::to_vec(&large).unwrap()));
+    let bytes = serde_json::to_vec(&large).unwrap();
+    let scratch = dir.path().join("scratch.json");
+    let fsyncs = median(11, || {
+        let mut f = std::fs::File::create(&scratch).unwrap();
+        f.write_all(&bytes).unwrap();
+        f.sync_all().unwrap();
+        std::fs::File::open(dir.path()).unwrap().sync_all().unwrap();
+    });
+    let budget = to_vec * 2 + fsyncs;
+    r.check(
+        "save large (atomic, durable)",
+        ms(save),
+        format!("<= 2 x to_vec + write/fsyncs = {}", ms(budget)),
+        save <= budget,
+    );
+
+    // Start-up to the first frame (in process: load, state, draw).
+    let t = first_frame(&large_path);
+    r.check("first frame, large session, 200x50", ms(t), "< 50 ms".into(), t < Duration::from_millis(50));
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/2026-03-12-weer-thuis-in-de-wijk-zuiderveld.json");
+    if demo.exists() {
+        let t = first_frame(&demo);
+        r.check("first frame, demo session, 200x50", ms(t), "< 15 ms".into(), t < Duration::from_millis(15));
+    }
+
+    // Peak memory, in a fresh process.
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--peak-memory", large_path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let peak: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(u64::MAX);
+    let budget = 3 * large_bytes + 10 * 1024 * 1024;
+    r.check(
+        "peak memory, large session open",
+        format!("{:.1} MB", peak as f64 / 1e6),
+        format!("<= 3 x file + 10 MB = {:.1} MB", budget as f64 / 1e6),
+        peak <= budget,
+    );
+
+    // The library over 1,000 sessions: the first frame, with every file name.
+    let lib = tempfile::tempdir().unwrap();
+    let size = Size { parties: 4, interests: 20, agreements: 15, reflections: 20 };
+    for i in 0..1000 {
+        let s = session(size, i);
+        kompas::storage::save(&lib.path().join(format!("2026-03-{:02}-sessie-{i:04}.json", 1 + i % 28)), &s)
+            .unwrap();
+    }
+    let today = common::now().date_naive();
+    let t = median(9, || {
+        let mut state = AppState::new(Lang::Nl, lib.path().to_path_buf(), today);
+        update(&mut state, Action::Resize(200, 50), common::now());
+        let mut terminal = common::terminal(200, 50);
+        kompas::runtime::scan_library(lib.path(), today, |entries, done| {
+            update(&mut state, Action::LibraryUpdate { generation: 0, entries, done }, common::now());
+            false
+        });
+        terminal.draw(|f| kompas::ui::draw(f, &state)).unwrap();
+    });
+    r.check(
+        "library of 1,000 sessions: first frame",
+        ms(t),
+        "< 100 ms".into(),
+        t < Duration::from_millis(100),
+    );
+
+    if r.failed > 0 {
+        eprintln!("{} budget(s) over", r.failed);
+        std::process::exit(1);
+    }
+}

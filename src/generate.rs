@@ -1,0 +1,204 @@
+//! Large, realistic sessions for benchmarks and tests: many parties,
+//! interests, agreements and answers, with long multi-line Dutch texts.
+//! Deterministic: the same scale and seed give the same session.
+
+use chrono::{DateTime, Duration, NaiveDate};
+
+use crate::domain::{
+    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase, Session,
+    Temperature, Timestamp,
+};
+
+/// How big a generated session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub parties: usize,
+    pub interests: usize,
+    pub agreements: usize,
+    pub reflections: usize,
+}
+
+impl Size {
+    /// The "large" session of the performance budgets: about 5 MB of JSON.
+    pub const LARGE: Size = Size { parties: 12, interests: 500, agreements: 1_000, reflections: 3_000 };
+
+    /// Ten times the items of [`Size::LARGE`] (the parties stay 12: a table
+    /// does not grow, the record of years of meetings does).
+    pub const HUGE: Size = Size { parties: 12, interests: 5_000, agreements: 10_000, reflections: 30_000 };
+}
+
+const WORDS: &[&str] = &[
+    "gemeente",
+    "woningcorporatie",
+    "zorgaanbieder",
+    "huurders",
+    "wijkteam",
+    "begeleiding",
+    "cliënten",
+    "één",
+    "aanpak",
+    "leefbaarheid",
+    "overlast",
+    "toewijzing",
+    "financiering",
+    "regie",
+    "overleg",
+    "vertrouwen",
+    "samenwerking",
+    "vóór",
+    "afspraak",
+    "intentieverklaring",
+    "convenant",
+    "netwerk",
+    "wethouder",
+    "directeur",
+    "complex",
+    "nieuwbouw",
+    "wachtlijst",
+    "huurachterstand",
+    "contactpersoon",
+    "terugvaloptie",
+    "maatwerk",
+    "veiligheid",
+    "bewoners",
+    "coördinatie",
+    "privacy",
+    "gegevens",
+    "Bensaïd",
+    "ideeën",
+    "zelfstandig",
+    "onafhankelijk",
+    "begroting",
+    "evaluatie",
+    "kwartaal",
+    "programma",
+    "verantwoordelijkheid",
+    "rapportage",
+];
+
+/// A small, fast, deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// A sentence of `min..max` words, capitalised, with a full stop.
+    fn sentence(&mut self, min: usize, max: usize) -> String {
+        let n = min + self.below(max - min + 1);
+        let mut s: Vec<&str> = (0..n).map(|_| WORDS[self.below(WORDS.len())]).collect();
+        let first = s[0];
+        let cap: String =
+            first.chars().take(1).flat_map(char::to_uppercase).chain(first.chars().skip(1)).collect();
+        s[0] = &cap;
+        format!("{}.", s.join(" "))
+    }
+
+    /// Text of one to `paragraphs` paragraphs, separated by line breaks.
+    fn text(&mut self, paragraphs: usize, min: usize, max: usize) -> String {
+        let p = 1 + self.below(paragraphs);
+        (0..p).map(|_| self.sentence(min, max)).collect::<Vec<_>>().join("\n")
+    }
+}
+
+fn start() -> Timestamp {
+    DateTime::parse_from_rfc3339("2026-03-12T09:30:00+01:00").expect("valid timestamp")
+}
+
+/// A session of the given size; `seed` varies the texts.
+pub fn session(size: Size, seed: u64) -> Session {
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let t0 = start();
+    let mut tick = 0i64;
+    let mut now = || {
+        tick += 1;
+        t0 + Duration::seconds(tick * 7)
+    };
+    let date = NaiveDate::from_ymd_opt(2026, 3, 12).expect("valid date");
+    let mut s = Session::new(
+        format!("generated-{seed}"),
+        "Weer thuis in de wijk — Zuiderveld (groot)",
+        date,
+        "Anouk de Vries",
+        now(),
+    )
+    .expect("valid session");
+    let mut parties = Vec::new();
+    for n in 0..size.parties {
+        let f = PartyFields {
+            organisation: format!("Organisatie {} {}", n + 1, WORDS[rng.below(WORDS.len())]),
+            representative: format!("Vertegenwoordiger {}", n + 1),
+            role: "directeur".into(),
+            wants: rng.text(2, 8, 20),
+            offers: rng.text(2, 8, 20),
+        };
+        parties.push(s.add_party(&f, now()).expect("valid party"));
+    }
+    for l in AmbitionLens::ALL {
+        s.set_ambition(l, &rng.text(3, 10, 30), now());
+    }
+    for a in ContextAspect::ALL {
+        s.set_context(a, &rng.text(3, 10, 30), now());
+    }
+    for n in 0..size.interests {
+        let party = &parties[n % parties.len().max(1)];
+        let kind = InterestKind::ALL[rng.below(3)];
+        let text = rng.text(3, 8, 40);
+        s.add_interest(party, kind, &text, now()).expect("valid interest");
+    }
+    for n in 0..size.agreements {
+        if n > 0 && n % (size.agreements / 4).max(1) == 0 {
+            let next = Phase::ALL[(s.phase.index() + 1) % 5];
+            s.move_to_phase(next, Some(&rng.sentence(5, 12)), now()).expect("a different phase");
+        }
+        let owner = (!parties.is_empty()).then(|| parties[rng.below(parties.len())].clone());
+        let involved: Vec<String> =
+            (0..rng.below(4)).map(|_| parties[rng.below(parties.len())].clone()).collect();
+        let f = AgreementFields {
+            text: rng.text(3, 10, 60),
+            owner,
+            parties: involved,
+            due: Some(date + Duration::days(rng.below(200) as i64)),
+            status: AgreementStatus::ALL[rng.below(4)],
+            phase_result: n % 50 == 0,
+        };
+        s.add_agreement(&f, now()).expect("valid agreement");
+    }
+    for _ in 0..size.reflections {
+        let q = rng.sentence(6, 14).replace('.', "?");
+        let a = rng.text(4, 10, 50);
+        s.add_reflection(None, &q, &a, now()).expect("valid reflection");
+    }
+    for n in 0..(size.reflections / 100).max(1) {
+        s.record_temperature(Temperature::ALL[n % 4], &rng.sentence(4, 10), now());
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_and_sound() {
+        let size = Size { parties: 3, interests: 20, agreements: 30, reflections: 40 };
+        let a = session(size, 7);
+        let b = session(size, 7);
+        assert_eq!(a, b);
+        assert_ne!(a, session(size, 8));
+        assert!(a.problems().is_empty(), "{:?}", a.problems());
+        assert_eq!(
+            (a.parties.len(), a.interests.len(), a.agreements.len(), a.reflections.len()),
+            (3, 20, 30, 40)
+        );
+        assert!(a.interests.iter().any(|i| i.text.contains('\n')));
+    }
+}
