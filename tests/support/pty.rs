@@ -83,16 +83,21 @@ impl Kompas {
 
     /// Wait until `text` is on screen; panic with the screen after `secs`.
     pub fn wait_for(&self, text: &str, secs: u64) -> String {
+        self.wait_until(text, secs, |s| s.contains(text))
+    }
+
+    /// Wait until the screen satisfies `ok`; panic with the screen after `secs`.
+    pub fn wait_until(&self, what: &str, secs: u64, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
             let s = self.screen();
-            if s.contains(text) {
+            if ok(&s) {
                 return s;
             }
             if Instant::now() > deadline {
-                panic!("waited {secs}s for {text:?}; the screen shows:\n{s}");
+                panic!("waited {secs}s for {what:?}; the screen shows:\n{s}");
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 

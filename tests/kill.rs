@@ -1,0 +1,147 @@
+//! kill -9 at random moments while a facilitator is typing and committing.
+//! After every kill the session file must load, hold every edit that was
+//! committed (seen on screen, which happens only after the save), and typing
+//! that sat in an open form for more than a second must be in the journal.
+//!
+//! CI runs 200 kills. For a long run:
+//!
+//!     KOMPAS_KILL_RUNS=10000 cargo test --release --test kill -- --nocapture
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use support::pty::*;
+
+/// A small deterministic random source (xorshift), seeded per run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
+fn runs() -> usize {
+    std::env::var("KOMPAS_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
+}
+
+fn sigkill(k: &mut Kompas) {
+    let pid = k.pid().expect("pid");
+    let status = std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).status().unwrap();
+    assert!(status.success());
+    k.wait_exit(10);
+}
+
+/// A session of realistic size, so a save takes long enough to be hit.
+fn seed_file(dir: &Path) -> PathBuf {
+    use kompas::generate::{Size, session};
+    let s = session(Size { parties: 6, interests: 120, agreements: 150, reflections: 300 }, 42);
+    let path = dir.join("2026-03-12-kill.json");
+    kompas::storage::save(&path, &s).unwrap();
+    path
+}
+
+struct Outcome {
+    committed: Vec<String>,
+    draft: Option<String>,
+}
+
+/// One run: open, commit a few agreements, maybe leave typing in a form,
+/// then kill at a random moment.
+fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
+    let mut k = Kompas::start(&["--lang", "en", file.to_str().unwrap()], file.parent().unwrap(), 100, 30);
+    let screen = k.wait_for("Interests (", 20);
+    assert!(!screen.contains("READ-ONLY"), "run {run}: the killed kompas still holds the lock");
+    if screen.contains("Unsaved text recovered") {
+        // The draft of the previous run (already checked): throw it away.
+        k.send(ESC);
+        k.wait_for("Discard what you typed?", 10);
+        k.send("y");
+    }
+    let mut committed = Vec::new();
+    let edits = 1 + rng.below(3) as usize;
+    let kill_at = rng.below(edits as u64 * 2 + 2) as usize;
+    let mut step = 0;
+    for e in 0..edits {
+        let text = format!("kill-{run}-{e}");
+        k.send("\t"); // to the agreement log
+        k.send("a");
+        if step == kill_at {
+            std::thread::sleep(Duration::from_millis(rng.below(20)));
+            sigkill(&mut k);
+            return Outcome { committed, draft: None };
+        }
+        step += 1;
+        k.wait_for("New agreement", 10);
+        k.send(&text);
+        k.send(ENTER);
+        if step == kill_at {
+            // Killed somewhere between the key and the end of the save.
+            std::thread::sleep(Duration::from_millis(rng.below(30)));
+            sigkill(&mut k);
+            return Outcome { committed, draft: None };
+        }
+        step += 1;
+        // Committed: the form is gone and the agreement is in the log. The
+        // screen is drawn only after the save returned.
+        k.wait_until(&text, 10, |s| s.contains(&text) && !s.contains("New agreement"));
+        committed.push(text);
+        k.send("\t\t\t"); // back round to the interests map
+    }
+    // Leave typing in an open form, long enough for the journal.
+    let draft = format!("draft-{run}");
+    k.send("\t");
+    k.send("a");
+    k.wait_for("New agreement", 10);
+    k.send(&draft);
+    k.wait_for(&draft, 10);
+    std::thread::sleep(Duration::from_millis(1100));
+    sigkill(&mut k);
+    Outcome { committed, draft: Some(draft) }
+}
+
+#[test]
+fn kill_minus_nine_never_costs_a_committed_edit_or_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = seed_file(tmp.path());
+    let mut all_committed: Vec<String> = Vec::new();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let runs = runs();
+    for run in 0..runs {
+        let outcome = one_run(&file, run, &mut rng);
+        let loaded = kompas::storage::load(&file)
+            .unwrap_or_else(|e| panic!("run {run}: the session does not load: {e}"));
+        all_committed.extend(outcome.committed);
+        for text in &all_committed {
+            assert!(
+                loaded.session.agreements.iter().any(|a| &a.text == text),
+                "run {run}: committed agreement {text:?} was lost"
+            );
+        }
+        if let Some(draft) = outcome.draft {
+            let journal = kompas::storage::journal::read_draft(&file, &loaded.session.id)
+                .unwrap_or_else(|| panic!("run {run}: no journal after a second of typing"));
+            assert!(
+                journal.to_string().contains(&draft),
+                "run {run}: the journal lacks {draft:?}: {journal}"
+            );
+        }
+    }
+    // A clean start removes what the kills left behind (temp files).
+    let mut k = Kompas::start(&["--lang", "en", file.to_str().unwrap()], tmp.path(), 100, 30);
+    k.wait_for("Interests (", 20);
+    k.send("\x03");
+    k.wait_exit(10);
+    let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temp files left after a clean start: {leftovers:?}");
+    println!("{runs} kills, {} committed edits, none lost", all_committed.len());
+}
