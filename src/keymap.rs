@@ -105,7 +105,7 @@ const fn bh(
 use KeyCode::*;
 
 pub static SESSION: &[Binding] = &[
-    b(&[key(Tab)], Action::NextPane, Msg::KeyNextPane, true, false),
+    bh(&[key(Tab)], Action::NextPane, Msg::KeyNextPane, Msg::HelpNextPane, true, false),
     b(&[key(BackTab)], Action::PrevPane, Msg::KeyPrevPane, false, false),
     bh(&[ch(']')], Action::NextPhase, Msg::KeyNextPhase, Msg::HelpNextPhase, true, true),
     bh(&[ch('[')], Action::PrevPhase, Msg::KeyPrevPhase, Msg::HelpPrevPhase, false, true),
@@ -406,4 +406,33 @@ mod tests {
         assert_eq!(keys_label(&[alt(Enter), ctrl('j')]), "Alt+Enter/Ctrl+j");
         assert_eq!(key(BackTab).label(), "Shift+Tab");
     }
+}
+
+/// Every table, as Markdown, for the README: the README's key section is
+/// this text, and a test keeps the two equal.
+pub fn markdown(lang: crate::i18n::Lang) -> String {
+    let tables: [(Msg, &[Binding]); 12] = [
+        (Msg::HelpGlobal, SESSION),
+        (Msg::PaneInterests, INTERESTS),
+        (Msg::PaneAgreements, AGREEMENTS),
+        (Msg::HelpWalkThrough, WALK_THROUGH),
+        (Msg::PaneReflections, REFLECTIONS),
+        (Msg::PaneTimeline, TIMELINE),
+        (Msg::HelpForm, FORM),
+        (Msg::ChoosePhase, PHASE_PICKER),
+        (Msg::HelpLibrary, LIBRARY),
+        (Msg::HelpSearchResults, SEARCH_RESULTS),
+        (Msg::HelpLibraryViews, LIBRARY_VIEW),
+        (Msg::HelpAnywhere, ALWAYS),
+    ];
+    let mut out = String::new();
+    for (title, table) in tables {
+        out.push_str(&format!("**{}**\n\n| key | what it does |\n|---|---|\n", title.get(lang)));
+        for b in table {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help.get(lang)));
+        }
+        out.push('\n');
+    }
+    out
 }

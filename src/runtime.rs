@@ -153,7 +153,7 @@ pub fn run(opts: Options) -> io::Result<()> {
             })
         }
     };
-    if let Some(a) = perform(&mut state, &mut held, first) {
+    if let Some(a) = perform(&state, &mut held, first) {
         queue.push(a);
     }
 

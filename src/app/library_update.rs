@@ -152,10 +152,8 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                         .collect();
                     return vec![Effect::LoadChain(paths)];
                 }
-                Action::StartFollowUp => {
-                    if lib.selected_entry().and_then(|e| e.summary()).is_some() {
-                        state.form = Some(capture::follow_up_form(today));
-                    }
+                Action::StartFollowUp if lib.selected_entry().and_then(|e| e.summary()).is_some() => {
+                    state.form = Some(capture::follow_up_form(today));
                 }
                 Action::NewSession => state.form = Some(capture::new_session_form(today)),
                 Action::RefreshSessions => return relist(state),
