@@ -133,14 +133,8 @@ pub fn run(opts: Options) -> io::Result<()> {
     storage::ensure_sessions_dir(&opts.sessions_dir)?;
     let _ = storage::clean_stale_temp_files(&opts.sessions_dir);
     let (tx, rx) = mpsc::channel();
-    spawn_signal_thread(tx.clone())?;
-    let mut guard = TerminalGuard::enter()?;
-    spawn_input_thread(tx.clone());
-
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
-    let mut held = Held { lock: None, journal: Journal::default(), tx };
-    let size = guard.terminal.size()?;
-    let mut queue = vec![Action::Resize(size.width, size.height)];
+    let mut held = Held { lock: None, journal: Journal::default(), tx: tx.clone() };
     let first = match &opts.start {
         Start::Library => Effect::ListSessions { generation: 0 },
         Start::Open(path) => Effect::OpenSession(path.clone()),
@@ -153,9 +147,18 @@ pub fn run(opts: Options) -> io::Result<()> {
             })
         }
     };
-    if let Some(a) = perform(&state, &mut held, first) {
-        queue.push(a);
+    // Open or create before taking over the terminal: a file that does not
+    // load is reported on stderr, naming the file and the place.
+    let opened = perform(&state, &mut held, first);
+    if let Some(Action::OpenFailed(message)) = opened {
+        return Err(io::Error::other(message));
     }
+    spawn_signal_thread(tx.clone())?;
+    let mut guard = TerminalGuard::enter()?;
+    spawn_input_thread(tx);
+    let size = guard.terminal.size()?;
+    let mut queue = vec![Action::Resize(size.width, size.height)];
+    queue.extend(opened);
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> io::Result<()> {
         loop {
@@ -190,6 +193,7 @@ pub fn run(opts: Options) -> io::Result<()> {
             };
             match wake {
                 Some(Wake::Terminal(Event::Key(k))) if k.kind != KeyEventKind::Release => {
+                    panic_for_tests(&k);
                     queue.extend(keymap::action_for(&state, &k));
                 }
                 Some(Wake::Terminal(Event::Paste(text))) => queue.push(Action::Paste(text)),
@@ -218,6 +222,19 @@ pub fn run(opts: Options) -> io::Result<()> {
             std::panic::resume_unwind(panic)
         }
     }
+}
+
+/// Debug builds only: `KOMPAS_TEST_PANIC=<key>` makes that key panic, so
+/// the tests can check that a panic restores the terminal and writes the
+/// session to a recovery file. Release builds have no such hook.
+fn panic_for_tests(key: &ratatui::crossterm::event::KeyEvent) {
+    #[cfg(debug_assertions)]
+    if let Ok(k) = std::env::var("KOMPAS_TEST_PANIC")
+        && key.code == ratatui::crossterm::event::KeyCode::Char(k.chars().next().unwrap_or('\0'))
+    {
+        panic!("panic requested by KOMPAS_TEST_PANIC");
+    }
+    let _ = key;
 }
 
 /// While the last save failed, wake every second to try again.

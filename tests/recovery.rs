@@ -106,3 +106,55 @@ fn a_second_kompas_gets_the_session_read_only() {
     third.send("q");
     third.wait_exit(10);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_writes_a_recovery_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let env = [("KOMPAS_TEST_PANIC", "%")];
+    let mut k = Kompas::start_with_env(
+        &["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"],
+        tmp.path(),
+        100,
+        30,
+        &env,
+    );
+    k.wait_for("No parties yet", 10);
+    assert_eq!(k.modes(), (true, true, true, false), "full-screen mode while running");
+    k.send("p");
+    k.send("Woonstede");
+    k.send(ENTER);
+    k.wait_until("saved", 5, |s| s.contains("Woonstede") && !s.contains("New party"));
+    k.send("%");
+    let code = k.wait_exit(10);
+    assert_ne!(code, 0, "a panic is not a clean exit");
+    let (alternate, hidden, paste, mouse) = k.modes();
+    assert!(!alternate, "still on the alternate screen");
+    assert!(!hidden, "the cursor is still hidden");
+    assert!(!paste, "bracketed paste is still on");
+    assert!(!mouse, "mouse reporting is still on");
+    let screen = k.wait_for("written to", 5);
+    let recovered: Vec<_> = std::fs::read_dir(tmp.path().join("s"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".recovered-"))
+        .collect();
+    assert_eq!(recovered.len(), 1, "{recovered:?}\n{screen}");
+    let name = recovered[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(screen.replace('\n', "").contains(&name[..20]), "the path is printed:\n{screen}");
+    let loaded = kompas::storage::load(&recovered[0]).unwrap();
+    assert_eq!(loaded.session.parties[0].organisation, "Woonstede");
+}
+
+#[test]
+fn a_file_that_does_not_load_is_reported_on_stderr_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("kapot.json");
+    std::fs::write(&file, b"{\n  \"format\": \"kompas-session\",\n  \"version\": 1,\n  \"title\": 12\n")
+        .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kompas")).arg(&file).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("kapot.json"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}

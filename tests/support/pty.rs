@@ -33,6 +33,11 @@ pub const LEFT: &str = "\x1b[D";
 impl Kompas {
     /// Start kompas with `args` in `cwd`, in a terminal of `cols` x `rows`.
     pub fn start(args: &[&str], cwd: &Path, cols: u16, rows: u16) -> Kompas {
+        Kompas::start_with_env(args, cwd, cols, rows, &[])
+    }
+
+    /// As [`Kompas::start`], with extra environment variables.
+    pub fn start_with_env(args: &[&str], cwd: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Kompas {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kompas"));
@@ -40,6 +45,9 @@ impl Kompas {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "nl_NL.UTF-8");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn kompas");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -99,6 +107,19 @@ impl Kompas {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// The terminal modes as the program left them: (alternate screen,
+    /// cursor hidden, bracketed paste, mouse reporting).
+    pub fn modes(&self) -> (bool, bool, bool, bool) {
+        let p = self.screen.lock().unwrap();
+        let s = p.screen();
+        (
+            s.alternate_screen(),
+            s.hide_cursor(),
+            s.bracketed_paste(),
+            s.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+        )
     }
 
     /// Bytes written to the terminal so far.
