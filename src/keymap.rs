@@ -355,6 +355,35 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
     }
 }
 
+/// Every table, as Markdown, for the README: the README's key section is
+/// this text, and a test keeps the two equal.
+pub fn markdown(lang: crate::i18n::Lang) -> String {
+    let tables: [(Msg, &[Binding]); 12] = [
+        (Msg::HelpGlobal, SESSION),
+        (Msg::PaneInterests, INTERESTS),
+        (Msg::PaneAgreements, AGREEMENTS),
+        (Msg::HelpWalkThrough, WALK_THROUGH),
+        (Msg::PaneReflections, REFLECTIONS),
+        (Msg::PaneTimeline, TIMELINE),
+        (Msg::HelpForm, FORM),
+        (Msg::ChoosePhase, PHASE_PICKER),
+        (Msg::HelpLibrary, LIBRARY),
+        (Msg::HelpSearchResults, SEARCH_RESULTS),
+        (Msg::HelpLibraryViews, LIBRARY_VIEW),
+        (Msg::HelpAnywhere, ALWAYS),
+    ];
+    let mut out = String::new();
+    for (title, table) in tables {
+        out.push_str(&format!("**{}**\n\n| key | what it does |\n|---|---|\n", title.get(lang)));
+        for b in table {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help.get(lang)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,33 +435,4 @@ mod tests {
         assert_eq!(keys_label(&[alt(Enter), ctrl('j')]), "Alt+Enter/Ctrl+j");
         assert_eq!(key(BackTab).label(), "Shift+Tab");
     }
-}
-
-/// Every table, as Markdown, for the README: the README's key section is
-/// this text, and a test keeps the two equal.
-pub fn markdown(lang: crate::i18n::Lang) -> String {
-    let tables: [(Msg, &[Binding]); 12] = [
-        (Msg::HelpGlobal, SESSION),
-        (Msg::PaneInterests, INTERESTS),
-        (Msg::PaneAgreements, AGREEMENTS),
-        (Msg::HelpWalkThrough, WALK_THROUGH),
-        (Msg::PaneReflections, REFLECTIONS),
-        (Msg::PaneTimeline, TIMELINE),
-        (Msg::HelpForm, FORM),
-        (Msg::ChoosePhase, PHASE_PICKER),
-        (Msg::HelpLibrary, LIBRARY),
-        (Msg::HelpSearchResults, SEARCH_RESULTS),
-        (Msg::HelpLibraryViews, LIBRARY_VIEW),
-        (Msg::HelpAnywhere, ALWAYS),
-    ];
-    let mut out = String::new();
-    for (title, table) in tables {
-        out.push_str(&format!("**{}**\n\n| key | what it does |\n|---|---|\n", title.get(lang)));
-        for b in table {
-            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.help.get(lang)));
-        }
-        out.push('\n');
-    }
-    out
 }
