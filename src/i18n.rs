@@ -179,6 +179,7 @@ messages! {
     DeletePartyConfirm => "Partij met al haar belangen verwijderen?", "Delete the party with all its interests?";
     // status messages
     Saved => "opgeslagen", "saved";
+    Saving => "opslaan", "saving";
     SaveFailed => "NIET OPGESLAGEN", "NOT SAVED";
     SaveRetrying => "sessie blijft in het geheugen, kompas probeert het elke seconde opnieuw", "session kept in memory, kompas retries every second";
     Deleted => "Verwijderd: u zet het terug", "Deleted: press u to bring it back";

@@ -87,9 +87,12 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
             return Outcome { committed, draft: None };
         }
         step += 1;
-        // Committed: the form is gone and the agreement is in the log. The
-        // screen is drawn only after the save returned.
-        k.wait_until(&text, 10, |s| s.contains(&text) && !s.contains("New agreement"));
+        // Committed: the form is gone, the agreement is in the log and the
+        // status line says saved (it says so only once the file is renamed
+        // into place and the folder synced).
+        k.wait_until(&text, 10, |s| {
+            s.contains(&text) && !s.contains("New agreement") && s.contains("✓ saved")
+        });
         committed.push(text);
         k.send("\t\t\t"); // back round to the interests map
     }

@@ -89,6 +89,8 @@ pub enum Action {
     OverviewReady(Box<ChainOverview>),
     SessionOpened(Box<OpenedSession>),
     OpenFailed(String),
+    /// The runtime handed the session to the background writer.
+    Saving,
     Saved,
     SaveFailed(String),
     RetrySave,

@@ -209,7 +209,7 @@ pub(super) fn session_action(state: &mut AppState, action: Action, now: Timestam
                     return Ok(false);
                 }
                 let id = s.session.agreements[i].id.clone();
-                s.session.review_agreement(&id, outcome, now).map(|_| true)
+                s.edit().review_agreement(&id, outcome, now).map(|_| true)
             });
             // When the last one is walked through, show the whole log again.
             if let Some(s) = state.session_mut()
@@ -260,14 +260,14 @@ pub(super) fn session_action(state: &mut AppState, action: Action, now: Timestam
                 let Some(i) = s.selected_agreement() else { return Ok(false) };
                 let (id, status) =
                     (s.session.agreements[i].id.clone(), s.session.agreements[i].status.cycled());
-                s.session.set_agreement_status(&id, status, now).map(|_| true)
+                s.edit().set_agreement_status(&id, status, now).map(|_| true)
             });
         }
         (Action::TogglePhaseResult, Pane::Agreements) => {
             return change(state, now, |s| {
                 let Some(i) = s.selected_agreement() else { return Ok(false) };
                 let id = s.session.agreements[i].id.clone();
-                s.session.toggle_phase_result(&id, now).map(|_| true)
+                s.edit().toggle_phase_result(&id, now).map(|_| true)
             });
         }
         _ => None,
@@ -305,24 +305,24 @@ fn delete_selected(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
             Pane::Interests => match (map_cell(s), selected_interest(s)) {
                 (_, Some(i)) => {
                     let id = s.session.interests[i].id.clone();
-                    s.session.remove_interest(&id, now)?
+                    s.edit().remove_interest(&id, now)?
                 }
                 (Some((p, MapRow::Header, _)), _) => {
                     let id = s.session.parties[p].id.clone();
-                    s.session.remove_party(&id, now)?
+                    s.edit().remove_party(&id, now)?
                 }
                 _ => return Ok(false),
             },
             Pane::Agreements => {
                 let Some(i) = s.selected_agreement() else { return Ok(false) };
                 let id = s.session.agreements[i].id.clone();
-                s.session.remove_agreement(&id, now)?
+                s.edit().remove_agreement(&id, now)?
             }
             Pane::Timeline => return Ok(false),
             Pane::Reflections => {
                 let Some(ReflectionRow::Answer(i)) = s.selected_reflection_row() else { return Ok(false) };
                 let id = s.session.reflections[i].id.clone();
-                s.session.remove_reflection(&id, now)?
+                s.edit().remove_reflection(&id, now)?
             }
         };
         s.undo.push(removed);
@@ -340,7 +340,7 @@ fn delete_selected(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
 pub(super) fn undo(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
     let effects = change(state, now, |s| match s.undo.pop() {
         Some(removed) => {
-            s.session.restore(removed, now);
+            s.edit().restore(removed, now);
             Ok(true)
         }
         None => Ok(false),
@@ -355,7 +355,7 @@ pub(super) fn move_phase(
     reason: Option<&str>,
     now: Timestamp,
 ) -> Vec<Effect> {
-    let effects = change(state, now, |s| s.session.move_to_phase(to, reason, now).map(|_| true));
+    let effects = change(state, now, |s| s.edit().move_to_phase(to, reason, now).map(|_| true));
     if let Some(s) = state.session_mut() {
         s.reflection_sel = 0;
         s.reflection_top = 0;
@@ -456,7 +456,7 @@ fn submit(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
     };
     let mut new_selection: Option<Selection> = None;
     let effects = change(state, now, |s| {
-        let session = &mut s.session;
+        let session = s.edit();
         match &form.purpose {
             Purpose::Party { id } => {
                 let f = PartyFields {

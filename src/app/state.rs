@@ -1,6 +1,7 @@
 //! `AppState`: everything the screen shows, and nothing the terminal owns.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -109,6 +110,8 @@ pub enum TimelineRow {
 pub enum SaveState {
     /// Everything is on disk, as of this moment.
     Saved(Timestamp),
+    /// Handed to the background writer, not yet on disk.
+    Saving,
     /// The last save failed; the session is safe in memory and is retried.
     Failed(String),
     /// Opened read-only: nothing to save.
@@ -118,7 +121,10 @@ pub enum SaveState {
 /// An open session and how the facilitator is looking at it.
 #[derive(Debug)]
 pub struct SessionScreen {
-    pub session: Session,
+    /// Shared with the background writer while it saves a snapshot; changed
+    /// through [`SessionScreen::edit`], which copies only if a save of the
+    /// previous state is still under way.
+    pub session: Arc<Session>,
     pub path: PathBuf,
     pub access: Access,
     /// The meeting this one follows up, when known.
@@ -331,7 +337,7 @@ impl SessionScreen {
         let save =
             if access.read_only() { SaveState::ReadOnly } else { SaveState::Saved(session.updated_at) };
         let mut s = SessionScreen {
-            session,
+            session: Arc::new(session),
             path,
             access,
             previous: None,
@@ -380,6 +386,11 @@ impl SessionScreen {
         self.overdue_agreements = self.session.overdue_agreements(today).count();
         let phase = self.session.phase;
         self.phase_answers = self.session.reflections.iter().filter(|r| r.phase == phase).count();
+    }
+
+    /// The session, to change it.
+    pub fn edit(&mut self) -> &mut Session {
+        Arc::make_mut(&mut self.session)
     }
 
     /// The agreement under the cursor, as an index into `session.agreements`.

@@ -42,6 +42,14 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             state.error(message);
             Vec::new()
         }
+        Action::Saving => {
+            if let Some(s) = state.session_mut()
+                && matches!(s.save, SaveState::Saved(_))
+            {
+                s.save = SaveState::Saving;
+            }
+            Vec::new()
+        }
         Action::Saved => {
             if let Some(s) = state.session_mut() {
                 s.save = SaveState::Saved(now);

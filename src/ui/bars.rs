@@ -22,6 +22,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
         SaveState::Saved(at) => {
             (format!(" ✓ {} {} ", Msg::Saved.get(lang), at.format("%H:%M:%S")), theme::ok())
         }
+        SaveState::Saving => (format!(" … {} ", Msg::Saving.get(lang)), theme::dim()),
         SaveState::Failed(why) => (
             format!(
                 " ✗ {}: {} — {} ",

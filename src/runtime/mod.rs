@@ -2,6 +2,10 @@
 //! signals from one channel (blocking, so an idle program uses no CPU), map
 //! keys to actions, call `update`, perform the effects it returns, draw.
 
+mod journal;
+mod library;
+mod writer;
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -11,14 +15,17 @@ use chrono::{Local, NaiveDate, Timelike};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use crate::app::{
-    Access, Action, AppState, Draft, Effect, EntryState, LibraryEntry, Loaded, OpenedSession,
-    PreviousContext, SaveState, update,
+    Access, Action, AppState, Draft, Effect, OpenedSession, PreviousContext, SaveState, update,
 };
-use crate::domain::{Session, Timestamp, chain_overview};
+use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
 use crate::storage::{self, LockOutcome, SessionLock};
 use crate::terminal::TerminalGuard;
 use crate::{keymap, ui};
+use journal::Journal;
+pub use library::scan_library;
+use library::{load_chain, spawn_library_scan};
+use writer::{Done, Writer};
 
 /// What the program was asked to open at start.
 #[derive(Debug, Clone)]
@@ -47,6 +54,8 @@ enum Wake {
     Signal,
     /// A result from a background task (the library listing).
     Action(Action),
+    /// The background writer finished a save.
+    Saved(Done),
 }
 
 /// The wall clock, to the second: what every `update` receives as `now`.
@@ -62,71 +71,13 @@ pub fn new_session_id(now: Timestamp) -> String {
     format!("{}-{random:08x}", now.format("%Y%m%d%H%M%S"))
 }
 
-/// Typing is journaled this long after the last change (so a burst of keys
-/// costs one write), well within the promised second.
-const JOURNAL_DELAY: Duration = Duration::from_millis(400);
-
 /// What the runtime holds besides the state: the open session's lock and
 /// draft journal, and the way back into the loop for background tasks.
 struct Held {
     lock: Option<SessionLock>,
     journal: Journal,
+    writer: Writer,
     tx: Sender<Wake>,
-}
-
-#[derive(Default)]
-struct Journal {
-    /// When the open form's typing must be written.
-    due: Option<Instant>,
-    /// Revision of the form last written.
-    written: Option<u64>,
-    /// A journal file exists for the open session.
-    on_disk: bool,
-}
-
-impl Journal {
-    /// After every update: schedule a write when the form changed, remove the
-    /// journal once the form is gone and the session is safely saved.
-    fn plan(&mut self, state: &AppState) {
-        let Some(s) = state.session() else {
-            *self = Journal::default();
-            return;
-        };
-        if s.access.read_only() {
-            return;
-        }
-        match &state.form {
-            Some(f) if f.dirty => {
-                if self.written != Some(f.revision) && self.due.is_none() {
-                    self.due = Some(Instant::now() + JOURNAL_DELAY);
-                }
-            }
-            _ => {
-                self.due = None;
-                self.written = None;
-                if self.on_disk
-                    && matches!(s.save, SaveState::Saved(_))
-                    && storage::journal::remove_draft(&s.path).is_ok()
-                {
-                    self.on_disk = false;
-                }
-            }
-        }
-    }
-
-    /// Write the open form's typing now (when it is due, and before exiting).
-    fn write(&mut self, state: &AppState) {
-        self.due = None;
-        let (Some(s), Some(f)) = (state.session(), &state.form) else { return };
-        if s.access.read_only() || !f.dirty || self.written == Some(f.revision) {
-            return;
-        }
-        let Ok(value) = serde_json::to_value(f.to_draft()) else { return };
-        if storage::journal::write_draft(&s.path, &s.session.id, value).is_ok() {
-            self.written = Some(f.revision);
-            self.on_disk = true;
-        }
-    }
 }
 
 pub fn run(opts: Options) -> io::Result<()> {
@@ -134,7 +85,8 @@ pub fn run(opts: Options) -> io::Result<()> {
     let _ = storage::clean_stale_temp_files(&opts.sessions_dir);
     let (tx, rx) = mpsc::channel();
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
-    let mut held = Held { lock: None, journal: Journal::default(), tx: tx.clone() };
+    let writer = Writer::spawn(tx.clone());
+    let mut held = Held { lock: None, journal: Journal::default(), writer, tx: tx.clone() };
     let first = match &opts.start {
         Start::Library => Effect::ListSessions { generation: 0 },
         Start::Open(path) => Effect::OpenSession(path.clone()),
@@ -166,9 +118,9 @@ pub fn run(opts: Options) -> io::Result<()> {
             held.journal.plan(&state);
             if state.quitting {
                 // Typing not yet committed goes to the journal, to be offered
-                // next time; committed edits are already on disk.
+                // next time; committed edits reach the disk before we go.
                 held.journal.write(&state);
-                return Ok(());
+                return finish_saving(&state, &mut held, &rx);
             }
             guard.terminal.draw(|f| ui::draw(f, &state))?;
             // Block until something happens; wake early only for a due journal
@@ -200,6 +152,15 @@ pub fn run(opts: Options) -> io::Result<()> {
                 Some(Wake::Terminal(Event::Resize(w, h))) => queue.push(Action::Resize(w, h)),
                 Some(Wake::Terminal(_)) => {}
                 Some(Wake::Action(a)) => queue.push(a),
+                Some(Wake::Saved(done)) => {
+                    let current = state.session().is_some_and(|s| s.path == done.path);
+                    if held.writer.finished(&done) && current {
+                        queue.push(match done.result {
+                            Ok(()) => Action::Saved,
+                            Err(e) => Action::SaveFailed(e),
+                        });
+                    }
+                }
                 Some(Wake::Signal) | Some(Wake::TerminalGone) | None => queue.push(Action::Quit),
             }
         }
@@ -263,10 +224,8 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
             if s.access.read_only() {
                 return None;
             }
-            Some(match storage::save(&s.path, &s.session) {
-                Ok(()) => Action::Saved,
-                Err(e) => Action::SaveFailed(e.to_string()),
-            })
+            held.writer.save(s.path.clone(), std::sync::Arc::clone(&s.session));
+            Some(Action::Saving)
         }
         Effect::ListSessions { generation } => {
             spawn_library_scan(state.sessions_dir.clone(), state.today, generation, held.tx.clone());
@@ -370,9 +329,9 @@ fn previous_context(path: &Path, session: &Session) -> Option<PreviousContext> {
 fn create_follow_up(state: &AppState, held: &mut Held, from: &Path, meeting_date: NaiveDate) -> Action {
     // The open session is the freshest copy; otherwise read the file.
     let source = match state.session().filter(|s| s.path == from) {
-        Some(s) => s.session.clone(),
+        Some(s) => std::sync::Arc::clone(&s.session),
         None => match storage::load(from) {
-            Ok(l) => l.session,
+            Ok(l) => std::sync::Arc::new(l.session),
             Err(e) => return Action::OpenFailed(e.to_string()),
         },
     };
@@ -386,61 +345,40 @@ fn create_follow_up(state: &AppState, held: &mut Held, from: &Path, meeting_date
     }
 }
 
-/// Entries are sent in batches of this many, so the list fills in steadily
-/// without a redraw per file.
-const LIBRARY_BATCH: usize = 32;
-
-/// List the session folder and read every file, reporting as it goes: first
-/// every file name (shown at once), then the files as they are read.
-pub fn scan_library(dir: &Path, today: NaiveDate, mut emit: impl FnMut(Vec<LibraryEntry>, bool) -> bool) {
-    let files = match storage::session_files(dir) {
-        Ok(f) => f,
-        Err(e) => {
-            let failed = LibraryEntry {
-                path: dir.to_path_buf(),
-                state: EntryState::Failed(format!("{}: {e}", dir.display())),
-            };
-            emit(vec![failed], true);
-            return;
-        }
+/// On the way out: wait for the writer; if the newest state could not be
+/// saved (disk full, folder gone), write it to a recovery file and say where,
+/// so quitting never loses an edit.
+fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiver<Wake>) -> io::Result<()> {
+    let Some(s) = state.session() else { return Ok(()) };
+    if s.access.read_only() {
+        return Ok(());
+    }
+    let failed_before = matches!(s.save, SaveState::Failed(_));
+    let outcome = match held.writer.flush(rx, Duration::from_secs(30)) {
+        // The last save failed: one more try, straight from memory.
+        Err(_) => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
+        Ok(()) if failed_before => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
+        Ok(()) => Ok(()),
     };
-    let listed = files.iter().map(|p| LibraryEntry { path: p.clone(), state: EntryState::Loading }).collect();
-    if !emit(listed, files.is_empty()) {
-        return;
-    }
-    let mut batch = Vec::with_capacity(LIBRARY_BATCH);
-    let count = files.len();
-    for (n, path) in files.into_iter().enumerate() {
-        let state = match storage::load(&path) {
-            Ok(l) => EntryState::Loaded(Box::new(Loaded::new(l.session.summary(today), l.session.texts()))),
-            Err(e) => EntryState::Failed(e.to_string()),
-        };
-        batch.push(LibraryEntry { path, state });
-        let last = n + 1 == count;
-        if (batch.len() == LIBRARY_BATCH || last) && !emit(std::mem::take(&mut batch), last) {
-            return;
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(why) => {
+            let written = write_recovery(&s.session, &s.path).or_else(|_| {
+                write_recovery(&s.session, &std::env::temp_dir().join(s.path.file_name().unwrap_or_default()))
+            });
+            Err(io::Error::other(match written {
+                Ok(p) => format!(
+                    "{}: not saved ({why}); the session was written to {}",
+                    s.path.display(),
+                    p.display()
+                ),
+                Err(e) => format!(
+                    "{}: not saved ({why}) and no recovery file could be written: {e}",
+                    s.path.display()
+                ),
+            }))
         }
     }
-}
-
-fn spawn_library_scan(dir: PathBuf, today: NaiveDate, generation: u64, tx: Sender<Wake>) {
-    std::thread::spawn(move || {
-        scan_library(&dir, today, |entries, done| {
-            tx.send(Wake::Action(Action::LibraryUpdate { generation, entries, done })).is_ok()
-        });
-    });
-}
-
-/// The overview of one collaboration from its meeting files.
-fn load_chain(paths: &[PathBuf]) -> Action {
-    let mut meetings = Vec::new();
-    for p in paths {
-        match storage::load(p) {
-            Ok(l) => meetings.push(l.session),
-            Err(e) => return Action::OpenFailed(e.to_string()),
-        }
-    }
-    Action::OverviewReady(Box::new(chain_overview(&meetings)))
 }
 
 /// After a panic: the session as it was in memory, next to its file.
