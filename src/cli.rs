@@ -23,6 +23,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Export a session as Markdown minutes, a printable HTML page, or a CSV
+    /// of its agreements; to standard output unless --output is given.
+    Export {
+        /// The session file.
+        file: PathBuf,
+        /// md, html or csv.
+        #[arg(long, value_parser = parse_format)]
+        format: crate::export::Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Look back at a session: read-only, with a timeline of what happened.
     Review {
         /// The session file.
@@ -45,6 +57,10 @@ pub enum Command {
 pub enum LangArg {
     Nl,
     En,
+}
+
+fn parse_format(s: &str) -> Result<crate::export::Format, String> {
+    crate::export::Format::from_name(s).ok_or_else(|| format!("unknown format {s:?}: use md, html or csv"))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -259,6 +259,13 @@ messages! {
     OwnQuestionTag => "eigen vraag", "own question";
     HelpQuitAnywhere => "stoppen, ook midden in een formulier (getypte tekst wordt bewaard)", "quit, even in a form (typing is kept for next time)";
     HelpAnywhere => "Altijd", "Always";
+    KeyExport => "exporteren", "export";
+    HelpExport => "exporteren als verslag (Markdown, HTML) of afsprakenlijst (CSV)", "export as minutes (Markdown, HTML) or a list of agreements (CSV)";
+    ExportTitle => "Exporteren", "Export";
+    KeyMarkdown => "Markdown-verslag", "Markdown minutes";
+    KeyHtml => "HTML-pagina (printbaar)", "HTML page (prints to PDF)";
+    KeyCsv => "CSV van afspraken", "CSV of agreements";
+    ExportedTo => "Geëxporteerd naar", "Exported to";
     HelpWalkThrough => "Afspraken van de vorige sessie doorlopen", "Walking through last meeting's agreements";
     HelpGlobal => "Overal in een sessie", "Anywhere in a session";
     HelpForm => "In een formulier", "In a form";

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{Action, AgreementFilter, AppState, LibraryView, Overlay, Pane, Screen};
 use crate::domain::{Phase, ReviewOutcome};
+use crate::export::Format;
 use crate::i18n::Msg;
 
 /// A key with its modifiers. Shift is ignored for characters (it is already
@@ -113,6 +114,7 @@ pub static SESSION: &[Binding] = &[
     bh(&[ch('t')], Action::RecordTemperature, Msg::KeyTemperature, Msg::HelpTemperature, false, true),
     bh(&[ch('u')], Action::Undo, Msg::KeyUndo, Msg::HelpUndo, false, true),
     bh(&[ch('v')], Action::StartFollowUp, Msg::KeyFollowUp, Msg::HelpFollowUp, false, true),
+    bh(&[ch('x')], Action::StartExport, Msg::KeyExport, Msg::HelpExport, false, false),
     b(&[key(Esc)], Action::BackToSessions, Msg::KeySessions, false, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true, false),
     b(&[ch('q')], Action::Quit, Msg::KeyQuit, true, false),
@@ -195,6 +197,13 @@ pub static FORM: &[Binding] = &[
     bh(&[key(Esc)], Action::FormCancel, Msg::KeyCancel, Msg::HelpCancel, true, false),
 ];
 
+pub static EXPORT_CHOOSER: &[Binding] = &[
+    b(&[ch('m')], Action::Export(Format::Markdown), Msg::KeyMarkdown, true, false),
+    b(&[ch('h')], Action::Export(Format::Html), Msg::KeyHtml, true, false),
+    b(&[ch('c')], Action::Export(Format::Csv), Msg::KeyCsv, true, false),
+    b(&[key(Esc)], Action::CloseOverlay, Msg::KeyClose, true, false),
+];
+
 pub static CONFIRM: &[Binding] = &[
     b(&[ch('j'), ch('y'), key(Enter)], Action::ConfirmYes, Msg::KeyYes, true, false),
     b(&[ch('n'), key(Esc)], Action::ConfirmNo, Msg::KeyNo, true, false),
@@ -228,6 +237,7 @@ pub static LIBRARY: &[Binding] = &[
     bh(&[ch('o')], Action::ShowOverview, Msg::KeyOverview, Msg::HelpOverview, true, false),
     bh(&[ch('p')], Action::ShowPortfolio, Msg::KeyPortfolio, Msg::HelpPortfolio, true, false),
     bh(&[ch('f')], Action::EditFilter, Msg::KeyFilter, Msg::HelpLibraryFilter, false, false),
+    bh(&[ch('x')], Action::StartExport, Msg::KeyExport, Msg::HelpExport, false, false),
     bh(&[ch('s')], Action::ToggleSort, Msg::KeySort, Msg::HelpSort, false, false),
     b(&[ch('n')], Action::NewSession, Msg::KeyNew, true, false),
     b(&[key(F(5))], Action::RefreshSessions, Msg::KeyRefresh, false, false),
@@ -269,6 +279,7 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (Some(Overlay::Help { .. }), _, _) => vec![HELP],
         (Some(Overlay::PhasePicker { .. }), _, _) => vec![PHASE_PICKER],
         (Some(Overlay::ConfirmDiscard), _, _) => vec![CONFIRM],
+        (Some(Overlay::ExportChooser { .. }), _, _) => vec![EXPORT_CHOOSER],
         (None, Some(_), _) => vec![FORM],
         (None, None, Screen::Library(lib)) => match lib.view {
             LibraryView::List => vec![LIBRARY],
@@ -351,6 +362,7 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
             (Msg::PaneTimeline, TIMELINE),
             (Msg::HelpForm, FORM),
             (Msg::ChoosePhase, PHASE_PICKER),
+            (Msg::ExportTitle, EXPORT_CHOOSER),
         ],
     }
 }
@@ -358,7 +370,7 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
 /// Every table, as Markdown, for the README: the README's key section is
 /// this text, and a test keeps the two equal.
 pub fn markdown(lang: crate::i18n::Lang) -> String {
-    let tables: [(Msg, &[Binding]); 12] = [
+    let tables: [(Msg, &[Binding]); 13] = [
         (Msg::HelpGlobal, SESSION),
         (Msg::PaneInterests, INTERESTS),
         (Msg::PaneAgreements, AGREEMENTS),
@@ -367,6 +379,7 @@ pub fn markdown(lang: crate::i18n::Lang) -> String {
         (Msg::PaneTimeline, TIMELINE),
         (Msg::HelpForm, FORM),
         (Msg::ChoosePhase, PHASE_PICKER),
+        (Msg::ExportTitle, EXPORT_CHOOSER),
         (Msg::HelpLibrary, LIBRARY),
         (Msg::HelpSearchResults, SEARCH_RESULTS),
         (Msg::HelpLibraryViews, LIBRARY_VIEW),
@@ -399,6 +412,7 @@ mod tests {
             ("confirm", vec![CONFIRM, ALWAYS]),
             ("help", vec![HELP, ALWAYS]),
             ("phases", vec![PHASE_PICKER, ALWAYS]),
+            ("export", vec![EXPORT_CHOOSER, ALWAYS]),
             ("library", vec![LIBRARY, ALWAYS]),
             ("library views", vec![LIBRARY_VIEW, ALWAYS]),
             ("search results", vec![SEARCH_RESULTS, ALWAYS]),

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod keymap;

@@ -13,6 +13,9 @@ fn main() -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env_vars(|k| std::env::var(k).ok()),
     };
+    if let Some(Command::Export { file, format, output }) = &cli.command {
+        return export(file, *format, output.as_deref(), lang);
+    }
     let start = match (cli.command, cli.file) {
         (Some(Command::New { title, date, facilitator }), _) => Start::Create {
             title,
@@ -20,10 +23,39 @@ fn main() -> ExitCode {
             facilitator,
         },
         (Some(Command::Review { file }), _) => Start::Review(file),
+        (Some(Command::Export { .. }), _) => unreachable!("handled above"),
         (None, Some(file)) => Start::Open(file),
         (None, None) => Start::Library,
     };
     match runtime::run(Options { lang, sessions_dir: cli.sessions_dir, start }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kompas: {}", safe_line(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `kompas export`: no terminal UI, just the file.
+fn export(
+    file: &std::path::Path,
+    format: kompas::export::Format,
+    output: Option<&std::path::Path>,
+    lang: Lang,
+) -> ExitCode {
+    let loaded = match kompas::storage::load(file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("kompas: {}", safe_line(&e.to_string()));
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = kompas::export::export(&loaded.session, format, lang, runtime::now().date_naive());
+    let written = match output {
+        Some(path) => kompas::storage::write_export(path, text.as_bytes()),
+        None => std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes()),
+    };
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kompas: {}", safe_line(&e.to_string()));

@@ -58,6 +58,10 @@ pub enum Action {
     // yes/no questions
     ConfirmYes,
     ConfirmNo,
+    // exports
+    /// Choose a format to export the session (or the library's selection).
+    StartExport,
+    Export(crate::export::Format),
     // overlays
     ShowHelp,
     CloseOverlay,
@@ -87,6 +91,8 @@ pub enum Action {
         done: bool,
     },
     OverviewReady(Box<ChainOverview>),
+    /// An export was written to this file.
+    Exported(PathBuf),
     SessionOpened(Box<OpenedSession>),
     OpenFailed(String),
     /// The runtime handed the session to the background writer.
@@ -163,6 +169,11 @@ pub enum Effect {
     CreateFollowUp {
         from: PathBuf,
         meeting_date: NaiveDate,
+    },
+    /// Export the session in `path` (the open one from memory) beside it.
+    Export {
+        path: PathBuf,
+        format: crate::export::Format,
     },
     /// Close the open session (release its lock) and show the picker.
     CloseSession,

@@ -214,9 +214,17 @@ pub enum Screen {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
-    PhasePicker { selected: Phase },
+    Help {
+        scroll: u16,
+    },
+    PhasePicker {
+        selected: Phase,
+    },
     ConfirmDiscard,
+    /// Which format to export `path` in.
+    ExportChooser {
+        path: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

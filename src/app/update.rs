@@ -38,6 +38,30 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             open_session(state, *opened);
             Vec::new()
         }
+        Action::Exported(path) => {
+            state.notice = Some(super::state::Notice {
+                text: super::state::NoticeText::Plain(format!(
+                    "{} {}",
+                    Msg::ExportedTo.get(state.lang),
+                    path.display()
+                )),
+                error: false,
+            });
+            Vec::new()
+        }
+        Action::StartExport if state.form.is_none() && state.overlay.is_none() => {
+            let path = match (&state.screen, state.library()) {
+                (Screen::Session(s), _) => Some(s.path.clone()),
+                (_, Some(lib)) if matches!(lib.view, LibraryView::List) => {
+                    lib.selected_entry().filter(|e| e.summary().is_some()).map(|e| e.path.clone())
+                }
+                _ => None,
+            };
+            if let Some(path) = path {
+                state.overlay = Some(Overlay::ExportChooser { path });
+            }
+            Vec::new()
+        }
         Action::OpenFailed(message) => {
             state.error(message);
             Vec::new()
@@ -245,6 +269,11 @@ fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             state.form = None;
         }
         (Overlay::ConfirmDiscard, Action::ConfirmNo | Action::CloseOverlay) => state.overlay = None,
+        (Overlay::ExportChooser { path }, Action::Export(format)) => {
+            state.overlay = None;
+            return vec![Effect::Export { path, format }];
+        }
+        (Overlay::ExportChooser { .. }, Action::CloseOverlay) => state.overlay = None,
         _ => {}
     }
     Vec::new()

@@ -249,6 +249,7 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
                 Err(e) => Some(Action::OpenFailed(e.to_string())),
             }
         }
+        Effect::Export { path, format } => Some(export(state, &path, format)),
         Effect::CloseSession => {
             held.lock = None;
             None
@@ -342,6 +343,24 @@ fn create_follow_up(state: &AppState, held: &mut Held, from: &Path, meeting_date
     match storage::create_new(dir, &next) {
         Ok(path) => open(held, &path),
         Err(e) => Action::OpenFailed(e.to_string()),
+    }
+}
+
+/// Write an export of the session in `path` beside it (`.md`, `.html`,
+/// `.csv`); the open session is exported as it is in memory.
+fn export(state: &AppState, path: &Path, format: crate::export::Format) -> Action {
+    let session = match state.session().filter(|s| s.path == path) {
+        Some(s) => std::sync::Arc::clone(&s.session),
+        None => match storage::load(path) {
+            Ok(l) => std::sync::Arc::new(l.session),
+            Err(e) => return Action::OpenFailed(e.to_string()),
+        },
+    };
+    let text = crate::export::export(&session, format, state.lang, state.today);
+    let target = path.with_extension(format.extension());
+    match storage::write_export(&target, text.as_bytes()) {
+        Ok(()) => Action::Exported(target),
+        Err(e) => Action::OpenFailed(format!("{}: {e}", target.display())),
     }
 }
 

@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Help { scroll }) => overlays::draw_help(frame, area, state, *scroll),
         Some(Overlay::PhasePicker { selected }) => overlays::draw_phase_picker(frame, area, state, *selected),
         Some(Overlay::ConfirmDiscard) => overlays::draw_confirm(frame, area, state, Msg::DiscardChanges),
+        Some(Overlay::ExportChooser { path }) => overlays::draw_export_chooser(frame, area, state, path),
         None => {}
     }
 }

@@ -94,3 +94,21 @@ pub fn draw_confirm(frame: &mut Frame, area: Rect, state: &AppState, question: M
     let lines = vec![Line::from(Span::styled(q, theme::bold())), Line::from(keys)];
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+pub fn draw_export_chooser(frame: &mut Frame, area: Rect, state: &AppState, path: &std::path::Path) {
+    let lang = state.lang;
+    let rect = centered(area, 60, 8);
+    let inner = boxed(frame, rect, Msg::ExportTitle.get(lang));
+    let name = crate::text::safe_line(
+        &path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+    )
+    .into_owned();
+    let mut lines = vec![Line::from(Span::styled(name, theme::dim()))];
+    for b in crate::keymap::EXPORT_CHOOSER {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {} ", b.keys[0].label()), theme::key()),
+            Span::raw(format!(" {}", b.help.get(lang))),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
