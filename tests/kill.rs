@@ -55,13 +55,18 @@ struct Outcome {
 /// then kill at a random moment.
 fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
     let mut k = Kompas::start(&["--lang", "en", file.to_str().unwrap()], file.parent().unwrap(), 100, 30);
-    let screen = k.wait_for("Interests (", 20);
+    // The status line (the file name) is drawn after everything above it:
+    // once it shows, the whole first frame is on screen.
+    let screen = k.wait_for("2026-03-12-kill.json", 20);
     assert!(!screen.contains("READ-ONLY"), "run {run}: the killed kompas still holds the lock");
     if screen.contains("Unsaved text recovered") {
         // The draft of the previous run (already checked): throw it away.
         k.send(ESC);
         k.wait_for("Discard what you typed?", 10);
         k.send("y");
+        k.wait_until("the draft discarded", 10, |s| {
+            !s.contains("Discard what") && !s.contains("New agreement")
+        });
     }
     let mut committed = Vec::new();
     let edits = 1 + rng.below(3) as usize;
@@ -70,6 +75,7 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
     for e in 0..edits {
         let text = format!("kill-{run}-{e}");
         k.send("\t"); // to the agreement log
+        k.wait_for("Agreement ", 10);
         k.send("a");
         if step == kill_at {
             std::thread::sleep(Duration::from_millis(rng.below(20)));
@@ -95,10 +101,12 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
         });
         committed.push(text);
         k.send("\t\t\t"); // back round to the interests map
+        k.wait_until("the interests map", 10, |s| s.contains("Organisational"));
     }
     // Leave typing in an open form, long enough for the journal.
     let draft = format!("draft-{run}");
     k.send("\t");
+    k.wait_for("Agreement ", 10);
     k.send("a");
     k.wait_for("New agreement", 10);
     k.send(&draft);
