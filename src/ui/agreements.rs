@@ -20,7 +20,7 @@ const MARK_W: usize = 2;
 const STATUS_W: usize = 12;
 const OWNER_W: usize = 16;
 const DUE_W: usize = 12;
-const PHASE_W: usize = 5;
+const PHASE_W: usize = 6;
 
 fn status_style(a: &Agreement, overdue: bool) -> Style {
     match a.status {
