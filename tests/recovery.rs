@@ -158,3 +158,49 @@ fn a_file_that_does_not_load_is_reported_on_stderr_and_left_alone() {
     assert!(err.contains("kapot.json"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// A full disk, simulated with a file-size limit (no root needed): saving
+/// fails visibly, the file stays byte-identical with no temp file left, and
+/// saving resumes by itself once the limit is lifted.
+#[test]
+fn a_full_disk_fails_visibly_keeps_the_file_and_recovers() {
+    if std::process::Command::new("prlimit").arg("--version").output().is_err() {
+        eprintln!("prlimit is not installed; skipping");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("s");
+    let mut k = Kompas::start_script("ulimit -S -f 8 && exec \"$KOMPAS\" --sessions-dir s --lang en new Zuiderveld", tmp.path(), 100, 30);
+    k.wait_for("No parties yet", 10);
+    let file = only_session(&dir);
+    k.send("p");
+    k.send("Woonstede");
+    k.send(ENTER);
+    k.wait_until("saved", 10, |s| s.contains("Woonstede") && s.contains("✓ saved"));
+    let before = std::fs::read(&file).unwrap();
+    // An agreement far longer than the 8 KB the file may grow to.
+    k.send("\t");
+    k.wait_for("Agreement ", 10);
+    k.send("a");
+    k.wait_for("New agreement", 10);
+    // Pasted (bracketed paste), as a facilitator would bring in a long text.
+    k.send(&format!("\x1b[200~{}\x1b[201~", "lange tekst ".repeat(1200)));
+    k.send(ENTER);
+    k.wait_for("NOT SAVED", 10);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the file changed after a failed save");
+    let temps: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(temps.is_empty(), "temp files left: {temps:?}");
+    // The cause goes away: saving resumes within about a second.
+    let pid = k.pid().unwrap().to_string();
+    let ok = std::process::Command::new("prlimit").args(["--pid", &pid, "--fsize=unlimited:unlimited"]).status().unwrap();
+    assert!(ok.success());
+    k.wait_until("saved again", 5, |s| s.contains("✓ saved") && !s.contains("NOT SAVED"));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(doc["agreements"][0]["text"].as_str().unwrap().starts_with("lange tekst"));
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+}

@@ -430,7 +430,10 @@ fn spawn_input_thread(tx: Sender<Wake>) {
 /// SIGTERM, SIGHUP (the terminal window was closed) and SIGINT end the
 /// program cleanly through the same path as `q`.
 fn spawn_signal_thread(tx: Sender<Wake>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+    // A file-size limit must fail a save (EFBIG, shown and retried), not
+    // kill the program with the session unsaved.
+    signal_hook::flag::register(SIGXFSZ, std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)))?;
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {

@@ -36,6 +36,19 @@ impl Kompas {
         Kompas::start_with_env(args, cwd, cols, rows, &[])
     }
 
+    /// kompas started by a shell script (`$KOMPAS` is the binary), to set
+    /// limits such as `ulimit -f` first.
+    pub fn start_script(script: &str, cwd: &Path, cols: u16, rows: u16) -> Kompas {
+        let pty = native_pty_system();
+        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("KOMPAS", env!("CARGO_BIN_EXE_kompas"));
+        Kompas::attach(pair, cmd, rows, cols)
+    }
+
     /// As [`Kompas::start`], with extra environment variables.
     pub fn start_with_env(args: &[&str], cwd: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Kompas {
         let pty = native_pty_system();
@@ -48,6 +61,10 @@ impl Kompas {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        Kompas::attach(pair, cmd, rows, cols)
+    }
+
+    fn attach(pair: portable_pty::PtyPair, cmd: CommandBuilder, rows: u16, cols: u16) -> Kompas {
         let child = pair.slave.spawn_command(cmd).expect("spawn kompas");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
