@@ -1,0 +1,348 @@
+//! The demo sessions of the scenario "Weer thuis in de wijk — Zuiderveld": three
+//! meetings of a municipality, a housing corporation and a care provider, built
+//! through the domain API and written to `sessions/`.
+//!
+//! ```text
+//! cargo run --example demo_session
+//! ```
+//!
+//! Deterministic: fixed session ids and timestamps, and item ids are derived
+//! from the timestamps, so running it again writes the same bytes. The
+//! builders are `pub` so `tests/demo_session.rs` can include this file and
+//! check that the committed files are exactly what they produce.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate};
+use kompas::domain::{
+    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase, Session,
+    Temperature, Timestamp,
+};
+
+pub const TITLE: &str = "Weer thuis in de wijk — Zuiderveld";
+pub const FACILITATOR: &str = "Anouk de Vries";
+const SLUG: &str = "weer-thuis-in-de-wijk-zuiderveld";
+
+const GEMEENTE: &str = "Gemeente Zuiderveld";
+const WOONSTEDE: &str = "Woonstede";
+const DE_LINDE: &str = "Zorggroep De Linde";
+
+fn at(rfc3339: &str) -> Timestamp {
+    DateTime::parse_from_rfc3339(rfc3339).expect("fixed timestamp is RFC 3339")
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("fixed date exists")
+}
+
+/// The id of the party of `organisation`.
+fn party(s: &Session, organisation: &str) -> String {
+    s.parties.iter().find(|p| p.organisation == organisation).expect("party of the scenario").id.clone()
+}
+
+/// The id of the agreement whose text starts with `text`.
+fn agreement(s: &Session, text: &str) -> String {
+    s.agreements.iter().find(|a| a.text.starts_with(text)).expect("agreement of the scenario").id.clone()
+}
+
+fn agreed(text: &str, owner: Option<&str>, parties: &[&str], due: Option<NaiveDate>) -> AgreementFields {
+    AgreementFields {
+        text: text.to_string(),
+        owner: owner.map(String::from),
+        parties: parties.iter().map(|p| p.to_string()).collect(),
+        due,
+        status: AgreementStatus::Agreed,
+        phase_result: false,
+    }
+}
+
+/// A follow-up meeting: a new session that takes over the parties, interests,
+/// ambition, context and open agreements of `prev`, and starts in `phase`.
+fn follow_up(prev: &Session, id: &str, meeting_date: NaiveDate, phase: Phase, now: Timestamp) -> Session {
+    let mut s = Session::new(id.to_string(), &prev.title, meeting_date, &prev.facilitator, now)
+        .expect("scenario title is not empty");
+    // `Session::new` always starts in verkennen, and `move_to_phase` would record
+    // a move that never happened; a follow-up meeting starts where the
+    // collaboration is, so the first history entry records that phase.
+    s.phase = phase;
+    s.phase_history[0].to = phase;
+    s.parties = prev.parties.clone();
+    s.interests = prev.interests.clone();
+    s.ambition = prev.ambition.clone();
+    s.context = prev.context.clone();
+    s.agreements = prev.open_agreements().cloned().collect();
+    s
+}
+
+/// Meeting 1, 12 March 2026, phase verkennen.
+pub fn meeting1() -> Session {
+    let t = |hm: &str| at(&format!("2026-03-12T{hm}:00+01:00"));
+    let mut s =
+        Session::new("zuiderveld-2026-03-12".into(), TITLE, date(2026, 3, 12), FACILITATOR, t("09:35"))
+            .expect("scenario title is not empty");
+
+    let parties = [
+        (
+            GEMEENTE,
+            "Karim Bensaïd",
+            "wethouder",
+            "minder escalaties, één aanpak",
+            "financiering wijkteam, regie op overleg",
+            "09:38",
+        ),
+        (
+            WOONSTEDE,
+            "Marieke Jansen",
+            "directeur wonen",
+            "zekerheid over langdurige begeleiding",
+            "20 woningen per jaar, flexibele huurvoorwaarden",
+            "09:41",
+        ),
+        (
+            DE_LINDE,
+            "Pieter van der Berg",
+            "regiomanager",
+            "voorrang bij toewijzing",
+            "24/7 bereikbaar team, vaste contactpersoon per complex",
+            "09:44",
+        ),
+    ];
+    for (organisation, representative, role, wants, offers, when) in parties {
+        let f = PartyFields {
+            organisation: organisation.into(),
+            representative: representative.into(),
+            role: role.into(),
+            wants: wants.into(),
+            offers: offers.into(),
+        };
+        s.add_party(&f, t(when)).expect("party fields are valid");
+    }
+    let (gemeente, woonstede, de_linde) = (party(&s, GEMEENTE), party(&s, WOONSTEDE), party(&s, DE_LINDE));
+
+    let interests = [
+        (
+            &woonstede,
+            InterestKind::Organisatie,
+            "Huurders blijven niet zonder begeleiding zitten; terugvaloptie als het misgaat",
+            "09:52",
+        ),
+        (
+            &woonstede,
+            InterestKind::Organisatie,
+            "Leefbaarheid van complexen bewaken, overlast beperken",
+            "09:55",
+        ),
+        (
+            &de_linde,
+            InterestKind::Organisatie,
+            "Woningen die passen bij de doelgroep, snel beschikbaar",
+            "10:01",
+        ),
+        (&de_linde, InterestKind::Collectief, "Cliënten kunnen zelfstandig wonen met maatwerk", "10:04"),
+        (&gemeente, InterestKind::Collectief, "Inwoners voelen zich veilig en gehoord in de wijk", "10:09"),
+        (
+            &gemeente,
+            InterestKind::Individueel,
+            "Wethouder wil voor de verkiezingen zichtbaar resultaat",
+            "10:13",
+        ),
+        (
+            &woonstede,
+            InterestKind::Individueel,
+            "Marieke wil geen herhaling van het incident in De Hoven",
+            "10:18",
+        ),
+    ];
+    for (p, kind, text, when) in interests {
+        s.add_interest(p, kind, text, t(when)).expect("interest of a known party");
+    }
+
+    s.set_ambition(AmbitionLens::Problem, "versnipperde hulp en woningtoewijzing", t("10:31"));
+    s.set_ambition(AmbitionLens::Solution, "één wijkaanpak per complex", t("10:34"));
+    s.set_ambition(AmbitionLens::Opportunity, "nieuwbouw Parkrand 2027", t("10:37"));
+    s.set_ambition(AmbitionLens::Form, "nog open: convenant of regionaal netwerk?", t("10:40"));
+
+    s.set_context(ContextAspect::Players, "ook huurdersvereniging en politie hebben belang", t("10:47"));
+    s.set_context(ContextAspect::Process, "eerder overleg strandde in 2023", t("10:50"));
+    s.set_context(ContextAspect::Environment, "woningnood, bezuiniging Wmo", t("10:52"));
+
+    s.record_temperature(Temperature::Waakzaam, "De Linde houdt wachtlijstcijfers nog achter", t("11:02"));
+
+    // The questions as Anouk asked them; each matches a question of the library.
+    s.add_reflection(
+        Some("verkennen.wie-ontbreekt"),
+        "Is iedereen aan tafel die ertoe doet?",
+        "Huurdersvereniging ontbreekt; uitnodigen voor sessie 2",
+        t("11:12"),
+    )
+    .expect("question and answer are not empty");
+    s.add_reflection(
+        Some("verkennen.wat-houdt-je-tegen"),
+        "Wat maakt dat partijen nog niet alles delen?",
+        "Eerdere ervaring 2023; vertrouwen moet groeien",
+        t("11:24"),
+    )
+    .expect("question and answer are not empty");
+
+    s.add_agreement(
+        &agreed(
+            "De Linde deelt geanonimiseerde wachtlijstcijfers vóór 1 april",
+            Some(&de_linde),
+            &[&de_linde],
+            Some(date(2026, 4, 1)),
+        ),
+        t("11:41"),
+    )
+    .expect("agreement of known parties");
+    s.add_agreement(
+        &agreed(
+            "Gemeente nodigt huurdersvereniging uit voor sessie 2",
+            Some(&gemeente),
+            &[&gemeente],
+            Some(date(2026, 3, 26)),
+        ),
+        t("11:50"),
+    )
+    .expect("agreement of known parties");
+    s
+}
+
+/// Meeting 2, 9 April 2026, phase delen, following on from meeting 1.
+pub fn meeting2() -> Session {
+    let t = |hm: &str| at(&format!("2026-04-09T{hm}:00+02:00"));
+    let prev = meeting1();
+    let mut s = follow_up(&prev, "zuiderveld-2026-04-09", date(2026, 4, 9), Phase::Delen, t("09:30"));
+    let (gemeente, woonstede, de_linde) = (party(&s, GEMEENTE), party(&s, WOONSTEDE), party(&s, DE_LINDE));
+    let all = [gemeente.as_str(), woonstede.as_str(), de_linde.as_str()];
+
+    let cijfers = agreement(&s, "De Linde deelt geanonimiseerde wachtlijstcijfers");
+    s.set_agreement_status(&cijfers, AgreementStatus::Done, t("09:36")).expect("carried over");
+    let uitnodiging = agreement(&s, "Gemeente nodigt huurdersvereniging uit");
+    s.set_agreement_status(&uitnodiging, AgreementStatus::Done, t("09:38")).expect("carried over");
+
+    s.record_temperature(
+        Temperature::Onenigheid,
+        "discussie over wie betaalt bij huurachterstand",
+        t("09:52"),
+    );
+
+    s.move_to_phase(
+        Phase::Verkennen,
+        Some("huurdersvereniging brengt nieuw belang in: geen concentratie van kwetsbare huurders in één complex"),
+        t("10:15"),
+    )
+    .expect("a different phase");
+    s.move_to_phase(Phase::Delen, None, t("10:35")).expect("a different phase");
+
+    s.add_agreement(
+        &agreed(
+            "Gezamenlijk onderzoek naar kosten huurachterstand, trekker Woonstede",
+            Some(&woonstede),
+            &all,
+            Some(date(2026, 5, 15)),
+        ),
+        t("11:08"),
+    )
+    .expect("agreement of known parties");
+    let mut intentie = agreed(
+        "Intentieverklaring opstellen, concept door gemeente",
+        Some(&gemeente),
+        &all,
+        Some(date(2026, 5, 1)),
+    );
+    intentie.phase_result = true;
+    s.add_agreement(&intentie, t("11:27")).expect("agreement of known parties");
+
+    s.record_temperature(Temperature::Vriendschappelijk, "", t("11:48"));
+    s
+}
+
+/// Meeting 3, 20 May 2026, phase overeenkomen, following on from meeting 2.
+pub fn meeting3() -> Session {
+    let t = |hm: &str| at(&format!("2026-05-20T{hm}:00+02:00"));
+    let prev = meeting2();
+    let mut s = follow_up(&prev, "zuiderveld-2026-05-20", date(2026, 5, 20), Phase::Overeenkomen, t("09:30"));
+    let de_linde = party(&s, DE_LINDE);
+    let ids: Vec<String> = s.parties.iter().map(|p| p.id.clone()).collect();
+    let all: Vec<&str> = ids.iter().map(String::as_str).collect();
+
+    s.add_reflection(
+        Some("vormgeven.verbeteren-of-vernieuwen"),
+        "Willen we vooral slimmer werken, of samen iets nieuws ontdekken?",
+        "Bedoeling verbeteren, aard delen: dat wijst op de functionele grondvorm. \
+         Niet iedereen is het eens: Woonstede ziet vernieuwen. Open vraag.",
+        t("10:06"),
+    )
+    .expect("question and answer are not empty");
+
+    let in_principle = [
+        (
+            "Per complex één vaste contactpersoon zorg én wonen",
+            None,
+            all.clone(),
+            AgreementStatus::Agreed,
+            "10:42",
+        ),
+        (
+            "Terugvaloptie: De Linde neemt binnen 48 uur contact op bij signaal",
+            Some(de_linde.as_str()),
+            vec![de_linde.as_str()],
+            AgreementStatus::Agreed,
+            "11:01",
+        ),
+        (
+            "Huurachterstand tot 3 maanden: gezamenlijk fonds, bijdrage naar rato",
+            None,
+            all.clone(),
+            AgreementStatus::Proposed,
+            "11:19",
+        ),
+    ];
+    for (text, owner, parties, status, when) in in_principle {
+        let mut f = agreed(text, owner, &parties, None);
+        f.status = status;
+        // Agreements in principle are the tangible result of overeenkomen.
+        f.phase_result = true;
+        s.add_agreement(&f, t(when)).expect("agreement of known parties");
+    }
+
+    // The five conditions, each scored 1 to 5 by the room.
+    let conditions = [
+        ("Vijf voorwaarden (1–5): hoe staat het met onze gedeelde ambitie?", "4", "11:34"),
+        ("Vijf voorwaarden (1–5): doen we recht aan ieders belangen?", "3", "11:36"),
+        ("Vijf voorwaarden (1–5): hoe is de relatie tussen ons?", "3", "11:38"),
+        ("Vijf voorwaarden (1–5): hoe professioneel hebben we het georganiseerd?", "2", "11:40"),
+        ("Vijf voorwaarden (1–5): hoe goed sturen en reflecteren we samen op het proces?", "4", "11:42"),
+    ];
+    for (question, score, when) in conditions {
+        s.add_reflection(None, question, score, t(when)).expect("question and answer are not empty");
+    }
+    s
+}
+
+/// File name in `sessions/` and session, for every meeting.
+pub fn meetings() -> Vec<(String, Session)> {
+    [meeting1(), meeting2(), meeting3()]
+        .into_iter()
+        .map(|s| (format!("{}-{SLUG}.json", s.meeting_date.format("%Y-%m-%d")), s))
+        .collect()
+}
+
+/// The bytes kompas writes for a session: pretty JSON and a trailing newline.
+pub fn to_json(s: &Session) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(s).expect("a session always serialises");
+    bytes.push(b'\n');
+    bytes
+}
+
+#[allow(dead_code)]
+fn main() -> std::io::Result<()> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    std::fs::create_dir_all(&dir)?;
+    for (name, session) in meetings() {
+        let path = dir.join(name);
+        std::fs::write(&path, to_json(&session))?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}

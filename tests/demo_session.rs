@@ -1,0 +1,147 @@
+//! The demo sessions in `sessions/`: sound, faithful to the scenario, and
+//! exactly what `cargo run --example demo_session` writes.
+
+#[path = "../examples/demo_session.rs"]
+mod demo;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use kompas::domain::{AgreementStatus, Phase, Session, Temperature};
+
+fn sessions_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")
+}
+
+fn read(path: &Path) -> Session {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn shipped() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(sessions_dir())
+        .expect("sessions/ exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn prompt_ids() -> BTreeSet<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/prompts.json");
+    let lib: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    lib["prompts"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn every_shipped_session_is_sound_and_round_trips() {
+    let files = shipped();
+    assert!(files.len() >= 3, "expected the three demo meetings in sessions/");
+    let prompts = prompt_ids();
+    for path in files {
+        let s = read(&path);
+        assert!(s.problems().is_empty(), "{}: {:?}", path.display(), s.problems());
+        let mut bytes = serde_json::to_vec_pretty(&s).unwrap();
+        bytes.push(b'\n');
+        assert!(
+            bytes == std::fs::read(&path).unwrap(),
+            "{}: does not round-trip byte for byte",
+            path.display()
+        );
+        for r in &s.reflections {
+            if let Some(id) = &r.prompt {
+                assert!(
+                    prompts.contains(id),
+                    "{}: prompt {id} is not in assets/prompts.json",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_committed_files_are_what_the_example_writes() {
+    let meetings = demo::meetings();
+    assert_eq!(meetings.len(), 3);
+    for (name, session) in &meetings {
+        let path = sessions_dir().join(name);
+        let on_disk = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            demo::to_json(session) == on_disk,
+            "{name} differs from what the example builds; run `cargo run --example demo_session`"
+        );
+    }
+}
+
+#[test]
+fn the_example_is_deterministic() {
+    let first: Vec<(String, Vec<u8>)> =
+        demo::meetings().iter().map(|(n, s)| (n.clone(), demo::to_json(s))).collect();
+    let second: Vec<(String, Vec<u8>)> =
+        demo::meetings().iter().map(|(n, s)| (n.clone(), demo::to_json(s))).collect();
+    assert!(first == second);
+    assert!(demo::to_json(&demo::meeting1()) == first[0].1);
+}
+
+#[test]
+fn each_meeting_has_the_scenario_parties_interests_and_agreements() {
+    // (file name start, phase, interests, agreements, open agreements)
+    let expected = [
+        ("2026-03-12-", Phase::Verkennen, 7, 2, 2),
+        ("2026-04-09-", Phase::Delen, 7, 4, 2),
+        ("2026-05-20-", Phase::Overeenkomen, 7, 5, 5),
+    ];
+    for (prefix, phase, interests, agreements, open) in expected {
+        let name = format!("{prefix}weer-thuis-in-de-wijk-zuiderveld.json");
+        let s = read(&sessions_dir().join(&name));
+        assert_eq!(s.title, demo::TITLE, "{name}");
+        assert_eq!(s.facilitator, demo::FACILITATOR, "{name}");
+        assert_eq!(s.phase, phase, "{name}");
+        assert_eq!(s.meeting_date.format("%Y-%m-%d-").to_string(), prefix, "{name}");
+        let organisations: Vec<&str> = s.parties.iter().map(|p| p.organisation.as_str()).collect();
+        assert_eq!(organisations, ["Gemeente Zuiderveld", "Woonstede", "Zorggroep De Linde"], "{name}");
+        assert_eq!(s.parties[0].representative, "Karim Bensaïd", "{name}");
+        assert_eq!(s.interests.len(), interests, "{name}");
+        assert_eq!(s.agreements.len(), agreements, "{name}");
+        assert_eq!(s.open_agreements().count(), open, "{name}");
+        // Every timestamp of this meeting lies on its date.
+        let date = s.meeting_date;
+        assert_eq!(s.created_at.date_naive(), date, "{name}");
+        assert_eq!(s.updated_at.date_naive(), date, "{name}");
+        assert!(s.phase_history.iter().all(|m| m.at.date_naive() == date), "{name}");
+        assert!(s.reflections.iter().all(|r| r.created_at.date_naive() == date), "{name}");
+        assert!(s.temperature.iter().all(|t| t.at.date_naive() == date), "{name}");
+    }
+}
+
+#[test]
+fn meeting2_steps_back_with_the_reason_and_closes_meeting1s_agreements() {
+    let s = demo::meeting2();
+    let back: Vec<_> = s.phase_history.iter().filter(|m| m.is_step_back()).collect();
+    assert_eq!(back.len(), 1);
+    assert_eq!((back[0].from, back[0].to), (Some(Phase::Delen), Phase::Verkennen));
+    assert!(back[0].reason.as_deref().unwrap().starts_with("huurdersvereniging brengt nieuw belang in"));
+    let done = s.agreements.iter().filter(|a| a.status == AgreementStatus::Done).count();
+    assert_eq!(done, 2);
+    let levels: Vec<Temperature> = s.temperature.iter().map(|t| t.level).collect();
+    assert_eq!(levels, [Temperature::Onenigheid, Temperature::Vriendschappelijk]);
+    assert_eq!(s.agreements.iter().filter(|a| a.phase_result).count(), 1);
+}
+
+#[test]
+fn meeting3_records_the_grondvorm_question_and_the_five_conditions() {
+    let s = demo::meeting3();
+    assert_eq!(s.reflections.len(), 6);
+    assert!(s.reflections[0].answer.contains("functionele grondvorm"));
+    let scores: Vec<&str> = s.reflections[1..].iter().map(|r| r.answer.as_str()).collect();
+    assert_eq!(scores, ["4", "3", "3", "2", "4"]);
+    let proposed: Vec<&str> = s
+        .agreements
+        .iter()
+        .filter(|a| a.status == AgreementStatus::Proposed)
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(proposed, ["Huurachterstand tot 3 maanden: gezamenlijk fonds, bijdrage naar rato"]);
+}

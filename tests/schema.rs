@@ -1,0 +1,286 @@
+//! `assets/kompas-session.schema.json` describes the session file exactly as
+//! kompas writes it: it compiles, every shipped session and a session that uses
+//! every field validate, and broken documents are rejected.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate};
+use jsonschema::Validator;
+use kompas::domain::{
+    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase, Session,
+    Temperature, Timestamp,
+};
+use serde_json::{Value, json};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn schema() -> Value {
+    let path = root().join("assets/kompas-session.schema.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The validator, draft 2020-12, with `format` checked as an assertion too.
+fn validator() -> Validator {
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema())
+        .unwrap_or_else(|e| panic!("the schema does not compile: {e}"))
+}
+
+/// Panics with every validation error when `doc` does not validate.
+fn assert_valid(v: &Validator, doc: &Value, what: &str) {
+    let errors: Vec<String> =
+        v.iter_errors(doc).map(|e| format!("  at {}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{what} does not validate:\n{}", errors.join("\n"));
+}
+
+fn at(s: &str) -> Timestamp {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn pretty(s: &Session) -> Value {
+    let bytes = serde_json::to_vec_pretty(s).unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+fn session_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("sessions"))
+        .expect("sessions/ exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn schema_is_valid_draft_2020_12_and_compiles() {
+    let schema = schema();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    if let Err(e) = jsonschema::draft202012::meta::validate(&schema) {
+        panic!("the schema is not a valid draft 2020-12 schema: {e}");
+    }
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("validator_for: {e}"));
+    jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("draft202012::new: {e}"));
+    validator();
+}
+
+#[test]
+fn every_known_property_has_a_description() {
+    fn walk(v: &Value, path: &str, missing: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::Object(props)) = map.get("properties") {
+                    for (name, prop) in props {
+                        if prop.get("description").and_then(Value::as_str).is_none_or(str::is_empty) {
+                            missing.push(format!("{path}/properties/{name}"));
+                        }
+                    }
+                }
+                if map.get("type") == Some(&json!("object")) {
+                    assert_ne!(
+                        map.get("additionalProperties"),
+                        Some(&json!(false)),
+                        "{path} must allow unknown properties"
+                    );
+                }
+                for (k, child) in map {
+                    walk(child, &format!("{path}/{k}"), missing);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(child, &format!("{path}/{i}"), missing);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&schema(), "#", &mut missing);
+    assert!(missing.is_empty(), "properties without a description: {missing:?}");
+}
+
+#[test]
+fn every_shipped_session_validates() {
+    let v = validator();
+    let files = session_files();
+    assert!(!files.is_empty(), "sessions/ holds no session files");
+    for path in files {
+        let doc: Value = serde_json::from_slice(&std::fs::read(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_valid(&v, &doc, &path.display().to_string());
+    }
+}
+
+/// A session that uses every field of the format, each optional both set and
+/// unset, every enum value, a step back with a reason, and unknown fields.
+fn full_session() -> Session {
+    let t = |hm: &str| at(&format!("2026-03-12T{hm}:00+01:00"));
+    let mut s = Session::new(
+        "full".into(),
+        "Alles erin",
+        NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+        "",
+        t("09:00"),
+    )
+    .unwrap();
+
+    let full = PartyFields {
+        organisation: "Gemeente".into(),
+        representative: "Karim Bensaïd".into(),
+        role: "wethouder".into(),
+        wants: "één aanpak".into(),
+        offers: "regie".into(),
+    };
+    let a = s.add_party(&full, t("09:01")).unwrap();
+    let b = s
+        .add_party(&PartyFields { organisation: "Woonstede".into(), ..Default::default() }, t("09:02"))
+        .unwrap();
+    s.update_party(
+        &b,
+        &PartyFields { organisation: "Woonstede".into(), role: "corporatie".into(), ..Default::default() },
+        t("09:03"),
+    )
+    .unwrap();
+
+    for (n, kind) in InterestKind::ALL.into_iter().enumerate() {
+        s.add_interest(&a, kind, &format!("belang {n}"), t("09:05")).unwrap();
+    }
+    for lens in AmbitionLens::ALL {
+        s.set_ambition(lens, "ambitie", t("09:06"));
+    }
+    for aspect in ContextAspect::ALL {
+        s.set_context(aspect, "context", t("09:07"));
+    }
+
+    // Every phase, skipping forward and stepping back, with and without reason.
+    s.move_to_phase(Phase::Overeenkomen, None, t("09:10")).unwrap();
+    s.move_to_phase(Phase::Delen, Some("nieuw belang op tafel"), t("09:20")).unwrap();
+    s.move_to_phase(Phase::Vormgeven, Some("koers staat"), t("09:30")).unwrap();
+    s.move_to_phase(Phase::Uitvoeren, None, t("09:40")).unwrap();
+    assert!(s.phase_history.iter().any(|m| m.is_step_back() && m.reason.is_some()));
+
+    for (n, status) in AgreementStatus::ALL.into_iter().enumerate() {
+        let (owner, parties, due) = if n % 2 == 0 {
+            (Some(a.clone()), vec![a.clone(), b.clone()], NaiveDate::from_ymd_opt(2026, 4, 1))
+        } else {
+            (None, vec![], None)
+        };
+        let f = AgreementFields {
+            text: format!("afspraak {n}"),
+            owner,
+            parties,
+            due,
+            status,
+            phase_result: n == 1,
+        };
+        s.add_agreement(&f, t("09:45")).unwrap();
+    }
+    s.add_reflection(Some("alle.hoe-ervaren-jullie"), "Hoe gaat het?", "Goed", t("09:50")).unwrap();
+    s.add_reflection(None, "Eigen vraag?", "Antwoord", t("09:51")).unwrap();
+    for (n, level) in Temperature::ALL.into_iter().enumerate() {
+        let note = if n % 2 == 0 { "opgemerkt" } else { "" };
+        s.record_temperature(level, note, at(&format!("2026-03-12T10:0{n}:00.250Z")));
+    }
+
+    // Fields of a newer minor version, at every level that keeps them.
+    s.extra.insert("x_portfolio".into(), json!({"alliance": "Zuid", "tags": ["wonen", "zorg"]}));
+    s.parties[0].extra.insert("x_email".into(), json!("k.bensaid@example.org"));
+    s.interests[0].extra.insert("x_weight".into(), json!(3));
+    s.agreements[0].extra.insert("x_link".into(), json!(null));
+    s.reflections[0].extra.insert("x_audio".into(), json!(false));
+    s.temperature[0].extra.insert("x_who".into(), json!(["a", "b"]));
+    assert!(s.problems().is_empty(), "{:?}", s.problems());
+    s
+}
+
+#[test]
+fn a_session_using_every_field_validates() {
+    let s = full_session();
+    let doc = pretty(&s);
+
+    // The document really holds every shape the schema has to allow.
+    let history = doc["phase_history"].as_array().unwrap();
+    assert!(history[0]["from"].is_null() && history[0].get("reason").is_none());
+    assert!(history.iter().any(|m| m["reason"].is_string()));
+    let agreements = doc["agreements"].as_array().unwrap();
+    assert!(agreements.iter().any(|a| a["owner"].is_null() && a["due"].is_null()));
+    assert!(agreements.iter().any(|a| a["owner"].is_string() && a["due"].is_string()));
+    assert!(agreements.iter().any(|a| a["phase_result"] == json!(true)));
+    assert!(doc["reflections"].as_array().unwrap().iter().any(|r| r["prompt"].is_null()));
+    assert_eq!(doc["x_portfolio"]["alliance"], "Zuid");
+    assert_eq!(doc["temperature"][0]["x_who"][1], "b");
+
+    assert_valid(&validator(), &doc, "the full session");
+
+    // And it reads back as the same session.
+    let back: Session = serde_json::from_value(doc).unwrap();
+    assert_eq!(back, s);
+}
+
+#[test]
+fn a_minimal_session_validates() {
+    let s = Session::new(
+        "min".into(),
+        "Kort",
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        "",
+        at("2026-01-01T09:00:00Z"),
+    )
+    .unwrap();
+    assert_valid(&validator(), &pretty(&s), "a new session");
+    // Only the fields reading requires.
+    let bare = json!({
+        "format": "kompas-session", "version": 1, "id": "x", "title": "T",
+        "meeting_date": "2026-01-01",
+        "created_at": "2026-01-01T09:00:00Z", "updated_at": "2026-01-01T09:00:00Z",
+        "phase": "verkennen",
+        "phase_history": [{"at": "2026-01-01T09:00:00Z", "to": "verkennen"}]
+    });
+    assert_valid(&validator(), &bare, "a session with only the required fields");
+    serde_json::from_value::<Session>(bare).expect("reading accepts what the schema requires");
+}
+
+#[test]
+fn broken_documents_are_rejected() {
+    let v = validator();
+    let good = pretty(&full_session());
+    assert_valid(&v, &good, "the unmutated session");
+
+    type Mutation = fn(&mut Value);
+    let cases: &[(&str, Mutation)] = &[
+        ("wrong phase id", |d| d["phase"] = json!("Verkennen")),
+        ("unknown phase in history", |d| d["phase_history"][1]["to"] = json!("afronden")),
+        ("wrong phase of an item", |d| d["interests"][0]["phase"] = json!("fase1")),
+        ("missing format", |d| {
+            d.as_object_mut().unwrap().remove("format");
+        }),
+        ("other format", |d| d["format"] = json!("kompas-prompts")),
+        ("version 2", |d| d["version"] = json!(2)),
+        ("version as string", |d| d["version"] = json!("1")),
+        ("timestamp without offset", |d| d["created_at"] = json!("2026-03-12T09:00:00")),
+        ("item timestamp without offset", |d| {
+            d["agreements"][0]["updated_at"] = json!("2026-03-12T09:45:00")
+        }),
+        ("date with time", |d| d["meeting_date"] = json!("2026-03-12T00:00:00+01:00")),
+        ("due not a date", |d| d["agreements"][0]["due"] = json!("1 april")),
+        ("unknown interest kind", |d| d["interests"][0]["kind"] = json!("persoonlijk")),
+        ("unknown status", |d| d["agreements"][0]["status"] = json!("open")),
+        ("unknown temperature", |d| d["temperature"][0]["level"] = json!("heet")),
+        ("empty id", |d| d["parties"][0]["id"] = json!("")),
+        ("empty history", |d| d["phase_history"] = json!([])),
+        ("missing interest party", |d| {
+            d["interests"][0].as_object_mut().unwrap().remove("party");
+        }),
+        ("phase_result not a boolean", |d| d["agreements"][0]["phase_result"] = json!("ja")),
+    ];
+    for (what, mutate) in cases {
+        let mut doc = good.clone();
+        mutate(&mut doc);
+        assert!(!v.is_valid(&doc), "the schema accepts a document with {what}");
+    }
+}
