@@ -15,8 +15,8 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate};
 use kompas::domain::{
-    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase, Session,
-    Temperature, Timestamp,
+    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase,
+    ReviewOutcome, Session, Temperature, Timestamp,
 };
 
 pub const TITLE: &str = "Weer thuis in de wijk — Zuiderveld";
@@ -56,22 +56,12 @@ fn agreed(text: &str, owner: Option<&str>, parties: &[&str], due: Option<NaiveDa
     }
 }
 
-/// A follow-up meeting: a new session that takes over the parties, interests,
-/// ambition, context and open agreements of `prev`, and starts in `phase`.
-fn follow_up(prev: &Session, id: &str, meeting_date: NaiveDate, phase: Phase, now: Timestamp) -> Session {
-    let mut s = Session::new(id.to_string(), &prev.title, meeting_date, &prev.facilitator, now)
-        .expect("scenario title is not empty");
-    // `Session::new` always starts in verkennen, and `move_to_phase` would record
-    // a move that never happened; a follow-up meeting starts where the
-    // collaboration is, so the first history entry records that phase.
-    s.phase = phase;
-    s.phase_history[0].to = phase;
-    s.parties = prev.parties.clone();
-    s.interests = prev.interests.clone();
-    s.ambition = prev.ambition.clone();
-    s.context = prev.context.clone();
-    s.agreements = prev.open_agreements().cloned().collect();
-    s
+/// The next meeting, as kompas starts one (`v`): parties, interests,
+/// ambition, context, phase and open agreements carry over, linked back to
+/// `prev`'s file.
+fn follow_up(prev: &Session, id: &str, meeting_date: NaiveDate, now: Timestamp) -> Session {
+    let file = format!("{}-{SLUG}.json", prev.meeting_date.format("%Y-%m-%d"));
+    prev.follow_up(id.to_string(), &file, meeting_date, now)
 }
 
 /// Meeting 1, 12 March 2026, phase verkennen.
@@ -211,14 +201,16 @@ pub fn meeting1() -> Session {
 pub fn meeting2() -> Session {
     let t = |hm: &str| at(&format!("2026-04-09T{hm}:00+02:00"));
     let prev = meeting1();
-    let mut s = follow_up(&prev, "zuiderveld-2026-04-09", date(2026, 4, 9), Phase::Delen, t("09:30"));
+    let mut s = follow_up(&prev, "zuiderveld-2026-04-09", date(2026, 4, 9), t("09:30"));
     let (gemeente, woonstede, de_linde) = (party(&s, GEMEENTE), party(&s, WOONSTEDE), party(&s, DE_LINDE));
     let all = [gemeente.as_str(), woonstede.as_str(), de_linde.as_str()];
 
+    // The walk-through of last time's agreements: both were done.
     let cijfers = agreement(&s, "De Linde deelt geanonimiseerde wachtlijstcijfers");
-    s.set_agreement_status(&cijfers, AgreementStatus::Done, t("09:36")).expect("carried over");
+    s.review_agreement(&cijfers, ReviewOutcome::Done, t("09:36")).expect("carried over");
     let uitnodiging = agreement(&s, "Gemeente nodigt huurdersvereniging uit");
-    s.set_agreement_status(&uitnodiging, AgreementStatus::Done, t("09:38")).expect("carried over");
+    s.review_agreement(&uitnodiging, ReviewOutcome::Done, t("09:38")).expect("carried over");
+    s.move_to_phase(Phase::Delen, None, t("09:40")).expect("a different phase");
 
     s.record_temperature(
         Temperature::Onenigheid,
@@ -261,8 +253,14 @@ pub fn meeting2() -> Session {
 pub fn meeting3() -> Session {
     let t = |hm: &str| at(&format!("2026-05-20T{hm}:00+02:00"));
     let prev = meeting2();
-    let mut s = follow_up(&prev, "zuiderveld-2026-05-20", date(2026, 5, 20), Phase::Overeenkomen, t("09:30"));
+    let mut s = follow_up(&prev, "zuiderveld-2026-05-20", date(2026, 5, 20), t("09:30"));
     let de_linde = party(&s, DE_LINDE);
+    // The declaration of intent was signed; the cost study still runs.
+    let intentie = agreement(&s, "Intentieverklaring opstellen");
+    s.review_agreement(&intentie, ReviewOutcome::Done, t("09:34")).expect("carried over");
+    let onderzoek = agreement(&s, "Gezamenlijk onderzoek naar kosten huurachterstand");
+    s.review_agreement(&onderzoek, ReviewOutcome::StillOpen, t("09:37")).expect("carried over");
+    s.move_to_phase(Phase::Overeenkomen, None, t("09:40")).expect("a different phase");
     let ids: Vec<String> = s.parties.iter().map(|p| p.id.clone()).collect();
     let all: Vec<&str> = ids.iter().map(String::as_str).collect();
 

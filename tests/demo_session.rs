@@ -91,7 +91,7 @@ fn each_meeting_has_the_scenario_parties_interests_and_agreements() {
     let expected = [
         ("2026-03-12-", Phase::Verkennen, 7, 2, 2),
         ("2026-04-09-", Phase::Delen, 7, 4, 2),
-        ("2026-05-20-", Phase::Overeenkomen, 7, 5, 5),
+        ("2026-05-20-", Phase::Overeenkomen, 7, 5, 4),
     ];
     for (prefix, phase, interests, agreements, open) in expected {
         let name = format!("{prefix}weer-thuis-in-de-wijk-zuiderveld.json");
@@ -144,4 +144,19 @@ fn meeting3_records_the_grondvorm_question_and_the_five_conditions() {
         .map(|a| a.text.as_str())
         .collect();
     assert_eq!(proposed, ["Huurachterstand tot 3 maanden: gezamenlijk fonds, bijdrage naar rato"]);
+}
+
+#[test]
+fn the_three_meetings_form_one_chain() {
+    let [m1, m2, m3] = [demo::meeting1(), demo::meeting2(), demo::meeting3()];
+    assert_eq!(m2.collaboration_id(), m1.id);
+    assert_eq!(m3.collaboration_id(), m1.id);
+    assert_eq!(m2.previous.as_ref().unwrap().file, "2026-03-12-weer-thuis-in-de-wijk-zuiderveld.json");
+    assert_eq!(m3.previous.as_ref().unwrap().file, "2026-04-09-weer-thuis-in-de-wijk-zuiderveld.json");
+    // Carried-over agreements keep the meeting they were made in and were
+    // walked through at the start of the next meeting.
+    let carried: Vec<_> = m3.agreements.iter().filter(|a| a.origin.is_some()).collect();
+    assert_eq!(carried.len(), 2);
+    assert!(carried.iter().all(|a| a.origin.as_ref().unwrap().session == m2.id && a.reviewed_at.is_some()));
+    assert_eq!(m2.agreements_to_review().count(), 0);
 }

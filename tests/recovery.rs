@@ -170,7 +170,12 @@ fn a_full_disk_fails_visibly_keeps_the_file_and_recovers() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("s");
-    let mut k = Kompas::start_script("ulimit -S -f 8 && exec \"$KOMPAS\" --sessions-dir s --lang en new Zuiderveld", tmp.path(), 100, 30);
+    let mut k = Kompas::start_script(
+        "ulimit -S -f 8 && exec \"$KOMPAS\" --sessions-dir s --lang en new Zuiderveld",
+        tmp.path(),
+        100,
+        30,
+    );
     k.wait_for("No parties yet", 10);
     let file = only_session(&dir);
     k.send("p");
@@ -196,7 +201,10 @@ fn a_full_disk_fails_visibly_keeps_the_file_and_recovers() {
     assert!(temps.is_empty(), "temp files left: {temps:?}");
     // The cause goes away: saving resumes within about a second.
     let pid = k.pid().unwrap().to_string();
-    let ok = std::process::Command::new("prlimit").args(["--pid", &pid, "--fsize=unlimited:unlimited"]).status().unwrap();
+    let ok = std::process::Command::new("prlimit")
+        .args(["--pid", &pid, "--fsize=unlimited:unlimited"])
+        .status()
+        .unwrap();
     assert!(ok.success());
     k.wait_until("saved again", 5, |s| s.contains("✓ saved") && !s.contains("NOT SAVED"));
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();

@@ -284,3 +284,25 @@ fn broken_documents_are_rejected() {
         assert!(!v.is_valid(&doc), "the schema accepts a document with {what}");
     }
 }
+
+#[test]
+fn a_follow_up_session_with_its_links_validates() {
+    let first = full_session();
+    let mut next = first.follow_up(
+        "next".into(),
+        "2026-03-12-x.json",
+        NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
+        at("2026-04-09T09:00:00+02:00"),
+    );
+    let id = next.agreements[0].id.clone();
+    next.review_agreement(&id, kompas::domain::ReviewOutcome::StillOpen, at("2026-04-09T09:05:00+02:00"))
+        .unwrap();
+    let doc = pretty(&next);
+    assert!(doc["collaboration"].is_string() && doc["previous"]["file"].is_string());
+    assert!(doc["agreements"][0]["origin"]["meeting_date"].is_string());
+    assert!(doc["agreements"][0]["reviewed_at"].is_string());
+    assert_valid(&validator(), &doc, "a follow-up session");
+    let mut broken = doc.clone();
+    broken["agreements"][0]["origin"]["meeting_date"] = json!("9 april");
+    assert!(!validator().is_valid(&broken), "a bad origin date must be rejected");
+}

@@ -1,0 +1,298 @@
+//! What the facilitator sees: every pane and mode rendered into a
+//! `TestBackend`, in Dutch and English, at 80x24 and larger, kept as insta
+//! snapshots. The session is the scenario's first meeting.
+
+#[path = "../examples/demo_session.rs"]
+#[allow(dead_code)]
+mod demo;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate};
+use kompas::app::*;
+use kompas::domain::*;
+use kompas::i18n::Lang;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui_textarea::{Input, Key};
+
+fn now() -> Timestamp {
+    // A week after the meeting: one agreement is overdue.
+    DateTime::parse_from_rfc3339("2026-03-30T10:00:00+02:00").unwrap()
+}
+
+fn state(lang: Lang, w: u16, h: u16, session: Session, access: Access) -> AppState {
+    let mut state = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
+    update(&mut state, Action::Resize(w, h), now());
+    let path = PathBuf::from("sessions/2026-03-12-weer-thuis-in-de-wijk-zuiderveld.json");
+    let opened = OpenedSession { session, path, access, draft: None, previous: None };
+    update(&mut state, Action::SessionOpened(Box::new(opened)), now());
+    state
+}
+
+fn send(state: &mut AppState, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(state, a, now());
+    }
+}
+
+fn typing(text: &str) -> Vec<Action> {
+    text.chars().map(|c| Action::FormInput(Input { key: Key::Char(c), ..Default::default() })).collect()
+}
+
+fn render(state: &AppState) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(state.width, state.height)).unwrap();
+    terminal.draw(|f| kompas::ui::draw(f, state)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(state: &AppState) -> String {
+    let buf = render(state);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn meeting1() -> Session {
+    demo::meeting1()
+}
+
+/// Snapshot a screen under a name that says language and size.
+macro_rules! snap {
+    ($name:expr, $state:expr) => {{
+        let st = &$state;
+        let name = format!("{}_{}_{}x{}", $name, st.lang.id(), st.width, st.height);
+        insta::assert_snapshot!(name, screen(st));
+    }};
+}
+
+fn both(f: impl Fn(Lang)) {
+    f(Lang::Nl);
+    f(Lang::En);
+}
+
+#[test]
+fn interests_map() {
+    both(|lang| {
+        snap!("interests", state(lang, 80, 24, meeting1(), Access::Edit));
+        snap!("interests", state(lang, 120, 35, meeting1(), Access::Edit));
+        // Narrow terminals: parties as rows.
+        snap!("interests", state(lang, 60, 24, meeting1(), Access::Edit));
+    });
+}
+
+#[test]
+fn interests_map_scrolled_to_the_ambition() {
+    both(|lang| {
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::End, Action::Up, Action::Up, Action::Up]);
+        snap!("interests_ambition", s);
+    });
+}
+
+#[test]
+fn agreement_log() {
+    both(|lang| {
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::NextPane]);
+        snap!("agreements", s);
+        send(&mut s, [Action::CycleFilter]);
+        snap!("agreements_open", s);
+        let mut s = state(lang, 120, 35, meeting1(), Access::Edit);
+        send(&mut s, [Action::NextPane]);
+        snap!("agreements", s);
+    });
+}
+
+#[test]
+fn reflection_prompts() {
+    both(|lang| {
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::NextPane, Action::NextPane]);
+        snap!("reflections", s);
+        send(&mut s, [Action::End]);
+        snap!("reflections_end", s);
+    });
+}
+
+#[test]
+fn timeline() {
+    both(|lang| {
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::PrevPane]);
+        snap!("timeline", s);
+    });
+}
+
+#[test]
+fn forms() {
+    both(|lang| {
+        let base = || state(lang, 80, 24, meeting1(), Access::Edit);
+        let mut s = base();
+        send(&mut s, [Action::AddParty]);
+        send(&mut s, typing("Huurdersvereniging Zuid"));
+        snap!("form_party", s);
+        let mut s = base();
+        send(&mut s, [Action::Down, Action::AddInterest]);
+        send(&mut s, typing("Geen concentratie van kwetsbare huurders"));
+        snap!("form_interest", s);
+        let mut s = base();
+        send(&mut s, [Action::NextPane, Action::Activate]);
+        snap!("form_agreement_edit", s);
+        let mut s = base();
+        send(&mut s, [Action::PrevPane, Action::PrevPane, Action::Home, Action::Activate]);
+        snap!("form_answer", s);
+        let mut s = base();
+        send(&mut s, [Action::AskOwnQuestion]);
+        snap!("form_own_question", s);
+        let mut s = base();
+        send(&mut s, [Action::RecordTemperature]);
+        snap!("form_temperature", s);
+        let mut s = base();
+        send(&mut s, [Action::GoToPhase(Phase::Delen), Action::PrevPhase]);
+        snap!("form_step_back", s);
+        let mut s = base();
+        send(
+            &mut s,
+            [
+                Action::NextPane,
+                Action::AddAgreement,
+                Action::FormNextField,
+                Action::FormNextField,
+                Action::FormNextField,
+            ],
+        );
+        send(&mut s, typing("morgen"));
+        send(&mut s, [Action::FormSubmit]);
+        snap!("form_bad_date", s);
+    });
+}
+
+#[test]
+fn overlays() {
+    both(|lang| {
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::ShowHelp]);
+        snap!("help", s);
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::OpenPhasePicker]);
+        snap!("phase_picker", s);
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::AddParty]);
+        send(&mut s, typing("Politie"));
+        send(&mut s, [Action::FormCancel]);
+        snap!("confirm_discard", s);
+    });
+}
+
+#[test]
+fn read_only_review_and_save_failure() {
+    both(|lang| {
+        snap!("held_elsewhere", state(lang, 80, 24, meeting1(), Access::HeldElsewhere));
+        snap!("review", state(lang, 80, 24, meeting1(), Access::Review));
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        send(&mut s, [Action::SaveFailed("sessions/x.json: No space left on device (os error 28)".into())]);
+        snap!("save_failed", s);
+    });
+}
+
+#[test]
+fn too_small() {
+    both(|lang| snap!("too_small", state(lang, 50, 12, meeting1(), Access::Edit)));
+}
+
+fn library_entries() -> Vec<LibraryEntry> {
+    let today = now().date_naive();
+    let m1 = meeting1();
+    let m2 =
+        m1.follow_up("m2".into(), "2026-03-12-x.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), now());
+    let entry = |name: &str, s: &Session| LibraryEntry {
+        path: PathBuf::from(format!("sessions/{name}")),
+        state: EntryState::Loaded(Box::new(Loaded::new(s.summary(today), s.texts()))),
+    };
+    vec![
+        entry("2026-03-12-weer-thuis-in-de-wijk-zuiderveld.json", &m1),
+        entry("2026-04-09-weer-thuis-in-de-wijk-zuiderveld.json", &m2),
+        LibraryEntry {
+            path: PathBuf::from("sessions/kapot.json"),
+            state: EntryState::Failed("sessions/kapot.json: line 3, column 14: expected `,` or `}`".into()),
+        },
+    ]
+}
+
+#[test]
+fn library_and_its_views() {
+    both(|lang| {
+        let mut s = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
+        update(&mut s, Action::Resize(80, 24), now());
+        snap!("library_loading", s);
+        send(&mut s, [Action::LibraryUpdate { generation: 0, entries: library_entries(), done: true }]);
+        snap!("library", s);
+        send(&mut s, [Action::ShowPortfolio]);
+        snap!("portfolio", s);
+        send(&mut s, [Action::Back, Action::StartSearch]);
+        send(&mut s, typing("huurders"));
+        send(&mut s, [Action::FormSubmit]);
+        snap!("search", s);
+        let mut o = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
+        update(&mut o, Action::Resize(100, 30), now());
+        let m1 = meeting1();
+        let m2 = m1.follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), now());
+        send(&mut o, [Action::OverviewReady(Box::new(chain_overview(&[m1, m2])))]);
+        snap!("overview", o);
+    });
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    let hostile = "x\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}evil\u{2066}\r\u{0}\u{85}y";
+    let mut session = meeting1();
+    session.title = hostile.into();
+    session.parties[0].organisation = hostile.into();
+    session.parties[0].wants = hostile.into();
+    session.interests[0].text = hostile.into();
+    session.agreements[0].text = hostile.into();
+    session.reflections[0].answer = hostile.into();
+    session.facilitator = hostile.into();
+    for (pane_moves, w, h) in [(0, 80, 24), (1, 80, 24), (2, 80, 24), (3, 80, 24), (0, 60, 24), (0, 160, 40)]
+    {
+        let mut s = state(Lang::Nl, w, h, session.clone(), Access::Edit);
+        for _ in 0..pane_moves {
+            send(&mut s, [Action::NextPane]);
+        }
+        let buf = render(&s);
+        for cell in buf.content() {
+            for c in cell.symbol().chars() {
+                assert!(!c.is_control(), "control character {c:?} in a cell");
+                assert!(
+                    !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                    "bidi control {c:?} in a cell"
+                );
+            }
+        }
+        assert!(screen(&s).contains('␛'), "the escape is shown as a visible placeholder");
+    }
+    // Through the real backend too: the only ESC bytes are our own sequences.
+    let s = state(Lang::Nl, 80, 24, session, Access::Edit);
+    let mut out = Vec::new();
+    {
+        let backend = ratatui::backend::CrosstermBackend::new(&mut out);
+        let options = ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+        };
+        let mut t = Terminal::with_options(backend, options).unwrap();
+        t.draw(|f| kompas::ui::draw(f, &s)).unwrap();
+    }
+    let text = String::from_utf8_lossy(&out);
+    assert!(!text.contains("\u{1b}]0;pwned"), "an OSC sequence from the data reached the terminal");
+    assert!(!text.contains('\u{9b}'), "a C1 CSI from the data reached the terminal");
+    assert!(!text.contains('\u{7}'), "a BEL reached the terminal");
+}
