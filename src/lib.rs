@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod keymap;
 pub mod layout;
