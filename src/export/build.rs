@@ -1,0 +1,468 @@
+//! From a session to the document tree of the minutes: which sections, in
+//! which order, with which words. Everything a reader needs is here; only ids
+//! and id references are left out (parties are named instead).
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::doc::*;
+use super::labels::{self, L, moment, phase_cell};
+use crate::domain::{AmbitionLens, ContextAspect, Extra, InterestKind, Phase, Session, Timestamp};
+use crate::i18n::{self, Lang, Msg};
+
+pub(super) fn build(session: &Session, lang: Lang, today: NaiveDate) -> Doc {
+    let mut b = Builder { s: session, lang, today, blocks: Vec::new() };
+    b.header();
+    b.parties();
+    b.phases();
+    b.interests();
+    b.ambition_and_context();
+    b.agreements();
+    b.reflections();
+    b.temperature();
+    b.other_fields();
+    let colophon = b.colophon();
+    let title = format!("{}: {}", L::Minutes.get(lang), session.title);
+    Doc { lang, title, blocks: b.blocks, colophon }
+}
+
+struct Builder<'a> {
+    s: &'a Session,
+    lang: Lang,
+    today: NaiveDate,
+    blocks: Vec<Block>,
+}
+
+impl Builder<'_> {
+    fn msg(&self, m: Msg) -> String {
+        m.get(self.lang).to_string()
+    }
+
+    fn label(&self, l: L) -> String {
+        l.get(self.lang).to_string()
+    }
+
+    fn when(&self, at: &Timestamp) -> String {
+        moment(self.lang, at, self.s.meeting_date)
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        i18n::date(self.lang, d)
+    }
+
+    fn phase(&self, p: Phase) -> String {
+        phase_cell(self.lang, p)
+    }
+
+    /// A party's organisation; an id that names no party (a damaged file)
+    /// is shown as it is rather than hidden.
+    fn party_name(&self, id: &str) -> String {
+        self.s.party(id).map_or_else(|| id.to_string(), |p| p.organisation.clone())
+    }
+
+    fn heading(&mut self, level: u8, s: String) {
+        self.blocks.push(Block::Heading(level, line(s)));
+    }
+
+    fn table(&mut self, class: &'static str, head: Vec<String>, rows: Vec<Row>) {
+        if rows.is_empty() {
+            self.blocks.push(Block::Para(vec![Inline::Em(self.label(L::NothingRecorded))]));
+        } else {
+            self.blocks.push(Block::Table(Table { class, head, row_heads: false, rows }));
+        }
+    }
+
+    fn header(&mut self) {
+        let s = self.s;
+        self.blocks
+            .push(Block::Heading(1, vec![text(format!("{}: ", L::Minutes.get(self.lang))), text(&s.title)]));
+        let mut facts = vec![
+            (self.msg(Msg::MeetingDate), line(self.date(s.meeting_date))),
+            (self.msg(Msg::Facilitator), line(dash_if_empty(&s.facilitator))),
+        ];
+        if let Some(prev) = &s.previous {
+            let link = Inline::Link { text: prev.file.clone(), file: prev.file.clone() };
+            facts.push((
+                self.label(L::PreviousMeeting),
+                vec![text(self.date(prev.meeting_date)), text(" · "), link],
+            ));
+        }
+        self.blocks.push(Block::Facts(facts));
+    }
+
+    fn parties(&mut self) {
+        self.heading(2, self.label(L::Present));
+        let head = vec![
+            self.msg(Msg::Organisation),
+            self.msg(Msg::Representative),
+            self.msg(Msg::Role),
+            self.label(L::AtTableSince),
+            self.msg(Msg::Created),
+            self.msg(Msg::Updated),
+        ];
+        let rows = (self.s.parties.iter())
+            .map(|p| Row {
+                flag: None,
+                cells: vec![
+                    Cell::Lines(vec![line(&p.organisation)]),
+                    Cell::Lines(opt_line(&p.representative)),
+                    Cell::Lines(opt_line(&p.role)),
+                    cell(self.phase(p.phase)),
+                    cell(self.when(&p.created_at)),
+                    cell(self.when(&p.updated_at)),
+                ],
+            })
+            .collect();
+        self.table("parties", head, rows);
+    }
+
+    fn phases(&mut self) {
+        let (lang, s) = (self.lang, self.s);
+        self.heading(2, self.label(L::PhaseSection));
+        let current = format!("{} · {}", s.phase.number(), i18n::phase_name(lang, s.phase));
+        self.blocks.push(Block::Facts(vec![
+            (self.label(L::CurrentPhase), line(current)),
+            (self.msg(Msg::Aim), line(i18n::phase_aim(lang, s.phase))),
+            (self.msg(Msg::Result), line(i18n::phase_result(lang, s.phase))),
+        ]));
+        let steps = Phase::ALL.map(|p| Step {
+            number: p.number(),
+            name: i18n::phase_short(lang, p),
+            state: if p == s.phase {
+                StepState::Current
+            } else if s.visited(p) {
+                StepState::Visited
+            } else {
+                StepState::Ahead
+            },
+        });
+        self.blocks.push(Block::Strip(steps.to_vec()));
+
+        self.heading(3, self.label(L::PhaseHistory));
+        let head = vec![self.label(L::Time), self.label(L::From), self.label(L::To), self.msg(Msg::Reason)];
+        let rows = (s.phase_history.iter())
+            .map(|m| {
+                let mut to = vec![text(self.phase(m.to))];
+                if m.is_step_back() {
+                    to.extend([text(" "), Inline::Flag(Flag::StepBack, self.label(L::StepBack))]);
+                }
+                let from = m.from.map_or_else(|| self.label(L::Start), |p| self.phase(p));
+                let flag = m.is_step_back().then_some(Flag::StepBack);
+                let reason = Cell::Lines(opt_line(m.reason.as_deref().unwrap_or("")));
+                Row { flag, cells: vec![cell(self.when(&m.at)), cell(from), Cell::Lines(vec![to]), reason] }
+            })
+            .collect();
+        self.table("history", head, rows);
+    }
+
+    fn interests(&mut self) {
+        let s = self.s;
+        self.heading(2, self.label(L::InterestsMap));
+        if s.parties.is_empty() {
+            self.table("map", Vec::new(), Vec::new());
+        } else {
+            let mut head = vec![String::new()];
+            head.extend(s.parties.iter().map(|p| p.organisation.clone()));
+            let mut rows: Vec<Row> = InterestKind::ALL
+                .iter()
+                .map(|&kind| {
+                    let mut cells = vec![cell(i18n::kind_label(self.lang, kind))];
+                    cells.extend(s.parties.iter().map(|p| {
+                        Cell::List(s.interests_of(&p.id, kind).map(|(_, i)| line(&i.text)).collect())
+                    }));
+                    Row { flag: None, cells }
+                })
+                .collect();
+            for (label, get) in [
+                (Msg::Wants, (|p| &p.wants) as fn(&crate::domain::Party) -> &String),
+                (Msg::Offers, |p| &p.offers),
+            ] {
+                let mut cells = vec![cell(self.msg(label))];
+                cells.extend(s.parties.iter().map(|p| Cell::Lines(opt_line(get(p)))));
+                rows.push(Row { flag: None, cells });
+            }
+            self.blocks.push(Block::Table(Table { class: "map", head, row_heads: true, rows }));
+        }
+
+        self.heading(3, self.label(L::InterestsRecorded));
+        let head = vec![
+            self.label(L::Number),
+            self.msg(Msg::Party),
+            self.msg(Msg::Kind),
+            self.msg(Msg::Interest),
+            self.label(L::AddedInPhase),
+            self.msg(Msg::Created),
+            self.msg(Msg::Updated),
+        ];
+        let rows = (s.interests.iter().enumerate())
+            .map(|(n, i)| Row {
+                flag: None,
+                cells: vec![
+                    cell((n + 1).to_string()),
+                    cell(self.party_name(&i.party)),
+                    cell(i18n::kind_label(self.lang, i.kind)),
+                    Cell::Lines(vec![line(&i.text)]),
+                    cell(self.phase(i.phase)),
+                    cell(self.when(&i.created_at)),
+                    cell(self.when(&i.updated_at)),
+                ],
+            })
+            .collect();
+        self.table("interests", head, rows);
+    }
+
+    fn ambition_and_context(&mut self) {
+        let (lang, s) = (self.lang, self.s);
+        self.heading(2, self.msg(Msg::Ambition));
+        let facts = AmbitionLens::ALL
+            .iter()
+            .map(|&l| (i18n::lens_msg(l).get(lang).to_string(), line(dash_if_empty(s.ambition.get(l)))))
+            .collect();
+        self.blocks.push(Block::Facts(facts));
+        self.heading(2, self.msg(Msg::Context));
+        let facts = ContextAspect::ALL
+            .iter()
+            .map(|&a| (i18n::aspect_msg(a).get(lang).to_string(), line(dash_if_empty(s.context.get(a)))))
+            .collect();
+        self.blocks.push(Block::Facts(facts));
+    }
+
+    fn agreements(&mut self) {
+        let (lang, s, today) = (self.lang, self.s, self.today);
+        self.heading(2, self.msg(Msg::PaneAgreements));
+        if !s.agreements.is_empty() {
+            let summary = labels::agreements_summary(
+                lang,
+                s.agreements.len(),
+                s.open_agreements().count(),
+                s.overdue_agreements(today).count(),
+                today,
+            );
+            self.blocks.push(Block::Para(line(summary)));
+        }
+        let head = [
+            L::Number.get(lang),
+            Msg::Status.get(lang),
+            Msg::Agreement.get(lang),
+            Msg::Owner.get(lang),
+            Msg::Involved.get(lang),
+            Msg::Due.get(lang),
+            Msg::Phase.get(lang),
+            Msg::Created.get(lang),
+            Msg::Updated.get(lang),
+            L::OriginColumn.get(lang),
+        ];
+        let rows: Vec<Row> = (s.agreements.iter().enumerate())
+            .map(|(n, a)| {
+                let overdue = a.is_overdue(today);
+                let status = i18n::status_label(lang, a.status).to_string();
+                let status = if a.status.is_open() { Inline::Flag(Flag::Open, status) } else { text(status) };
+                let owner = a.owner.as_deref().map(|o| line(self.party_name(o))).into_iter().collect();
+                let mut involved = Vec::new();
+                for (k, p) in a.parties.iter().enumerate() {
+                    if k > 0 {
+                        involved.push(text(", "));
+                    }
+                    involved.push(text(self.party_name(p)));
+                }
+                let mut due = Vec::new();
+                if let Some(d) = a.due {
+                    due.push(text(self.date(d)));
+                    if overdue {
+                        let mark = format!("⚠ {}", Msg::Overdue.get(lang));
+                        due.extend([text(" "), Inline::Flag(Flag::Overdue, mark)]);
+                    }
+                }
+                let mut phase = vec![text(self.phase(a.phase))];
+                if a.phase_result {
+                    phase.extend([text(" "), Inline::Flag(Flag::Result, "★".into())]);
+                }
+                let mut origin = Vec::new();
+                if let Some(o) = &a.origin {
+                    let meeting = format!("{} {}", L::MeetingOf.get(lang), self.date(o.meeting_date));
+                    origin.push(vec![text(meeting), text(" · "), text(&o.file)]);
+                }
+                if let Some(r) = &a.reviewed_at {
+                    origin.push(line(format!("{} {}", L::Reviewed.get(lang), self.when(r))));
+                }
+                let flag =
+                    if overdue { Some(Flag::Overdue) } else { a.status.is_open().then_some(Flag::Open) };
+                let cells = vec![
+                    cell((n + 1).to_string()),
+                    Cell::Lines(vec![vec![status]]),
+                    Cell::Lines(vec![line(&a.text)]),
+                    Cell::Lines(owner),
+                    Cell::Lines(if involved.is_empty() { Vec::new() } else { vec![involved] }),
+                    Cell::Lines(if due.is_empty() { Vec::new() } else { vec![due] }),
+                    Cell::Lines(vec![phase]),
+                    cell(self.when(&a.created_at)),
+                    cell(self.when(&a.updated_at)),
+                    Cell::Lines(origin),
+                ];
+                Row { flag, cells }
+            })
+            .collect();
+        let any = !rows.is_empty();
+        self.table("agreements", head.map(String::from).to_vec(), rows);
+        if any {
+            let legend = format!("★ {}", Msg::PhaseResult.get(lang));
+            self.blocks.push(Block::Note(line(legend)));
+        }
+    }
+
+    fn reflections(&mut self) {
+        let (lang, s) = (self.lang, self.s);
+        self.heading(2, self.label(L::Reflections));
+        if s.reflections.is_empty() {
+            self.table("reflections", Vec::new(), Vec::new());
+        }
+        for phase in Phase::ALL {
+            let rows: Vec<Row> = (s.reflections.iter().enumerate())
+                .filter(|(_, r)| r.phase == phase)
+                .map(|(n, r)| {
+                    let mut question = vec![line(&r.question)];
+                    if r.prompt.is_none() {
+                        question.push(vec![Inline::Em(Msg::OwnQuestionTag.get(lang).to_string())]);
+                    }
+                    let mut time = vec![line(self.when(&r.created_at))];
+                    if r.updated_at != r.created_at {
+                        time.push(line(format!(
+                            "{} {}",
+                            L::UpdatedShort.get(lang),
+                            self.when(&r.updated_at)
+                        )));
+                    }
+                    let cells = vec![
+                        cell((n + 1).to_string()),
+                        Cell::Lines(question),
+                        Cell::Lines(vec![line(&r.answer)]),
+                        Cell::Lines(time),
+                    ];
+                    Row { flag: None, cells }
+                })
+                .collect();
+            if !rows.is_empty() {
+                self.heading(3, format!("{} · {}", phase.number(), i18n::phase_name(lang, phase)));
+                let head = vec![
+                    self.label(L::Number),
+                    self.msg(Msg::Question),
+                    self.msg(Msg::Answer),
+                    self.label(L::Time),
+                ];
+                self.table("reflections", head, rows);
+            }
+        }
+    }
+
+    fn temperature(&mut self) {
+        let lang = self.lang;
+        self.heading(2, self.msg(Msg::Temperature));
+        let head = vec![
+            self.label(L::Number),
+            self.label(L::Time),
+            self.msg(Msg::Temperature),
+            self.msg(Msg::Phase),
+            self.msg(Msg::Note),
+        ];
+        let rows = (self.s.temperature.iter().enumerate())
+            .map(|(n, t)| Row {
+                flag: None,
+                cells: vec![
+                    cell((n + 1).to_string()),
+                    cell(self.when(&t.at)),
+                    cell(i18n::temperature_label(lang, t.level)),
+                    cell(self.phase(t.phase)),
+                    Cell::Lines(opt_line(&t.note)),
+                ],
+            })
+            .collect();
+        self.table("temperature", head, rows);
+    }
+
+    /// Fields a newer kompas wrote: shown as they are, so nothing in the
+    /// file is missing from the minutes.
+    fn other_fields(&mut self) {
+        let (lang, s) = (self.lang, self.s);
+        let numbered = |m: Msg, n: usize| line(format!("{} {}", m.get(lang), n + 1));
+        let mut owners: Vec<(Line, &Extra)> = vec![(line(self.label(L::Session)), &s.extra)];
+        for p in &s.parties {
+            owners.push((vec![text(format!("{} ", Msg::Party.get(lang))), text(&p.organisation)], &p.extra));
+        }
+        owners.extend(s.interests.iter().enumerate().map(|(n, x)| (numbered(Msg::Interest, n), &x.extra)));
+        owners.extend(s.agreements.iter().enumerate().map(|(n, x)| (numbered(Msg::Agreement, n), &x.extra)));
+        owners.extend(
+            s.reflections.iter().enumerate().map(|(n, x)| (numbered(Msg::PaneReflections, n), &x.extra)),
+        );
+        owners
+            .extend(s.temperature.iter().enumerate().map(|(n, x)| (numbered(Msg::Temperature, n), &x.extra)));
+        let mut rows = Vec::new();
+        for (owner, extra) in owners {
+            let mut leaves = Vec::new();
+            for (key, value) in extra {
+                flatten(key.clone(), value, &mut leaves);
+            }
+            rows.extend(leaves.into_iter().map(|(path, value)| Row {
+                flag: None,
+                cells: vec![Cell::Lines(vec![owner.clone()]), cell(path), cell(value)],
+            }));
+        }
+        if !rows.is_empty() {
+            self.heading(2, self.label(L::OtherFields));
+            self.blocks.push(Block::Note(line(self.label(L::OtherFieldsNote))));
+            let head = vec![self.label(L::BelongsTo), self.label(L::Field), self.label(L::Value)];
+            self.table("other", head, rows);
+        }
+    }
+
+    fn colophon(&self) -> Line {
+        let (lang, s) = (self.lang, self.s);
+        vec![
+            text(format!("{} · {} ", L::MadeWith.get(lang), L::FileFormat.get(lang))),
+            text(&s.format),
+            text(format!(" {} {}", L::Version.get(lang), s.version)),
+            text(format!(" · {} {}", L::SessionCreated.get(lang), self.when(&s.created_at))),
+            text(format!(" · {} {}", L::SessionUpdated.get(lang), self.when(&s.updated_at))),
+        ]
+    }
+}
+
+fn cell(s: impl Into<String>) -> Cell {
+    Cell::Lines(vec![line(s)])
+}
+
+fn dash_if_empty(s: &str) -> &str {
+    if s.trim().is_empty() { "—" } else { s }
+}
+
+/// A JSON value as (path, text) leaves: `budget.amount`, `tags[1]`. Strings
+/// as they are, other values as JSON.
+fn flatten(path: String, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            for (k, v) in map {
+                flatten(format!("{path}.{k}"), v, out);
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(format!("{path}[{i}]"), v, out);
+            }
+        }
+        Value::String(s) => out.push((path, s.clone())),
+        other => out.push((path, other.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_extra_values_become_paths() {
+        let v: Value = serde_json::json!({"a": [1, {"b": "x"}], "c": {}, "d": null});
+        let mut out = Vec::new();
+        flatten("root".into(), &v, &mut out);
+        let want = [("root.a[0]", "1"), ("root.a[1].b", "x"), ("root.c", "{}"), ("root.d", "null")];
+        assert_eq!(out, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec());
+    }
+}
