@@ -1,0 +1,65 @@
+//! The sessions folder: creating it, listing its sessions, and removing
+//! temp files a crash left behind.
+
+use std::fs::{self, DirBuilder};
+use std::io;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use super::naming::is_temp_name;
+
+/// Temp files younger than this may belong to a save in progress (in
+/// another kompas) and are left alone.
+pub const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// Create the folder (and missing parents) with mode 0700 if it is missing.
+/// An existing folder is left as it is.
+pub fn ensure_sessions_dir(dir: &Path) -> io::Result<()> {
+    DirBuilder::new().recursive(true).mode(0o700).create(dir)
+}
+
+/// The session files in `dir`: `*.json` regular files (or links to them)
+/// whose names do not start with a dot, sorted by name.
+pub fn session_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_json = Path::new(&*name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if name.starts_with('.') || !is_json {
+            continue;
+        }
+        let path = entry.path();
+        if fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Remove the temp files our saves leave behind when the program dies in
+/// the middle (`.<name>.kompas-tmp-<random>`, regular files, untouched for
+/// [`STALE_TEMP_AGE`]). Nothing else is touched. Returns how many went.
+pub fn clean_stale_temp_files(dir: &Path) -> io::Result<usize> {
+    let now = SystemTime::now();
+    let mut removed = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if !is_temp_name(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let Ok(meta) = fs::symlink_metadata(entry.path()) else { continue };
+        let age = meta.modified().ok().and_then(|m| now.duration_since(m).ok());
+        if meta.is_file() && age.is_some_and(|age| age >= STALE_TEMP_AGE) {
+            match fs::remove_file(entry.path()) {
+                Ok(()) => removed += 1,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(removed)
+}
