@@ -3,7 +3,7 @@
 
 use std::fs::{self, DirBuilder};
 use std::io;
-use std::os::unix::fs::DirBuilderExt;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -13,10 +13,30 @@ use super::naming::is_temp_name;
 /// another kompas) and are left alone.
 pub const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
 
-/// Create the folder (and missing parents) with mode 0700 if it is missing.
-/// An existing folder is left as it is.
+/// Create the folder (and missing parents) with mode 0700, whatever the
+/// umask, if it is missing. An existing folder is left as it is.
 pub fn ensure_sessions_dir(dir: &Path) -> io::Result<()> {
-    DirBuilder::new().recursive(true).mode(0o700).create(dir)
+    let mut missing = Vec::new();
+    let mut next = Some(dir);
+    while let Some(d) = next.filter(|d| !d.as_os_str().is_empty()) {
+        match fs::symlink_metadata(d) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => missing.push(d),
+            _ => break,
+        }
+        next = d.parent();
+    }
+    for d in missing.into_iter().rev() {
+        match DirBuilder::new().mode(0o700).create(d) {
+            Ok(()) => fs::set_permissions(d, fs::Permissions::from_mode(0o700))?,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {} // made meanwhile by someone else
+            Err(e) => return Err(e),
+        }
+    }
+    if fs::metadata(dir)?.is_dir() {
+        Ok(())
+    } else {
+        Err(io::Error::new(io::ErrorKind::NotADirectory, "exists and is not a folder"))
+    }
 }
 
 /// The session files in `dir`: `*.json` regular files (or links to them)

@@ -3,7 +3,8 @@
 
 use std::fmt;
 use std::fs::{self, File};
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -17,6 +18,8 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The UTF-8 byte order mark, accepted and skipped at the start of a file.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// Files from this size on are read by two threads (see [`read_exact_in_parallel`]).
+const PARALLEL_READ_FROM: usize = 8 * 1024 * 1024;
 /// serde_json's nesting limit, for the message.
 const NESTING_LIMIT: usize = 128;
 
@@ -150,9 +153,10 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// All bytes of a regular file of at most `limit` bytes. The size is checked
-/// before reading, and the read itself stops after `limit + 1` bytes in case
-/// the file grows meanwhile. Not a regular file (a folder, a FIFO that would
-/// block, a device) is refused before it is opened.
+/// before reading; then exactly that many bytes are read, and whatever was
+/// appended meanwhile only up to `limit + 1` bytes in all. Not a regular file
+/// (a folder, a FIFO that would block, a device) is refused before it is
+/// opened.
 pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadErrorKind> {
     let check = |meta: &fs::Metadata| {
         if meta.is_dir() {
@@ -168,12 +172,45 @@ pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadErrorK
     check(&fs::metadata(path).map_err(LoadErrorKind::Io)?)?;
     let file = File::open(path).map_err(LoadErrorKind::Io)?;
     let len = check(&file.metadata().map_err(LoadErrorKind::Io)?)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(LoadErrorKind::Io)?;
+    let size = usize::try_from(len).map_err(|_| LoadErrorKind::TooLarge { bytes: len, limit })?;
+    let mut bytes = vec![0; size];
+    read_exact_in_parallel(&file, &mut bytes).map_err(|e| {
+        LoadErrorKind::Io(if e.kind() == io::ErrorKind::UnexpectedEof {
+            io::Error::other("the file got shorter while it was read; try again")
+        } else {
+            e
+        })
+    })?;
+    let mut rest = &file;
+    rest.seek(SeekFrom::Start(len)).map_err(LoadErrorKind::Io)?;
+    rest.take(limit + 1 - len).read_to_end(&mut bytes).map_err(LoadErrorKind::Io)?;
     if bytes.len() as u64 > limit {
         return Err(LoadErrorKind::TooLarge { bytes: bytes.len() as u64, limit });
     }
     Ok(bytes)
+}
+
+/// Fill `buf` from the start of `file`. Big files are read as two halves by
+/// two threads: filling fresh memory costs page faults as much as copying,
+/// and on two cores this halves the read time of a 50 MB session.
+fn read_exact_in_parallel(file: &File, buf: &mut [u8]) -> io::Result<()> {
+    if buf.len() < PARALLEL_READ_FROM {
+        return file.read_exact_at(buf, 0);
+    }
+    let half = buf.len() / 2;
+    let (first, second) = buf.split_at_mut(half);
+    let in_parallel = std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .name("kompas-read".into())
+            .spawn_scoped(scope, || file.read_exact_at(second, half as u64))
+            .ok()?;
+        let read_first = file.read_exact_at(first, 0);
+        let read_second =
+            helper.join().unwrap_or_else(|_| Err(io::Error::other("the reading thread failed")));
+        Some(read_first.and(read_second))
+    });
+    // No thread to be had: read it all here.
+    in_parallel.unwrap_or_else(|| file.read_exact_at(buf, 0))
 }
 
 /// Parse the bytes of a session file.
@@ -315,15 +352,66 @@ fn field_error(text: &str, e: &serde_path_to_error::Error<serde_json::Error>) ->
     } else if let Some(field) = named("duplicate field `") {
         (join(&path, &field), "appears twice".to_string())
     } else {
-        let hint = match path.rsplit('.').next().unwrap_or("") {
-            "meeting_date" | "due" => " (expected a date like 2026-04-01)",
-            "created_at" | "updated_at" | "at" => " (expected a time like 2026-04-01T10:00:00+02:00)",
-            _ => "",
-        };
-        (path, format!("{message}{hint}"))
+        let field = path.rsplit('.').next().unwrap_or("");
+        (path.clone(), plain_field_message(&message, field))
     };
     let path = if path.is_empty() { "top level".to_string() } else { path };
     LoadErrorKind::Field { path, message }
+}
+
+/// serde's message about a field in plainer words: "is the number 42,
+/// expected text" rather than "invalid type: integer `42`, expected a string".
+fn plain_field_message(message: &str, field: &str) -> String {
+    let example = match field {
+        "meeting_date" | "due" => Some("a date like 2026-04-01"),
+        "created_at" | "updated_at" | "at" => Some("a time like 2026-04-01T10:00:00+02:00"),
+        _ => None,
+    };
+    if let Some((found, expected)) =
+        message.strip_prefix("invalid type: ").and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        let found = plain_found(found);
+        let expected = match (example, expected) {
+            (Some(example), _) => example.to_string(),
+            (None, "a string") => "text".to_string(),
+            (None, "a sequence") => "a list".to_string(),
+            (None, "a boolean") => "true or false".to_string(),
+            (None, "u32" | "u64" | "usize") => "a whole number".to_string(),
+            (None, e) if e.starts_with("struct ") || e == "a map" => "an object".to_string(),
+            (None, e) => e.to_string(),
+        };
+        return format!("is {found}, expected {expected}");
+    }
+    if let Some((found, expected)) =
+        message.strip_prefix("unknown variant `").and_then(|rest| rest.split_once("`, expected "))
+    {
+        return format!("is \"{found}\", expected {expected}");
+    }
+    if message == "expected value" {
+        // serde_json's word for a number or list where a name was expected.
+        return "is not one of the allowed names (expected text in quotes)".to_string();
+    }
+    match example {
+        Some(example) => format!("{message} (expected {example})"),
+        None => message.to_string(),
+    }
+}
+
+fn plain_found(found: &str) -> String {
+    let quoted = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`').to_string());
+    if let Some(n) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        format!("the number {n}")
+    } else if let Some(b) = quoted("boolean ") {
+        b
+    } else if let Some(s) = found.strip_prefix("string ") {
+        format!("the text {s}")
+    } else {
+        match found {
+            "sequence" => "a list".to_string(),
+            "map" => "an object".to_string(),
+            other => other.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

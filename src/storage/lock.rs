@@ -4,9 +4,9 @@
 //! deleted: deleting one while another program opens it would let two
 //! programs hold "the" lock at once.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, OpenOptions, Permissions, TryLockError};
 use std::io;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use super::naming::{folder_of, lock_name};
@@ -54,6 +54,11 @@ pub fn lock(path: &Path) -> io::Result<LockOutcome> {
         .truncate(false)
         .mode(0o600)
         .open(&lock_path)?;
+    // 0600 minus the umask; put right if the umask took the owner's bits
+    // (best effort: it only matters for tidiness, the lock works either way).
+    if file.metadata().is_ok_and(|m| m.permissions().mode() & 0o777 != 0o600) {
+        let _ = file.set_permissions(Permissions::from_mode(0o600));
+    }
     match file.try_lock() {
         Ok(()) => Ok(LockOutcome::Acquired(SessionLock { file, path: lock_path })),
         Err(TryLockError::WouldBlock) => Ok(LockOutcome::HeldElsewhere),

@@ -291,9 +291,9 @@ fn follow_symlinks(path: &Path) -> io::Result<PathBuf> {
                 let next = fs::read_link(&current)?;
                 current = if next.is_absolute() { next } else { folder_of(&current).join(next) };
             }
-            Ok(_) => return Ok(current),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
-            Err(e) => return Err(e),
+            // Not there yet, or the folder is missing or unreadable: the
+            // steps that follow say precisely what is wrong.
+            Ok(_) | Err(_) => return Ok(current),
         }
     }
     Err(io::Error::new(io::ErrorKind::InvalidInput, "too many levels of symbolic links"))
