@@ -52,7 +52,8 @@ fn export(
     };
     let text = kompas::export::export(&loaded.session, format, lang, runtime::now().date_naive());
     let written = match output {
-        Some(path) => kompas::storage::write_export(path, text.as_bytes()),
+        Some(path) => kompas::storage::write_atomic(path, text.as_bytes())
+            .map_err(|e| std::io::Error::other(e.to_string())),
         None => std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes()),
     };
     match written {

@@ -54,7 +54,16 @@ struct Outcome {
 /// One run: open, commit a few agreements, maybe leave typing in a form,
 /// then kill at a random moment.
 fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
-    let mut k = Kompas::start(&["--lang", "en", file.to_str().unwrap()], file.parent().unwrap(), 100, 30);
+    // Saves are held 40 ms with the temp file written, so that kills land
+    // inside them too (a debug-build hook; release builds have none).
+    let env = [("KOMPAS_TEST_SLOW_SAVE_MS", "40")];
+    let mut k = Kompas::start_with_env(
+        &["--lang", "en", file.to_str().unwrap()],
+        file.parent().unwrap(),
+        100,
+        30,
+        &env,
+    );
     // The status line (the file name) is drawn after everything above it:
     // once it shows, the whole first frame is on screen.
     let screen = k.wait_for("2026-03-12-kill.json", 20);
@@ -87,8 +96,13 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
         k.send(&text);
         k.send(ENTER);
         if step == kill_at {
-            // Killed somewhere between the key and the end of the save.
-            std::thread::sleep(Duration::from_millis(rng.below(30)));
+            // Killed somewhere between the key and the end of the save: half
+            // the time soon after the key, half the time once the status line
+            // says the save is under way.
+            if rng.below(2) == 1 {
+                k.wait_for("saving", 10);
+            }
+            std::thread::sleep(Duration::from_millis(rng.below(60)));
             sigkill(&mut k);
             return Outcome { committed, draft: None };
         }
@@ -121,10 +135,17 @@ fn kill_minus_nine_never_costs_a_committed_edit_or_the_file() {
     let tmp = tempfile::tempdir().unwrap();
     let file = seed_file(tmp.path());
     let mut all_committed: Vec<String> = Vec::new();
+    let mut mid_save = 0;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let runs = runs();
     for run in 0..runs {
         let outcome = one_run(&file, run, &mut rng);
+        // A temp file left by the kill means it landed in the middle of a save.
+        let temps = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains("kompas-tmp"))
+            .count();
+        mid_save += usize::from(temps > 0);
         let loaded = kompas::storage::load(&file)
             .unwrap_or_else(|e| panic!("run {run}: the session does not load: {e}"));
         all_committed.extend(outcome.committed);
@@ -154,5 +175,9 @@ fn kill_minus_nine_never_costs_a_committed_edit_or_the_file() {
         .filter(|n| n.contains("tmp"))
         .collect();
     assert!(leftovers.is_empty(), "temp files left after a clean start: {leftovers:?}");
-    println!("{runs} kills, {} committed edits, none lost", all_committed.len());
+    assert!(runs < 100 || mid_save > 0, "no kill landed inside a save: the test does not test that");
+    println!(
+        "{runs} kills ({mid_save} in the middle of a save), {} committed edits, none lost",
+        all_committed.len()
+    );
 }

@@ -81,8 +81,20 @@ struct Held {
 }
 
 pub fn run(opts: Options) -> io::Result<()> {
-    storage::ensure_sessions_dir(&opts.sessions_dir)?;
-    let _ = storage::clean_stale_temp_files(&opts.sessions_dir);
+    // The folder is made only when kompas will list or create sessions in
+    // it; opening one file leaves the working folder alone.
+    let folder = match &opts.start {
+        Start::Library | Start::Create { .. } => {
+            storage::ensure_sessions_dir(&opts.sessions_dir)?;
+            Some(opts.sessions_dir.clone())
+        }
+        Start::Open(p) | Start::Review(p) => {
+            p.parent().map(|d| if d.as_os_str().is_empty() { PathBuf::from(".") } else { d.to_path_buf() })
+        }
+    };
+    if let Some(folder) = folder {
+        let _ = storage::clean_stale_temp_files(&folder);
+    }
     let (tx, rx) = mpsc::channel();
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
     let writer = Writer::spawn(tx.clone());
@@ -358,9 +370,9 @@ fn export(state: &AppState, path: &Path, format: crate::export::Format) -> Actio
     };
     let text = crate::export::export(&session, format, state.lang, state.today);
     let target = path.with_extension(format.extension());
-    match storage::write_export(&target, text.as_bytes()) {
+    match storage::write_atomic(&target, text.as_bytes()) {
         Ok(()) => Action::Exported(target),
-        Err(e) => Action::OpenFailed(format!("{}: {e}", target.display())),
+        Err(e) => Action::OpenFailed(e.to_string()),
     }
 }
 

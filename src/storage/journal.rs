@@ -3,7 +3,7 @@
 //! second of typing. One small file per session, next to it, written
 //! atomically; removed once its content is safely in the session file.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -30,15 +30,9 @@ struct Envelope {
 /// Write the draft for `session_path` (a session with id `session_id`):
 /// temp file in the same folder (0600), fsync, rename, fsync the folder.
 pub fn write_draft(session_path: &Path, session_id: &str, draft: Value) -> io::Result<()> {
-    let target = draft_path(session_path);
     let envelope = Envelope { format: FORMAT.into(), version: 1, session: session_id.into(), draft };
     let bytes = serde_json::to_vec(&envelope).map_err(io::Error::other)?;
-    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".kompas-draft-").tempfile_in(dir)?;
-    tmp.write_all(&bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    std::fs::File::open(dir)?.sync_all()
+    super::write_atomic(&draft_path(session_path), &bytes).map_err(|e| io::Error::other(e.to_string()))
 }
 
 /// The draft saved for this session, if there is a readable one.

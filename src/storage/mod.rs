@@ -1,144 +1,119 @@
-//! TEMPORARY stand-in while the real storage layer is built on its branch.
+//! Session files on disk: the only code in kompas that reads or writes them.
+//!
+//! * [`load`] reads a file (size-capped, never modified) and says precisely
+//!   what is wrong with a bad one: the line and column, or the field path.
+//! * [`save`] replaces a file atomically and durably (temp file in the same
+//!   folder, fsync, rename, fsync of the folder); on failure the old file is
+//!   untouched and the caller simply calls `save` again later.
+//! * [`create_new`] writes a new session under a fresh name and never
+//!   overwrites anything, even when two programs race for the same name.
+//! * [`lock`] gives one writer per session (advisory `flock` on a side file).
+//! * [`session_files`], [`ensure_sessions_dir`] and
+//!   [`clean_stale_temp_files`] serve the session library.
+//! * [`journal`] keeps typing in an open form until it is committed;
+//!   [`write_atomic`] writes exports the same careful way as sessions.
+//!
+//! A UTF-8 byte order mark at the start of a file is accepted and ignored
+//! (RFC 8259 allows this; Windows editors add one); it is not written back.
+
+mod folder;
 pub mod journal;
-use std::path::{Path, PathBuf};
+mod load;
+mod lock;
+mod migrate;
+mod naming;
+mod save;
 
-use chrono::NaiveDate;
+pub use folder::{STALE_TEMP_AGE, clean_stale_temp_files, ensure_sessions_dir, session_files};
+pub use load::{LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, parse_bytes};
+pub use lock::{LockOutcome, SessionLock, lock};
+pub use migrate::backup_original;
+pub use naming::{backup_name, lock_name, new_file_name, slug};
+pub use save::{SaveError, SaveErrorKind, SaveStep, create_new, save, save_with, write_atomic};
 
-use crate::domain::{Phase, Session, Temperature};
+use std::io;
+use std::path::Path;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Summary {
-    pub title: String,
-    pub meeting_date: NaiveDate,
-    pub phase: Phase,
-    pub parties: usize,
-    pub open_agreements: usize,
-    pub overdue_agreements: usize,
-    pub latest_temperature: Option<Temperature>,
-}
+/// Longest message detail shown to people, in characters.
+const MAX_SHOWN_CHARS: usize = 300;
 
-impl Summary {
-    pub fn of(s: &Session, today: NaiveDate) -> Summary {
-        Summary {
-            title: s.title.clone(),
-            meeting_date: s.meeting_date,
-            phase: s.phase,
-            parties: s.parties.len(),
-            open_agreements: s.open_agreements().count(),
-            overdue_agreements: s.overdue_agreements(today).count(),
-            latest_temperature: s.latest_temperature().map(|t| t.level),
+/// Text from a file or the file system made safe for one line in a terminal:
+/// line breaks, control characters (C0, C1, DEL, so also ESC) and bidi
+/// overrides are shown as `\u{..}` escapes, and long text is cut off.
+pub(crate) fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_SHOWN_CHARS + 8));
+    for (shown, c) in text.chars().enumerate() {
+        if shown == MAX_SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
         }
     }
+    out
 }
 
-pub struct Loaded {
-    pub session: Session,
-    pub migrated_from: Option<u32>,
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-#[derive(Debug)]
-pub struct LoadError {
-    pub path: PathBuf,
-    pub message: String,
+/// A path for a message, made safe like [`one_line`].
+pub(crate) fn shown_path(path: &Path) -> String {
+    one_line(&path.to_string_lossy())
 }
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+
+/// The cause of an I/O error in plain words ("disk full", "permission denied").
+pub(crate) fn io_cause(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let plain = match e.kind() {
+        K::StorageFull => "disk full",
+        K::QuotaExceeded => "disk quota exceeded",
+        K::PermissionDenied => "permission denied",
+        K::ReadOnlyFilesystem => "the disk is read-only",
+        K::NotFound => "not found",
+        K::FileTooLarge => "file too large for this disk or for the limits of this program",
+        K::IsADirectory => "is a folder, not a file",
+        K::NotADirectory => "a part of the path is not a folder",
+        K::InvalidFilename => "invalid file name or name too long",
+        _ if e.raw_os_error() == Some(5) => "input/output error (the disk may be failing or was removed)",
+        _ => return one_line(&e.to_string()),
+    };
+    plain.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_escapes_line_breaks_escapes_and_bidi() {
+        assert_eq!(one_line("a\nb"), "a\\nb");
+        assert_eq!(one_line("\u{1b}[31mred"), "\\u{1b}[31mred");
+        assert_eq!(one_line("x\u{202E}y\u{2066}"), "x\\u{202e}y\\u{2066}");
+        assert_eq!(one_line("\u{85}\u{9b}\0"), "\\u{85}\\u{9b}\\u{0}");
+        assert_eq!(one_line("Zuiderveld — wijk é 🎉"), "Zuiderveld — wijk é 🎉");
     }
-}
 
-pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError { path: path.into(), message: e.to_string() })?;
-    let session: Session = serde_json::from_slice(&bytes)
-        .map_err(|e| LoadError { path: path.into(), message: e.to_string() })?;
-    Ok(Loaded { session, migrated_from: None })
-}
-
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct SaveError {
-    pub path: String,
-    pub message: String,
-}
-
-pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
-    let mut bytes = serde_json::to_vec_pretty(session).unwrap();
-    bytes.push(b'\n');
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
-    std::io::Write::write_all(&mut tmp, &bytes)
-        .map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
-    tmp.persist(path).map_err(|e| SaveError { path: path.display().to_string(), message: e.to_string() })?;
-    Ok(())
-}
-
-pub fn create_new(dir: &Path, session: &Session) -> Result<PathBuf, SaveError> {
-    let base = format!("{}-{}", session.meeting_date, slug(&session.title));
-    let mut n = 1;
-    loop {
-        let name = if n == 1 { format!("{base}.json") } else { format!("{base}-{n}.json") };
-        let p = dir.join(name);
-        if !p.exists() {
-            save(&p, session)?;
-            return Ok(p);
-        }
-        n += 1;
+    #[test]
+    fn one_line_cuts_long_text() {
+        let long = "x".repeat(10_000);
+        let shown = one_line(&long);
+        assert_eq!(shown.chars().count(), MAX_SHOWN_CHARS + 1);
+        assert!(shown.ends_with('…'));
     }
-}
 
-pub enum LockOutcome {
-    Acquired(SessionLock),
-    HeldElsewhere,
-}
-pub struct SessionLock(#[allow(dead_code)] std::fs::File);
-
-pub fn lock(path: &Path) -> std::io::Result<LockOutcome> {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let lp = path.with_file_name(format!(".{name}.lock"));
-    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lp)?;
-    match f.try_lock() {
-        Ok(()) => Ok(LockOutcome::Acquired(SessionLock(f))),
-        Err(std::fs::TryLockError::WouldBlock) => Ok(LockOutcome::HeldElsewhere),
-        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    #[test]
+    fn io_causes_are_plain() {
+        assert_eq!(io_cause(&io::Error::from_raw_os_error(28)), "disk full");
+        assert_eq!(io_cause(&io::Error::from_raw_os_error(13)), "permission denied");
+        assert_eq!(io_cause(&io::Error::from_raw_os_error(30)), "the disk is read-only");
+        assert!(io_cause(&io::Error::from_raw_os_error(5)).starts_with("input/output error"));
     }
-}
-
-pub fn ensure_sessions_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
-}
-
-pub fn session_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "json")
-                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
-        })
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
-pub fn clean_stale_temp_files(_dir: &Path) -> std::io::Result<usize> {
-    Ok(0)
-}
-
-pub fn slug(title: &str) -> String {
-    let s: String =
-        title.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
-    if s.is_empty() { "sessie".into() } else { s }
-}
-
-pub fn write_export(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut tmp, bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -1,0 +1,412 @@
+//! Writing session files atomically and durably.
+//!
+//! Every write goes to a temp file in the target's own folder (mode 0600,
+//! named `.<file name>.kompas-tmp-<random>`), which is written in full and
+//! fsynced, then renamed over the target (or hard-linked to a fresh name for
+//! a new file), after which the folder is fsynced. Until the rename the old
+//! file is untouched; after it the new one is complete. A failed fsync is
+//! never retried on the same descriptor: the temp file is removed and the
+//! caller saves again later, from memory, through a fresh temp file.
+
+use std::fs::{self, File, Permissions};
+use std::io::{self, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use tempfile::{Builder, NamedTempFile};
+
+use super::naming::{folder_of, new_file_name, temp_prefix};
+use super::{io_cause, one_line, shown_path};
+use crate::domain::Session;
+
+/// Mode of session files, their temp files and backups.
+const FILE_MODE: u32 = 0o600;
+/// How many names `create_new` tries (`x.json`, `x-2.json`, …).
+const MAX_NAME_ATTEMPTS: u32 = 1000;
+/// Random characters in a temp file name.
+const TEMP_RANDOM_CHARS: usize = 8;
+
+/// A save that did not happen, or did not finish. `Display` is one line:
+/// the file, then what happened ("not saved: disk full (while writing)").
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", shown_path(.path))]
+pub struct SaveError {
+    /// The file being saved (for [`create_new`]: the name it got or would get).
+    pub path: PathBuf,
+    pub kind: SaveErrorKind,
+}
+
+impl SaveError {
+    /// The file on disk is exactly as before the save. False only when the
+    /// new content was already in place but the folder could not be flushed
+    /// (then the file at `path` holds the new content; save again).
+    pub fn target_unchanged(&self) -> bool {
+        !matches!(self.kind, SaveErrorKind::Io { step: SaveStep::SyncFolder, .. })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveErrorKind {
+    #[error("not saved: the session could not be written as JSON ({})", one_line(.0))]
+    Encode(String),
+    #[error("not saved: the JSON would not read back as the same session ({}); this is a bug in kompas", one_line(.0))]
+    RoundTrip(String),
+    #[error("{}", io_message(*.step, .source))]
+    Io {
+        step: SaveStep,
+        #[source]
+        source: io::Error,
+    },
+    #[error("not saved: no free file name after {0} tries")]
+    NoFreeName(u32),
+}
+
+/// Where in a save an I/O error happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemp,
+    Write,
+    Sync,
+    Replace,
+    Link,
+    SyncFolder,
+}
+
+impl SaveStep {
+    fn doing(self) -> &'static str {
+        match self {
+            SaveStep::CreateTemp => "creating a temporary file in the folder",
+            SaveStep::Write => "writing",
+            SaveStep::Sync => "flushing to disk",
+            SaveStep::Replace => "replacing the old file",
+            SaveStep::Link => "giving the new file its name",
+            SaveStep::SyncFolder => "flushing the folder to disk",
+        }
+    }
+}
+
+fn io_message(step: SaveStep, e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    match (step, e.kind()) {
+        (SaveStep::SyncFolder, _) => format!(
+            "saved, but the folder could not be flushed to disk ({}); save again to be sure",
+            io_cause(e)
+        ),
+        (SaveStep::CreateTemp, K::PermissionDenied) => {
+            "not saved: the folder is read-only (permission denied)".to_string()
+        }
+        (SaveStep::CreateTemp, K::NotFound) => "not saved: the folder does not exist".to_string(),
+        (SaveStep::CreateTemp, K::NotADirectory) => "not saved: the folder is not a folder".to_string(),
+        _ => format!("not saved: {} (while {})", io_cause(e), step.doing()),
+    }
+}
+
+fn io_err(step: SaveStep) -> impl FnOnce(io::Error) -> SaveErrorKind {
+    move |source| SaveErrorKind::Io { step, source }
+}
+
+/// Replace the file at `path` with `session`, atomically and durably. On
+/// error the file is as it was (see [`SaveError::target_unchanged`]) and no
+/// temp file is left; call `save` again later. A symlink at `path` is
+/// followed: the file it points to is replaced, the link stays.
+pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
+    save_with(path, session, &write_all)
+}
+
+fn write_all(file: &mut File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)
+}
+
+/// [`save`] with the writing of the temp file done by `write`: a seam for
+/// tests that inject "disk full" or I/O errors. Not for other uses.
+#[doc(hidden)]
+pub fn save_with(
+    path: &Path,
+    session: &Session,
+    write: &dyn Fn(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let fail = |kind| SaveError { path: path.to_path_buf(), kind };
+    let bytes = encode(session).map_err(fail)?;
+    let target = follow_symlinks(path).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
+    let name = target.file_name().ok_or_else(|| fail(io_err(SaveStep::CreateTemp)(not_a_file_path())))?;
+    let dir = folder_of(&target);
+    let temp = write_temp(&dir, name, &bytes, write).map_err(fail)?;
+    if let Err(e) = temp.persist(&target) {
+        // `e.file`, the temp file, is removed when `e` is dropped.
+        return Err(fail(io_err(SaveStep::Replace)(e.error)));
+    }
+    sync_folder(&dir).map_err(fail)
+}
+
+/// Replace the file at `path` with `bytes` the way sessions are saved: temp
+/// file (0600) in the same folder, fsync, rename, fsync of the folder. For
+/// exports and the draft journal.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |kind| SaveError { path: path.to_path_buf(), kind };
+    let target = follow_symlinks(path).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
+    let name = target.file_name().ok_or_else(|| fail(io_err(SaveStep::CreateTemp)(not_a_file_path())))?;
+    let dir = folder_of(&target);
+    let temp = write_temp(&dir, name, bytes, &write_all).map_err(fail)?;
+    if let Err(e) = temp.persist(&target) {
+        return Err(fail(io_err(SaveStep::Replace)(e.error)));
+    }
+    sync_folder(&dir).map_err(fail)
+}
+
+/// Write `session` as a new file in `dir`, named `<meeting date>-<slug>.json`
+/// or, if that is taken, `-2`, `-3`, …. Never overwrites a file, even when
+/// another program creates the same name at the same moment.
+pub fn create_new(dir: &Path, session: &Session) -> Result<PathBuf, SaveError> {
+    let candidate = |attempt| dir.join(new_file_name(session.meeting_date, &session.title, attempt));
+    let first = candidate(1);
+    let bytes = encode(session).map_err(|kind| SaveError { path: first.clone(), kind })?;
+    let name = first.file_name().unwrap_or_default().to_owned();
+    write_new_file(dir, &name, &bytes, &candidate).map_err(|(kind, path)| SaveError { path, kind })
+}
+
+/// Write `bytes` durably under the first free name `candidate(1)`,
+/// `candidate(2)`, … in `dir`: temp file, fsync, hard link to the name
+/// (which fails rather than overwrite), remove the temp, fsync the folder.
+/// The error comes with the name it is about.
+pub(crate) fn write_new_file(
+    dir: &Path,
+    name_for_temp: &std::ffi::OsStr,
+    bytes: &[u8],
+    candidate: &dyn Fn(u32) -> PathBuf,
+) -> Result<PathBuf, (SaveErrorKind, PathBuf)> {
+    let mut temp = write_temp(dir, name_for_temp, bytes, &write_all).map_err(|e| (e, candidate(1)))?;
+    let mut links_work = true;
+    for attempt in 1..=MAX_NAME_ATTEMPTS {
+        let target = candidate(attempt);
+        if links_work {
+            match fs::hard_link(temp.path(), &target) {
+                Ok(()) => {
+                    // A leftover temp file would be cleaned up later; the new file is in place.
+                    let _ = temp.close();
+                    return sync_folder(dir).map(|()| target.clone()).map_err(|e| (e, target));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) if links_unsupported(&e) => links_work = false,
+                Err(e) => return Err((io_err(SaveStep::Link)(e), target)),
+            }
+        }
+        // No hard links on this file system (FAT on a USB stick): a rename
+        // that refuses to replace, which tempfile does with renameat2.
+        match temp.persist_noclobber(&target) {
+            Ok(_) => return sync_folder(dir).map(|()| target.clone()).map_err(|e| (e, target)),
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => return Err((io_err(SaveStep::Link)(e.error), target)),
+        }
+    }
+    Err((SaveErrorKind::NoFreeName(MAX_NAME_ATTEMPTS), candidate(1)))
+}
+
+fn links_unsupported(e: &io::Error) -> bool {
+    const EMLINK: i32 = 31;
+    matches!(e.kind(), io::ErrorKind::Unsupported | io::ErrorKind::PermissionDenied)
+        || e.raw_os_error() == Some(EMLINK)
+}
+
+fn not_a_file_path() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, "not a file path")
+}
+
+/// The session as the bytes of its file: pretty JSON and a final newline,
+/// checked to read back as the same session. Refuses what would not load.
+pub(crate) fn encode(session: &Session) -> Result<Vec<u8>, SaveErrorKind> {
+    let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| SaveErrorKind::Encode(e.to_string()))?;
+    bytes.push(b'\n');
+    let back: Session =
+        serde_json::from_slice(&bytes).map_err(|e| SaveErrorKind::RoundTrip(e.to_string()))?;
+    if back == *session || same_up_to_float_rounding(&back, session) {
+        Ok(bytes)
+    } else {
+        Err(SaveErrorKind::RoundTrip("it reads back different".into()))
+    }
+}
+
+/// serde_json parses floats "best effort" (its `float_roundtrip` feature is
+/// off), so a float in an unknown field may come back a bit off. That is no
+/// reason to refuse a save; anything else that differs is.
+fn same_up_to_float_rounding(a: &Session, b: &Session) -> bool {
+    fn same(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) if x.is_f64() && y.is_f64() => {
+                let (p, q) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+                p.is_sign_negative() == q.is_sign_negative() && p.to_bits().abs_diff(q.to_bits()) <= 2
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same(v, w))
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            }
+            _ => a == b,
+        }
+    }
+    match (serde_json::to_value(a), serde_json::to_value(b)) {
+        (Ok(a), Ok(b)) => same(&a, &b),
+        _ => false,
+    }
+}
+
+/// A complete, fsynced temp file with `bytes` in `dir`, mode 0600.
+fn write_temp(
+    dir: &Path,
+    name: &std::ffi::OsStr,
+    bytes: &[u8],
+    write: &dyn Fn(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<NamedTempFile, SaveErrorKind> {
+    let prefix = temp_prefix(name);
+    let mut temp = Builder::new()
+        .prefix(&prefix)
+        .rand_bytes(TEMP_RANDOM_CHARS)
+        .permissions(Permissions::from_mode(FILE_MODE))
+        .tempfile_in(dir)
+        .map_err(io_err(SaveStep::CreateTemp))?;
+    // Created 0600 minus the umask; a umask that takes away the owner's own
+    // bits is put right where the file system allows it (best effort: the
+    // file is never more open than 0600 either way).
+    if temp.as_file().metadata().is_ok_and(|m| m.permissions().mode() & 0o777 != FILE_MODE) {
+        let _ = temp.as_file().set_permissions(Permissions::from_mode(FILE_MODE));
+    }
+    write(temp.as_file_mut(), bytes).map_err(io_err(SaveStep::Write))?;
+    let written = temp.as_file().metadata().map_err(io_err(SaveStep::Write))?.len();
+    if written != bytes.len() as u64 {
+        let short = io::Error::new(
+            io::ErrorKind::WriteZero,
+            format!("only {written} of {} bytes written", bytes.len()),
+        );
+        return Err(io_err(SaveStep::Write)(short));
+    }
+    slow_down_for_tests();
+    temp.as_file().sync_all().map_err(io_err(SaveStep::Sync))?;
+    Ok(temp)
+}
+
+/// Debug builds only: `KOMPAS_TEST_SLOW_SAVE_MS` holds every save this long
+/// with its temp file written but not yet in place, so the kill test can land
+/// its kills inside saves. Release builds have no such hook.
+fn slow_down_for_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("KOMPAS_TEST_SLOW_SAVE_MS").ok().and_then(|v| v.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
+
+/// Make a rename or new name in `dir` durable. File systems that cannot
+/// fsync a folder at all say so with EINVAL; there is nothing more to do.
+fn sync_folder(dir: &Path) -> Result<(), SaveErrorKind> {
+    let folder = File::open(dir).map_err(io_err(SaveStep::SyncFolder))?;
+    match folder.sync_all() {
+        Ok(()) => Ok(()),
+        Err(e) if matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => Ok(()),
+        Err(e) => Err(io_err(SaveStep::SyncFolder)(e)),
+    }
+}
+
+/// The file a path finally names, following symlinks (also dangling ones,
+/// so saving through a link to a not yet existing file creates that file).
+fn follow_symlinks(path: &Path) -> io::Result<PathBuf> {
+    const MAX_LINKS: usize = 40;
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)?;
+                current = if next.is_absolute() { next } else { folder_of(&current).join(next) };
+            }
+            // Not there yet, or the folder is missing or unreadable: the
+            // steps that follow say precisely what is wrong.
+            Ok(_) | Err(_) => return Ok(current),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::InvalidInput, "too many levels of symbolic links"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, NaiveDate};
+
+    fn session() -> Session {
+        let now = DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
+        Session::new("s1".into(), "Wijk", NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), "", now).unwrap()
+    }
+
+    #[test]
+    fn encode_refuses_a_session_that_would_not_read_back() {
+        let mut s = session();
+        // An unknown field with a known name: written twice, refused on reading.
+        s.extra.insert("title".into(), "again".into());
+        assert!(matches!(encode(&s), Err(SaveErrorKind::RoundTrip(_))));
+        // Deeper than serde_json reads.
+        let mut s = session();
+        let mut deep = Value::Null;
+        for _ in 0..200 {
+            deep = Value::Array(vec![deep]);
+        }
+        s.extra.insert("deep".into(), deep);
+        assert!(matches!(encode(&s), Err(SaveErrorKind::RoundTrip(_))));
+    }
+
+    #[test]
+    fn encode_accepts_floats_in_unknown_fields() {
+        // serde_json without `float_roundtrip` reads this one back one bit off.
+        // (Test builds get that feature through a dev-dependency, the program
+        // does not, hence `float_rounding_is_tolerated_but_not_more` below.)
+        let off = 1.0715660391465826e-75_f64;
+        let mut s = session();
+        s.extra.insert("off".into(), serde_json::Number::from_f64(off).unwrap().into());
+        encode(&s).unwrap();
+        for (i, f) in
+            [0.1, 1.0 / 3.0, 2.2250738585072014e-308, 1.7976931348623157e308, 5e-324, -0.0, 123456.789e-250]
+                .into_iter()
+                .enumerate()
+        {
+            s.extra.insert(format!("f{i}"), serde_json::Number::from_f64(f).unwrap().into());
+        }
+        encode(&s).unwrap();
+    }
+
+    #[test]
+    fn float_rounding_is_tolerated_but_not_more() {
+        let a = session();
+        let mut b = a.clone();
+        let mut c = a.clone();
+        let mut a = a;
+        a.extra.insert("f".into(), serde_json::Number::from_f64(0.3).unwrap().into());
+        b.extra.insert(
+            "f".into(),
+            serde_json::Number::from_f64(f64::from_bits(0.3f64.to_bits() + 1)).unwrap().into(),
+        );
+        c.extra.insert("f".into(), serde_json::Number::from_f64(0.31).unwrap().into());
+        assert!(same_up_to_float_rounding(&a, &b));
+        assert!(!same_up_to_float_rounding(&a, &c));
+    }
+
+    #[test]
+    fn messages_name_the_cause() {
+        let e = |step, errno| {
+            SaveError {
+                path: "sessions/x.json".into(),
+                kind: SaveErrorKind::Io { step, source: io::Error::from_raw_os_error(errno) },
+            }
+            .to_string()
+        };
+        assert_eq!(e(SaveStep::Write, 28), "sessions/x.json: not saved: disk full (while writing)");
+        assert_eq!(
+            e(SaveStep::CreateTemp, 13),
+            "sessions/x.json: not saved: the folder is read-only (permission denied)"
+        );
+        assert_eq!(
+            e(SaveStep::CreateTemp, 30),
+            "sessions/x.json: not saved: the disk is read-only (while creating a temporary file in the folder)"
+        );
+        assert!(
+            e(SaveStep::SyncFolder, 5)
+                .starts_with("sessions/x.json: saved, but the folder could not be flushed")
+        );
+    }
+}
