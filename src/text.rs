@@ -59,6 +59,9 @@ pub fn for_editing(s: &str) -> String {
 /// the next column, then padded.
 pub fn pad(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
+    if width == 0 {
+        return String::new();
+    }
     let t = truncate(s, width.saturating_sub(1));
     let w = t.width();
     format!("{t}{}", " ".repeat(width.saturating_sub(w)))

@@ -212,3 +212,34 @@ fn a_full_disk_fails_visibly_keeps_the_file_and_recovers() {
     k.send("q");
     assert_eq!(k.wait_exit(10), 0);
 }
+
+/// SIGTERM, SIGHUP (the terminal window closed) and SIGINT: kompas exits
+/// cleanly, restores the terminal and keeps the typing of an open form.
+#[test]
+fn signals_end_kompas_cleanly_and_keep_the_typing() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut k =
+            Kompas::start(&["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"], tmp.path(), 80, 24);
+        k.wait_for("No parties yet", 10);
+        k.send("p");
+        k.send(&format!("Typed before SIG{signal}"));
+        k.wait_for(&format!("Typed before SIG{signal}"), 5);
+        let pid = k.pid().unwrap().to_string();
+        assert!(
+            std::process::Command::new("kill")
+                .args([&format!("-{signal}"), &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let code = k.wait_exit(10);
+        assert_eq!(code, 0, "SIG{signal}: not a clean exit");
+        let (alternate, hidden, paste, _) = k.modes();
+        assert!(!alternate && !hidden && !paste, "SIG{signal}: terminal not restored");
+        let file = only_session(&tmp.path().join("s"));
+        let id = kompas::storage::load(&file).unwrap().session.id;
+        let draft = kompas::storage::journal::read_draft(&file, &id).expect("the typing is in the journal");
+        assert!(draft.to_string().contains(&format!("Typed before SIG{signal}")), "SIG{signal}: {draft}");
+    }
+}

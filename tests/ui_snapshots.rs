@@ -236,6 +236,10 @@ fn library_and_its_views() {
         snap!("library_loading", s);
         send(&mut s, [Action::LibraryUpdate { generation: 0, entries: library_entries(), done: true }]);
         snap!("library", s);
+        let mut wide = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
+        update(&mut wide, Action::Resize(120, 24), now());
+        send(&mut wide, [Action::LibraryUpdate { generation: 0, entries: library_entries(), done: true }]);
+        snap!("library", wide);
         send(&mut s, [Action::ShowPortfolio]);
         snap!("portfolio", s);
         send(&mut s, [Action::Back, Action::StartSearch]);

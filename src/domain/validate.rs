@@ -18,20 +18,39 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// Problems in document order, and the ids seen so far.
+struct Check<'a> {
+    out: Vec<Problem>,
+    ids: HashSet<&'a str>,
+}
+
+impl<'a> Check<'a> {
+    fn problem(&mut self, path: String, message: String) {
+        self.out.push(Problem { path, message });
+    }
+
+    fn unique(&mut self, id: &'a str, path: String) {
+        if id.is_empty() {
+            self.problem(path, "is empty".into());
+        } else if !self.ids.insert(id) {
+            self.problem(path, format!("\"{id}\" is used by another item"));
+        }
+    }
+}
+
 impl Session {
     /// Every broken rule, in document order; empty when the session is sound.
     pub fn problems(&self) -> Vec<Problem> {
-        let mut out = Vec::new();
-        let mut problem = |path: String, message: String| out.push(Problem { path, message });
-
+        let mut c = Check { out: Vec::new(), ids: HashSet::new() };
         if self.title.trim().is_empty() {
-            problem("title".into(), "is empty".into());
+            c.problem("title".into(), "is empty".into());
         }
         match self.phase_history.last() {
-            None => {
-                problem("phase_history".into(), "is empty; it must record at least the starting phase".into())
-            }
-            Some(last) if last.to != self.phase => problem(
+            None => c.problem(
+                "phase_history".into(),
+                "is empty; it must record at least the starting phase".into(),
+            ),
+            Some(last) if last.to != self.phase => c.problem(
                 "phase".into(),
                 format!(
                     "is \"{}\" but the last phase_history entry goes to \"{}\"",
@@ -41,47 +60,36 @@ impl Session {
             ),
             Some(_) => {}
         }
-
-        let mut ids = HashSet::new();
-        let mut unique = |id: &str, path: String, problem: &mut dyn FnMut(String, String)| {
-            if id.is_empty() {
-                problem(path, "is empty".into());
-            } else if !ids.insert(id.to_string()) {
-                problem(path, format!("\"{id}\" is used by another item"));
-            }
-        };
         for (i, p) in self.parties.iter().enumerate() {
-            unique(&p.id, format!("parties[{i}].id"), &mut problem);
+            c.unique(&p.id, format!("parties[{i}].id"));
         }
         let party_ids: HashSet<&str> = self.parties.iter().map(|p| p.id.as_str()).collect();
+        let unknown = |id: &str| format!("\"{id}\" is not the id of a party");
         for (i, x) in self.interests.iter().enumerate() {
-            unique(&x.id, format!("interests[{i}].id"), &mut problem);
+            c.unique(&x.id, format!("interests[{i}].id"));
             if !party_ids.contains(x.party.as_str()) {
-                problem(format!("interests[{i}].party"), format!("\"{}\" is not the id of a party", x.party));
+                c.problem(format!("interests[{i}].party"), unknown(&x.party));
             }
         }
         for (i, a) in self.agreements.iter().enumerate() {
-            unique(&a.id, format!("agreements[{i}].id"), &mut problem);
+            c.unique(&a.id, format!("agreements[{i}].id"));
             if let Some(owner) = &a.owner
                 && !party_ids.contains(owner.as_str())
             {
-                problem(format!("agreements[{i}].owner"), format!("\"{owner}\" is not the id of a party"));
+                c.problem(format!("agreements[{i}].owner"), unknown(owner));
             }
             for (j, p) in a.parties.iter().enumerate() {
                 if !party_ids.contains(p.as_str()) {
-                    problem(
-                        format!("agreements[{i}].parties[{j}]"),
-                        format!("\"{p}\" is not the id of a party"),
-                    );
+                    c.problem(format!("agreements[{i}].parties[{j}]"), unknown(p));
                 }
             }
         }
         for (i, r) in self.reflections.iter().enumerate() {
-            unique(&r.id, format!("reflections[{i}].id"), &mut problem);
+            c.unique(&r.id, format!("reflections[{i}].id"));
         }
         for (i, t) in self.temperature.iter().enumerate() {
-            unique(&t.id, format!("temperature[{i}].id"), &mut problem);
+            c.unique(&t.id, format!("temperature[{i}].id"));
         }
-        out
+        c.out
     }
 }

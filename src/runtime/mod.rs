@@ -75,6 +75,9 @@ pub fn new_session_id(now: Timestamp) -> String {
 /// draft journal, and the way back into the loop for background tasks.
 struct Held {
     lock: Option<SessionLock>,
+    /// A session read from an older format: its original is kept as a
+    /// backup before the first save in the new format.
+    backup: Option<(PathBuf, u32)>,
     journal: Journal,
     writer: Writer,
     tx: Sender<Wake>,
@@ -98,7 +101,7 @@ pub fn run(opts: Options) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
     let writer = Writer::spawn(tx.clone());
-    let mut held = Held { lock: None, journal: Journal::default(), writer, tx: tx.clone() };
+    let mut held = Held { lock: None, backup: None, journal: Journal::default(), writer, tx: tx.clone() };
     let first = match &opts.start {
         Start::Library => Effect::ListSessions { generation: 0 },
         Start::Open(path) => Effect::OpenSession(path.clone()),
@@ -182,15 +185,18 @@ pub fn run(opts: Options) -> io::Result<()> {
         Ok(result) => result,
         Err(panic) => {
             if let Some(s) = state.session() {
-                match write_recovery(&s.session, &s.path) {
-                    Ok(p) => eprintln!(
+                // After the terminal is restored; a path or an error message
+                // from the file system is made safe like any other text.
+                let message = match write_recovery(&s.session, &s.path) {
+                    Ok(p) => format!(
                         "kompas stopped on an internal error; the session in memory was written to {}",
                         p.display()
                     ),
-                    Err(e) => eprintln!(
+                    Err(e) => format!(
                         "kompas stopped on an internal error and could not write a recovery file: {e}"
                     ),
-                }
+                };
+                eprintln!("\n{}", crate::text::safe_line(&message));
             }
             std::panic::resume_unwind(panic)
         }
@@ -236,6 +242,15 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
             if s.access.read_only() {
                 return None;
             }
+            if let Some((path, from)) = held.backup.take().filter(|(p, _)| *p == s.path)
+                && let Err(e) = storage::backup_original(&path, from)
+            {
+                held.backup = Some((path.clone(), from));
+                return Some(Action::SaveFailed(format!(
+                    "{}: not saved: could not first keep the original (version {from}) as a backup: {e}",
+                    path.display()
+                )));
+            }
             held.writer.save(s.path.clone(), std::sync::Arc::clone(&s.session));
             Some(Action::Saving)
         }
@@ -274,6 +289,7 @@ fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> 
 /// left in the journal by an earlier run is handed over to be offered.
 fn open(held: &mut Held, path: &Path) -> Action {
     held.lock = None;
+    held.backup = None;
     held.journal = Journal::default();
     let access = match storage::lock(path) {
         Ok(LockOutcome::Acquired(lock)) => {
@@ -292,6 +308,8 @@ fn open(held: &mut Held, path: &Path) -> Action {
                     .and_then(|v| serde_json::from_value::<Draft>(v).ok())
             };
             held.journal.on_disk = draft.is_some();
+            held.backup =
+                loaded.migrated_from.filter(|_| !access.read_only()).map(|v| (path.to_path_buf(), v));
             let previous = previous_context(path, &loaded.session);
             Action::SessionOpened(Box::new(OpenedSession {
                 session: loaded.session,
@@ -311,6 +329,7 @@ fn open(held: &mut Held, path: &Path) -> Action {
 /// Load a session to look back at: no lock, nothing can change.
 fn review(held: &mut Held, path: &Path) -> Action {
     held.lock = None;
+    held.backup = None;
     held.journal = Journal::default();
     match storage::load(path) {
         Ok(loaded) => {

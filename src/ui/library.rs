@@ -167,17 +167,23 @@ const DATE_W: usize = 14;
 const PHASE_W: usize = 16;
 const PARTIES_W: usize = 9;
 const AGREEMENTS_W: usize = 14;
+/// The latest temperature is shown from this width up.
+const TEMPERATURE_W: usize = 18;
+const WIDE: u16 = 100;
 
 fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib: &Library) {
     let lang = state.lang;
-    let title_w = (rows.width as usize).saturating_sub(3 + DATE_W + PHASE_W + PARTIES_W + AGREEMENTS_W);
+    let temp_w = if rows.width >= WIDE { TEMPERATURE_W } else { 0 };
+    let title_w =
+        (rows.width as usize).saturating_sub(3 + DATE_W + PHASE_W + PARTIES_W + AGREEMENTS_W + temp_w);
     let head = format!(
-        "  {}{}{}{}{}",
+        "  {}{}{}{}{}{}",
         pad(Msg::MeetingDate.get(lang), DATE_W),
         pad(Msg::Title.get(lang), title_w),
         pad(Msg::Phase.get(lang), PHASE_W),
         pad(Msg::Parties.get(lang), PARTIES_W),
         pad(Msg::PaneAgreements.get(lang), AGREEMENTS_W),
+        pad(Msg::Temperature.get(lang), temp_w),
     );
     frame.render_widget(Paragraph::new(Span::styled(head, theme::label())), header);
     if lib.rows.is_empty() {
@@ -212,13 +218,15 @@ fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib:
                     safe_line(&s.title).into_owned()
                 };
                 let phase = format!("{} {}", s.phase.number(), i18n::phase_short(lang, s.phase));
+                let temperature = s.latest_temperature.map_or("—", |t| i18n::temperature_label(lang, t));
                 let line = format!(
-                    "  {}{}{}{}{}",
+                    "  {}{}{}{}{}{}",
                     pad(&i18n::date(lang, s.meeting_date), DATE_W),
                     pad(&title, title_w),
                     pad(&phase, PHASE_W),
                     pad(&s.parties.len().to_string(), PARTIES_W),
                     pad(&agreements, AGREEMENTS_W),
+                    pad(temperature, temp_w),
                 );
                 let style = if s.overdue_agreements > 0 { theme::open_agreement() } else { theme::plain() };
                 (line, style)
