@@ -259,6 +259,8 @@ messages! {
     OwnQuestionTag => "eigen vraag", "own question";
     HelpQuitAnywhere => "stoppen, ook midden in een formulier (getypte tekst wordt bewaard)", "quit, even in a form (typing is kept for next time)";
     HelpAnywhere => "Altijd", "Always";
+    KeyClearField => "veld leeg", "clear field";
+    HelpClearField => "het veld leegmaken, om opnieuw te typen", "empty the field, to type it afresh";
     KeyExport => "exporteren", "export";
     HelpExport => "exporteren als verslag (Markdown, HTML) of afsprakenlijst (CSV)", "export as minutes (Markdown, HTML) or a list of agreements (CSV)";
     ExportTitle => "Exporteren", "Export";

@@ -194,6 +194,7 @@ pub static FORM: &[Binding] = &[
     bh(&[alt(Enter), ctrl('j')], Action::FormNewline, Msg::KeyNewline, Msg::HelpNewline, true, false),
     b(&[key(Tab)], Action::FormNextField, Msg::KeyNextField, true, false),
     b(&[key(BackTab)], Action::FormPrevField, Msg::KeyPrevField, false, false),
+    bh(&[ctrl('u')], Action::FormClearField, Msg::KeyClearField, Msg::HelpClearField, false, false),
     bh(&[key(Esc)], Action::FormCancel, Msg::KeyCancel, Msg::HelpCancel, true, false),
 ];
 
@@ -331,6 +332,10 @@ pub fn hints(state: &AppState) -> Vec<(String, Msg)> {
         .into_iter()
         .flat_map(|t| t.iter())
         .filter(|b| b.hint && !(b.edits && read_only))
+        // A new line only where a field takes one.
+        .filter(|b| {
+            b.action != Action::FormNewline || state.form.as_ref().is_some_and(|f| f.focused_multiline())
+        })
         .map(|b| (b.keys[0].label(), b.label))
         .collect()
 }

@@ -51,6 +51,8 @@ pub enum Action {
     // forms
     FormInput(Input),
     FormNewline,
+    /// Empty the focused text field (to retype a filled-in date, say).
+    FormClearField,
     FormNextField,
     FormPrevField,
     FormSubmit,

@@ -369,6 +369,7 @@ pub(super) fn form_action(state: &mut AppState, action: Action, now: Timestamp) 
         Action::FormInput(input) => form.input(input),
         Action::Paste(text) => form.paste(&text),
         Action::FormNewline => form.newline(),
+        Action::FormClearField => form.clear_field(),
         Action::FormNextField => form.next_field(),
         Action::FormPrevField => form.prev_field(),
         Action::FormCancel => {

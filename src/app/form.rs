@@ -293,6 +293,21 @@ impl Form {
         }
     }
 
+    /// Empty the focused text field.
+    pub fn clear_field(&mut self) {
+        if let FieldInput::Text { area, multiline } = &mut self.fields[self.focus].input
+            && !area.is_empty()
+        {
+            **area = *text_area("", *multiline);
+            self.touched();
+        }
+    }
+
+    /// Whether the focused field takes line breaks.
+    pub fn focused_multiline(&self) -> bool {
+        matches!(self.fields[self.focus].input, FieldInput::Text { multiline: true, .. })
+    }
+
     /// Pasted text goes into the focused text field, made safe; line breaks
     /// become spaces in one-line fields.
     pub fn paste(&mut self, text: &str) {
@@ -517,6 +532,18 @@ mod tests {
         assert_eq!(f.revision, 1);
         f.paste("b");
         assert_eq!(f.revision, 2);
+    }
+
+    #[test]
+    fn a_filled_in_field_can_be_emptied() {
+        let mut f = Form::new(Purpose::FollowUp, vec![Field::text(Msg::MeetingDate, "2026-11-24", true)]);
+        f.clear_field();
+        assert_eq!(f.text(0), "");
+        assert!(f.dirty);
+        for c in "9-4-2026".chars() {
+            f.input(key(c));
+        }
+        assert_eq!(parse_date(&f.text(0)), NaiveDate::from_ymd_opt(2026, 4, 9));
     }
 
     #[test]
