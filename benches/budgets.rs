@@ -136,18 +136,23 @@ fn main() {
     let save = median(11, || kompas::storage::save(&large_path, &large).unwrap());
     let to_vec = median(11, || drop(serde_json::to_vec(&large).unwrap()));
     let bytes = serde_json::to_vec(&large).unwrap();
-    let scratch = dir.path().join("scratch.json");
-    let fsyncs = median(11, || {
+    // The I/O every atomic save needs, with none of our work: write a temp
+    // file, fsync it, rename it over the target, fsync the folder (which
+    // then has a rename to commit).
+    let scratch = dir.path().join("scratch.tmp");
+    let target = dir.path().join("scratch.json");
+    let io = median(11, || {
         let mut f = std::fs::File::create(&scratch).unwrap();
         f.write_all(&bytes).unwrap();
         f.sync_all().unwrap();
+        std::fs::rename(&scratch, &target).unwrap();
         std::fs::File::open(dir.path()).unwrap().sync_all().unwrap();
     });
-    let budget = to_vec * 2 + fsyncs;
+    let budget = to_vec * 2 + io;
     r.check(
         "save large (atomic, durable)",
         ms(save),
-        format!("<= 2 x to_vec + write/fsyncs = {}", ms(budget)),
+        format!("<= 2 x to_vec + write/fsync/rename = {}", ms(budget)),
         save <= budget,
     );
 

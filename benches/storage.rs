@@ -24,13 +24,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| serde_json::from_slice::<Session>(&std::fs::read(&path).unwrap()).unwrap())
     });
     c.bench_function("save/kompas", |b| b.iter(|| kompas::storage::save(&path, &s).unwrap()));
-    let bare = dir.path().join("bare.json");
-    c.bench_function("save/bare to_vec + write + fsyncs", |b| {
+    let (temp, bare) = (dir.path().join("bare.tmp"), dir.path().join("bare.json"));
+    c.bench_function("save/bare to_vec + write + fsync + rename + folder fsync", |b| {
         b.iter(|| {
             let v = serde_json::to_vec(&s).unwrap();
-            let mut f = std::fs::File::create(&bare).unwrap();
+            let mut f = std::fs::File::create(&temp).unwrap();
             f.write_all(&v).unwrap();
             f.sync_all().unwrap();
+            std::fs::rename(&temp, &bare).unwrap();
             std::fs::File::open(dir.path()).unwrap().sync_all().unwrap();
         })
     });

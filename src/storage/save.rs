@@ -127,11 +127,21 @@ pub fn save_with(
     write: &dyn Fn(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let fail = |kind| SaveError { path: path.to_path_buf(), kind };
-    let bytes = encode(session).map_err(fail)?;
+    let bytes = serialise(session).map_err(fail)?;
     let target = follow_symlinks(path).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
     let name = target.file_name().ok_or_else(|| fail(io_err(SaveStep::CreateTemp)(not_a_file_path())))?;
     let dir = folder_of(&target);
-    let temp = write_temp(&dir, name, &bytes, write).map_err(fail)?;
+    // The read-back check runs beside the writing and syncing of the temp
+    // file (they take about as long); the file replaces the old one only
+    // when both succeeded. A refused check leaves the old file untouched and
+    // the temp file removed, as any other failure does.
+    let (checked, written) = std::thread::scope(|scope| {
+        let check = scope.spawn(|| reads_back(&bytes, session));
+        let written = write_temp(&dir, name, &bytes, write);
+        (check.join().unwrap_or_else(|_| Err(SaveErrorKind::RoundTrip("the check stopped".into()))), written)
+    });
+    let temp = written.map_err(fail)?;
+    checked.map_err(fail)?;
     if let Err(e) = temp.persist(&target) {
         // `e.file`, the temp file, is removed when `e` is dropped.
         return Err(fail(io_err(SaveStep::Replace)(e.error)));
@@ -215,12 +225,31 @@ fn not_a_file_path() -> io::Error {
 /// The session as the bytes of its file: pretty JSON and a final newline,
 /// checked to read back as the same session. Refuses what would not load.
 pub(crate) fn encode(session: &Session) -> Result<Vec<u8>, SaveErrorKind> {
-    let mut bytes = serde_json::to_vec_pretty(session).map_err(|e| SaveErrorKind::Encode(e.to_string()))?;
+    let bytes = serialise(session)?;
+    reads_back(&bytes, session)?;
+    Ok(bytes)
+}
+
+/// Pretty JSON and a final newline. The buffer is sized from the last save
+/// on this thread (the writer saves the same session over and over), so a
+/// large session is not copied again and again while it grows.
+fn serialise(session: &Session) -> Result<Vec<u8>, SaveErrorKind> {
+    thread_local! {
+        static LAST_SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(64 * 1024) };
+    }
+    let hint = LAST_SIZE.with(|s| s.get());
+    let mut bytes = Vec::with_capacity(hint + hint / 8);
+    serde_json::to_writer_pretty(&mut bytes, session).map_err(|e| SaveErrorKind::Encode(e.to_string()))?;
     bytes.push(b'\n');
-    let back: Session =
-        serde_json::from_slice(&bytes).map_err(|e| SaveErrorKind::RoundTrip(e.to_string()))?;
+    LAST_SIZE.with(|s| s.set(bytes.len()));
+    Ok(bytes)
+}
+
+/// Refuse bytes that would not load back as this very session.
+fn reads_back(bytes: &[u8], session: &Session) -> Result<(), SaveErrorKind> {
+    let back: Session = serde_json::from_slice(bytes).map_err(|e| SaveErrorKind::RoundTrip(e.to_string()))?;
     if back == *session || same_up_to_float_rounding(&back, session) {
-        Ok(bytes)
+        Ok(())
     } else {
         Err(SaveErrorKind::RoundTrip("it reads back different".into()))
     }
@@ -281,7 +310,9 @@ fn write_temp(
         return Err(io_err(SaveStep::Write)(short));
     }
     slow_down_for_tests();
-    temp.as_file().sync_all().map_err(io_err(SaveStep::Sync))?;
+    // fdatasync: the data and what is needed to read it back (its size);
+    // the timestamps it skips do not matter for a file about to be renamed.
+    temp.as_file().sync_data().map_err(io_err(SaveStep::Sync))?;
     Ok(temp)
 }
 
