@@ -259,6 +259,7 @@ messages! {
     OwnQuestionTag => "eigen vraag", "own question";
     HelpQuitAnywhere => "stoppen, ook midden in een formulier (getypte tekst wordt bewaard)", "quit, even in a form (typing is kept for next time)";
     HelpAnywhere => "Altijd", "Always";
+    HelpMoving => "Bewegen in lijsten en de kaart", "Moving in lists and the map";
     KeyClearField => "veld leeg", "clear field";
     HelpClearField => "het veld leegmaken, om opnieuw te typen", "empty the field, to type it afresh";
     KeyExport => "exporteren", "export";

@@ -130,14 +130,8 @@ pub static INTERESTS: &[Binding] = &[
     bh(&[ch('p')], Action::AddParty, Msg::KeyAddParty, Msg::HelpAddParty, true, true),
     bh(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, Msg::HelpEditMap, true, true),
     bh(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, Msg::HelpDeleteMap, true, true),
-    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
-    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
     b(&[key(Left), ch('h')], Action::Left, Msg::KeyLeftParty, false, false),
     b(&[key(Right), ch('l')], Action::Right, Msg::KeyRightParty, false, false),
-    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
-    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
-    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
-    b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
 ];
 
 pub static AGREEMENTS: &[Binding] = &[
@@ -147,12 +141,6 @@ pub static AGREEMENTS: &[Binding] = &[
     bh(&[ch('r')], Action::TogglePhaseResult, Msg::KeyResult, Msg::HelpResult, false, true),
     bh(&[ch('f')], Action::CycleFilter, Msg::KeyFilter, Msg::HelpFilter, true, false),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true, true),
-    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
-    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
-    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
-    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
-    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
-    b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
 ];
 
 pub static REFLECTIONS: &[Binding] = &[
@@ -160,12 +148,6 @@ pub static REFLECTIONS: &[Binding] = &[
     bh(&[ch('n')], Action::AskOwnQuestion, Msg::KeyOwnQuestion, Msg::HelpOwnQuestion, true, true),
     b(&[ch('e')], Action::EditSelected, Msg::KeyEdit, false, true),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true, true),
-    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
-    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
-    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
-    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
-    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
-    b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
 ];
 
 const DONE: Action = Action::ReviewAgreement(ReviewOutcome::Done);
@@ -180,7 +162,8 @@ pub static WALK_THROUGH: &[Binding] = &[
     bh(&[ch('3')], DROPPED, Msg::KeyDropped, Msg::HelpDropped, true, true),
 ];
 
-pub static TIMELINE: &[Binding] = &[
+/// Moving through a list or the map; part of every pane and the library.
+pub static MOVES: &[Binding] = &[
     b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
     b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
     b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
@@ -242,12 +225,6 @@ pub static LIBRARY: &[Binding] = &[
     bh(&[ch('s')], Action::ToggleSort, Msg::KeySort, Msg::HelpSort, false, false),
     b(&[ch('n')], Action::NewSession, Msg::KeyNew, true, false),
     b(&[key(F(5))], Action::RefreshSessions, Msg::KeyRefresh, false, false),
-    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
-    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
-    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
-    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
-    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
-    b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true, false),
     b(&[ch('q'), key(Esc)], Action::Quit, Msg::KeyQuit, true, false),
 ];
@@ -266,12 +243,6 @@ pub static SEARCH_RESULTS: &[Binding] = &[
     bh(&[key(Enter)], Action::OpenSelected, Msg::KeyOpen, Msg::HelpOpenHit, true, false),
     bh(&[ch('/')], Action::StartSearch, Msg::KeySearch, Msg::HelpSearch, true, false),
     b(&[key(Esc), ch('q')], Action::Back, Msg::KeyBack, true, false),
-    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false, false),
-    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false, false),
-    b(&[key(PageUp)], Action::PageUp, Msg::KeyPageUp, false, false),
-    b(&[key(PageDown)], Action::PageDown, Msg::KeyPageDown, false, false),
-    b(&[key(Home)], Action::Home, Msg::KeyHome, false, false),
-    b(&[key(End)], Action::End, Msg::KeyEnd, false, false),
 ];
 
 /// The tables that apply now, most specific first.
@@ -283,16 +254,16 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (Some(Overlay::ExportChooser { .. }), _, _) => vec![EXPORT_CHOOSER],
         (None, Some(_), _) => vec![FORM],
         (None, None, Screen::Library(lib)) => match lib.view {
-            LibraryView::List => vec![LIBRARY],
-            LibraryView::Search { .. } => vec![SEARCH_RESULTS],
+            LibraryView::List => vec![LIBRARY, MOVES],
+            LibraryView::Search { .. } => vec![SEARCH_RESULTS, MOVES],
             LibraryView::Portfolio { .. } | LibraryView::Overview { .. } => vec![LIBRARY_VIEW],
         },
         (None, None, Screen::Session(s))
             if s.pane == Pane::Agreements && s.agreement_filter == AgreementFilter::ToReview =>
         {
-            vec![WALK_THROUGH, AGREEMENTS, SESSION]
+            vec![WALK_THROUGH, AGREEMENTS, MOVES, SESSION]
         }
-        (None, None, Screen::Session(s)) => vec![pane_table(s.pane), SESSION],
+        (None, None, Screen::Session(s)) => vec![pane_table(s.pane), MOVES, SESSION],
     };
     [mode, vec![ALWAYS]].concat()
 }
@@ -302,7 +273,7 @@ pub fn pane_table(pane: Pane) -> &'static [Binding] {
         Pane::Interests => INTERESTS,
         Pane::Agreements => AGREEMENTS,
         Pane::Reflections => REFLECTIONS,
-        Pane::Timeline => TIMELINE,
+        Pane::Timeline => &[],
     }
 }
 
@@ -352,6 +323,7 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
             vec![
                 (Msg::HelpLibrary, LIBRARY),
                 (Msg::HelpSearchResults, SEARCH_RESULTS),
+                (Msg::HelpMoving, MOVES),
                 (Msg::HelpLibraryViews, LIBRARY_VIEW),
                 (Msg::HelpForm, FORM),
                 (Msg::HelpAnywhere, ALWAYS),
@@ -364,7 +336,7 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
             (Msg::PaneAgreements, AGREEMENTS),
             (Msg::HelpWalkThrough, WALK_THROUGH),
             (Msg::PaneReflections, REFLECTIONS),
-            (Msg::PaneTimeline, TIMELINE),
+            (Msg::HelpMoving, MOVES),
             (Msg::HelpForm, FORM),
             (Msg::ChoosePhase, PHASE_PICKER),
             (Msg::ExportTitle, EXPORT_CHOOSER),
@@ -381,7 +353,7 @@ pub fn markdown(lang: crate::i18n::Lang) -> String {
         (Msg::PaneAgreements, AGREEMENTS),
         (Msg::HelpWalkThrough, WALK_THROUGH),
         (Msg::PaneReflections, REFLECTIONS),
-        (Msg::PaneTimeline, TIMELINE),
+        (Msg::HelpMoving, MOVES),
         (Msg::HelpForm, FORM),
         (Msg::ChoosePhase, PHASE_PICKER),
         (Msg::ExportTitle, EXPORT_CHOOSER),
@@ -408,19 +380,19 @@ mod tests {
 
     fn all_modes() -> Vec<(&'static str, Vec<&'static [Binding]>)> {
         vec![
-            ("interests", vec![INTERESTS, SESSION, ALWAYS]),
-            ("agreements", vec![AGREEMENTS, SESSION, ALWAYS]),
-            ("walk-through", vec![WALK_THROUGH, AGREEMENTS, SESSION, ALWAYS]),
-            ("reflections", vec![REFLECTIONS, SESSION, ALWAYS]),
-            ("timeline", vec![TIMELINE, SESSION, ALWAYS]),
+            ("interests", vec![INTERESTS, MOVES, SESSION, ALWAYS]),
+            ("agreements", vec![AGREEMENTS, MOVES, SESSION, ALWAYS]),
+            ("walk-through", vec![WALK_THROUGH, AGREEMENTS, MOVES, SESSION, ALWAYS]),
+            ("reflections", vec![REFLECTIONS, MOVES, SESSION, ALWAYS]),
+            ("timeline", vec![MOVES, SESSION, ALWAYS]),
             ("form", vec![FORM, ALWAYS]),
             ("confirm", vec![CONFIRM, ALWAYS]),
             ("help", vec![HELP, ALWAYS]),
             ("phases", vec![PHASE_PICKER, ALWAYS]),
             ("export", vec![EXPORT_CHOOSER, ALWAYS]),
-            ("library", vec![LIBRARY, ALWAYS]),
+            ("library", vec![LIBRARY, MOVES, ALWAYS]),
             ("library views", vec![LIBRARY_VIEW, ALWAYS]),
-            ("search results", vec![SEARCH_RESULTS, ALWAYS]),
+            ("search results", vec![SEARCH_RESULTS, MOVES, ALWAYS]),
         ]
     }
 

@@ -5,19 +5,7 @@
 mod support;
 
 use support::pty::*;
-
-fn session_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "json")
-                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
-        })
-        .collect();
-    v.sort();
-    v
-}
+use support::session_files;
 
 #[test]
 fn facilitator_runs_a_first_meeting_and_the_file_holds_it() {

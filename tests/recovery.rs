@@ -3,23 +3,10 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use support::only_session;
 use support::pty::*;
-
-fn only_session(dir: &Path) -> PathBuf {
-    let files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "json")
-                && !p.file_name().unwrap().to_string_lossy().starts_with('.')
-        })
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    files[0].clone()
-}
 
 fn sigkill(k: &Kompas) {
     let pid = k.pid().expect("pid") as i32;

@@ -78,14 +78,21 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
         ) => {
             lib.view = LibraryView::List;
         }
-        (LibraryView::Portfolio { scroll, .. } | LibraryView::Overview { scroll, .. }, a) => match a {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll += 1,
-            Action::PageUp => *scroll = scroll.saturating_sub(visible),
-            Action::PageDown => *scroll += visible,
-            Action::Home => *scroll = 0,
-            _ => {}
-        },
+        (view @ (LibraryView::Portfolio { .. } | LibraryView::Overview { .. }), a) => {
+            let last = view.report_lines().saturating_sub(visible);
+            let (LibraryView::Portfolio { scroll, .. } | LibraryView::Overview { scroll, .. }) = view else {
+                return Vec::new();
+            };
+            *scroll = match a {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => (*scroll + 1).min(last),
+                Action::PageUp => scroll.saturating_sub(visible),
+                Action::PageDown => (*scroll + visible).min(last),
+                Action::Home => 0,
+                Action::End => last,
+                _ => *scroll,
+            };
+        }
         (LibraryView::Search { query, hits, selected, top }, a) => {
             let last = hits.len().saturating_sub(1);
             match a {

@@ -187,6 +187,21 @@ pub enum LibraryView {
     Overview { overview: Box<ChainOverview>, scroll: usize },
 }
 
+impl LibraryView {
+    /// Lines of the portfolio or overview report, to bound its scrolling:
+    /// two per collaboration; for an overview, three heading lines, two per
+    /// meeting, three for the totals, two headings and one per change.
+    pub fn report_lines(&self) -> usize {
+        match self {
+            LibraryView::Portfolio { lines, .. } => lines.len() * 2,
+            LibraryView::Overview { overview, .. } => {
+                8 + 2 * overview.meetings.len() + overview.interest_changes.len()
+            }
+            _ => 0,
+        }
+    }
+}
+
 impl Library {
     pub fn selected_entry(&self) -> Option<&LibraryEntry> {
         self.rows.get(self.selected).map(|r| &self.entries[r.entry()])

@@ -22,23 +22,17 @@ const MAX_NAME_IN_TEMP: usize = 160;
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
     let mut pending_hyphen = false;
-    for c in title.chars().flat_map(char::to_lowercase) {
+    // Accents and ligatures are folded as for searching (`é` → `e`,
+    // `ß` → `ss`); what is left beyond ASCII letters and digits separates words.
+    for c in crate::search::fold(title).chars() {
         if is_dropped(c) {
             continue;
         }
-        let folded = fold(c);
-        let ascii = match folded {
-            Some(s) => s,
-            None if c.is_ascii_alphanumeric() => {
-                push_word(&mut out, &mut pending_hyphen, c.encode_utf8(&mut [0; 4]));
-                continue;
-            }
-            None => {
-                pending_hyphen = true;
-                continue;
-            }
-        };
-        push_word(&mut out, &mut pending_hyphen, ascii);
+        if c.is_ascii_alphanumeric() {
+            push_word(&mut out, &mut pending_hyphen, c.encode_utf8(&mut [0; 4]));
+        } else {
+            pending_hyphen = true;
+        }
     }
     if out.len() > MAX_SLUG_CHARS {
         // Everything is ASCII here, so bytes are characters.
@@ -66,37 +60,6 @@ fn push_word(out: &mut String, pending_hyphen: &mut bool, text: &str) {
 /// (a decomposed `é`) and apostrophes (`facilitator's` → `facilitators`).
 fn is_dropped(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\'' | '\u{2019}' | '\u{02BC}' | '\u{00AD}')
-}
-
-/// ASCII for a lowercase Latin letter with a diacritic, or a ligature.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĳ' => "ij",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => return None,
-    })
 }
 
 /// `<meeting date>-<slug>.json`, with `-2`, `-3`, … before the extension

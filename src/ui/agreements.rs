@@ -14,7 +14,7 @@ use crate::app::{AgreementFilter, AppState, SessionScreen};
 use crate::domain::{Agreement, AgreementStatus, Session};
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::{list_areas, scroll_to_show};
-use crate::text::{pad, safe_line, truncate, wrap};
+use crate::text::{pad, safe_line, wrap};
 
 const MARK_W: usize = 2;
 const STATUS_W: usize = 12;
@@ -168,16 +168,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
     };
     let fact_lines = wrap(&facts, width);
     let text_room = (inner.height as usize).saturating_sub(fact_lines.len()).max(1);
-    let text_lines = wrap(&ag.text, width);
-    let overflow = text_lines.len() > text_room;
-    for (n, l) in text_lines.into_iter().take(text_room).enumerate() {
-        let l = if overflow && n + 1 == text_room {
-            format!("{}…", truncate(&l, width.saturating_sub(1)))
-        } else {
-            l
-        };
-        lines.push(Line::from(Span::styled(l, theme::bold())));
-    }
+    lines.extend(super::clipped(&ag.text, width, text_room, theme::bold()));
     lines.extend(fact_lines.into_iter().map(Line::from));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -84,47 +84,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
             }
         }
         LibraryView::Portfolio { lines, scroll } => {
-            let text: Vec<Line> = lines
-                .iter()
-                .flat_map(|l| {
-                    let temp = l
-                        .temperature
-                        .map(|t| format!(" · {}", i18n::temperature_label(lang, t)))
-                        .unwrap_or_default();
-                    let overdue = if l.overdue_agreements > 0 {
-                        format!(", {} {}", l.overdue_agreements, Msg::Overdue.get(lang))
-                    } else {
-                        String::new()
-                    };
-                    vec![
-                        Line::from(Span::styled(format!("  {}", safe_line(&l.title)), theme::bold())),
-                        Line::from(format!(
-                            "    {} · {} {} · {} {}{overdue} · {} {} ({} {}){temp}",
-                            safe_line(&l.parties.join(" · ")),
-                            l.phase.number(),
-                            i18n::phase_short(lang, l.phase),
-                            l.open_agreements,
-                            Msg::FilterOpen.get(lang),
-                            Msg::LastMeeting.get(lang),
-                            i18n::date(lang, l.last_meeting),
-                            l.meetings,
-                            Msg::Meetings.get(lang),
-                        )),
-                    ]
-                })
-                .collect();
-            let max = (text.len()).saturating_sub(rows.height as usize);
-            frame.render_widget(
-                Paragraph::new(text).scroll(((*scroll).min(max) as u16, 0)),
-                Rect { height: rows.height + 1, y: header.y, ..rows },
-            );
+            let report = lines.iter().flat_map(|l| portfolio_lines(lang, l));
+            let area = Rect { height: rows.height + 1, y: header.y, ..rows };
+            draw_report(frame, area, report, lines.len() * 2, *scroll);
         }
         LibraryView::Overview { overview, scroll } => {
-            let text = overview_lines(lang, overview);
-            let max = text.len().saturating_sub(rows.height as usize);
-            frame.render_widget(
-                Paragraph::new(text).scroll(((*scroll).min(max) as u16, 0)),
+            let report = overview_lines(lang, overview);
+            let total = report.len();
+            draw_report(
+                frame,
                 Rect { height: rows.height + 1, y: header.y, ..rows },
+                report.into_iter(),
+                total,
+                *scroll,
             );
         }
     }
@@ -145,6 +117,45 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
         );
     }
     bars::draw_hints(frame, hints, state);
+}
+
+/// A report of `total` lines that scrolls (never past its end): only the
+/// lines in view are made into the frame.
+fn draw_report<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    report: impl Iterator<Item = Line<'a>>,
+    total: usize,
+    scroll: usize,
+) {
+    let scroll = scroll.min(total.saturating_sub(area.height as usize));
+    let visible: Vec<Line> = report.skip(scroll).take(area.height as usize).collect();
+    frame.render_widget(Paragraph::new(visible), area);
+}
+
+/// A collaboration of the portfolio: its title, then who, where and what.
+fn portfolio_lines(lang: Lang, l: &crate::app::PortfolioLine) -> [Line<'static>; 2] {
+    let temp = l.temperature.map(|t| format!(" · {}", i18n::temperature_label(lang, t))).unwrap_or_default();
+    let overdue = if l.overdue_agreements > 0 {
+        format!(", {} {}", l.overdue_agreements, Msg::Overdue.get(lang))
+    } else {
+        String::new()
+    };
+    [
+        Line::from(Span::styled(format!("  {}", safe_line(&l.title)), theme::bold())),
+        Line::from(format!(
+            "    {} · {} {} · {} {}{overdue} · {} {} ({} {}){temp}",
+            safe_line(&l.parties.join(" · ")),
+            l.phase.number(),
+            i18n::phase_short(lang, l.phase),
+            l.open_agreements,
+            Msg::FilterOpen.get(lang),
+            Msg::LastMeeting.get(lang),
+            i18n::date(lang, l.last_meeting),
+            l.meetings,
+            Msg::Meetings.get(lang),
+        )),
+    ]
 }
 
 fn kind_label(lang: Lang, k: TextKind) -> &'static str {
@@ -302,4 +313,38 @@ fn overview_lines(lang: Lang, o: &ChainOverview) -> Vec<Line<'static>> {
         )));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::PortfolioLine;
+    use crate::domain::chain_overview;
+
+    #[test]
+    fn the_report_sizes_the_app_scrolls_by_match_the_lines_drawn() {
+        let mut s = crate::generate::session(
+            crate::generate::Size { parties: 3, interests: 9, agreements: 6, reflections: 2 },
+            3,
+        );
+        let now = s.updated_at;
+        let next = s.follow_up("b".into(), "a.json", s.meeting_date.succ_opt().unwrap(), now);
+        s.interests[0].text.push_str(" (bijgesteld)");
+        let overview = chain_overview(&[s, next]);
+        let drawn = overview_lines(Lang::Nl, &overview).len();
+        let view = LibraryView::Overview { overview: Box::new(overview), scroll: 0 };
+        assert_eq!(view.report_lines(), drawn);
+        let line = PortfolioLine {
+            title: "t".into(),
+            parties: vec![],
+            meetings: 1,
+            last_meeting: now.date_naive(),
+            phase: crate::domain::Phase::Delen,
+            open_agreements: 0,
+            overdue_agreements: 0,
+            temperature: None,
+        };
+        let view = LibraryView::Portfolio { lines: vec![line.clone(), line.clone()], scroll: 0 };
+        assert_eq!(view.report_lines(), 2 * portfolio_lines(Lang::En, &line).len());
+    }
 }

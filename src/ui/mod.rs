@@ -62,6 +62,31 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     }
 }
 
+/// `text` wrapped to `width` in at most `room` lines; when it does not fit,
+/// the last line shown ends in "…".
+pub(crate) fn clipped(
+    text: &str,
+    width: usize,
+    room: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let lines = crate::text::wrap(text, width);
+    let overflow = lines.len() > room;
+    lines
+        .into_iter()
+        .take(room)
+        .enumerate()
+        .map(|(n, l)| {
+            let l = if overflow && n + 1 == room {
+                format!("{}…", crate::text::truncate(&l, width.saturating_sub(1)))
+            } else {
+                l
+            };
+            Line::from(Span::styled(l, style))
+        })
+        .collect()
+}
+
 fn draw_too_small(frame: &mut Frame, area: Rect, state: &AppState) {
     let lang = state.lang;
     let text = vec![

@@ -123,17 +123,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
         .map(|l| Line::from(Span::styled(l, theme::label())))
         .collect();
     if let Some(answer) = answer {
-        let answer_lines = wrap(&answer, width);
         let left = room.saturating_sub(lines.len());
-        let overflow = answer_lines.len() > left;
-        for (n, l) in answer_lines.into_iter().take(left).enumerate() {
-            let l = if overflow && n + 1 == left {
-                format!("{}…", truncate(&l, width.saturating_sub(1)))
-            } else {
-                l
-            };
-            lines.push(Line::from(Span::styled(l, theme::bold())));
-        }
+        lines.extend(super::clipped(&answer, width, left, theme::bold()));
     } else {
         lines.push(Line::from(Span::styled(Msg::NoAnswerYet.get(lang), theme::dim())));
     }
