@@ -30,3 +30,42 @@ fn the_readme_names_the_two_commands() {
     let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
     assert!(ci.contains("cargo test"), ".ci/run runs the README's test command");
 }
+
+/// The two `jq` one-liners of the README run on the demo session and give
+/// what they promise. Skipped (with a note) where jq is not installed.
+#[test]
+fn the_jq_examples_work() {
+    if std::process::Command::new("jq").arg("--version").output().is_err() {
+        eprintln!("jq is not installed; skipping");
+        return;
+    }
+    let readme = readme();
+    let commands: Vec<String> = readme
+        .split("```sh\n")
+        .filter_map(|block| block.split("```").next())
+        .flat_map(|block| block.split("\n\n"))
+        .filter(|c| c.contains("jq "))
+        .map(|c| c.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n"))
+        .collect();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    let run = |cmd: &str| {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(cmd)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{cmd}\n{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let open = run(&commands[0]);
+    assert_eq!(open.lines().count(), 4, "{open}");
+    assert!(
+        open.contains(
+            "Terugvaloptie: De Linde neemt binnen 48 uur contact op bij signaal\tZorggroep De Linde"
+        )
+    );
+    let interests: serde_json::Value = serde_json::from_str(&run(&commands[1])).unwrap();
+    assert_eq!(interests.as_array().unwrap().len(), 3);
+    assert_eq!(interests[1]["party"], "Woonstede");
+}

@@ -306,3 +306,23 @@ fn a_follow_up_session_with_its_links_validates() {
     broken["agreements"][0]["origin"]["meeting_date"] = json!("9 april");
     assert!(!validator().is_valid(&broken), "a bad origin date must be rejected");
 }
+
+#[test]
+fn files_written_by_the_program_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = full_session();
+    let saved = dir.path().join("saved.json");
+    kompas::storage::save(&saved, &s).unwrap();
+    let created = kompas::storage::create_new(dir.path(), &s).unwrap();
+    let next = s.follow_up(
+        "next".into(),
+        "saved.json",
+        NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
+        at("2026-04-09T09:00:00+02:00"),
+    );
+    let follow_up = kompas::storage::create_new(dir.path(), &next).unwrap();
+    for path in [saved, created, follow_up] {
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_valid(&validator(), &doc, &path.display().to_string());
+    }
+}
