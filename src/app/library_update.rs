@@ -1,8 +1,8 @@
 //! What the keys do in the session library and its views.
 
 use super::action::{Action, Effect};
-use super::capture;
 use super::form::{Choice, Field, Form, Purpose};
+use super::forms;
 use super::library::{AgreementsShown, EntryState, LibraryEntry, LibrarySort, portfolio, search};
 use super::state::{
     AgreementFilter, AppState, Library, LibraryView, Overlay, Pane, ReflectionRow, Screen, TimelineRow,
@@ -160,9 +160,9 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                     return vec![Effect::LoadChain(paths)];
                 }
                 Action::StartFollowUp if lib.selected_entry().and_then(|e| e.summary()).is_some() => {
-                    state.form = Some(capture::follow_up_form(today));
+                    state.form = Some(forms::follow_up_form(today));
                 }
-                Action::NewSession => state.form = Some(capture::new_session_form(today)),
+                Action::NewSession => state.form = Some(forms::new_session_form(today)),
                 Action::RefreshSessions => return relist(state),
                 Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
                 _ => {}

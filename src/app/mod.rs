@@ -4,6 +4,7 @@
 mod action;
 mod capture;
 mod form;
+mod forms;
 mod library;
 mod library_update;
 mod map;

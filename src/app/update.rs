@@ -5,7 +5,7 @@
 use super::action::{Access, Action, Effect, OpenedSession};
 use super::form::Form;
 use super::state::{AgreementFilter, AppState, LibraryView, Overlay, Pane, SaveState, Screen, SessionScreen};
-use super::{capture, library_update, navigate};
+use super::{capture, forms, library_update, navigate};
 use crate::domain::{Phase, Timestamp};
 use crate::i18n::Msg;
 use crate::layout::list_rows;
@@ -124,7 +124,7 @@ fn open_session(state: &mut AppState, opened: OpenedSession) {
     if let (false, Some(draft), Some(s)) = (access.read_only(), draft, state.session()) {
         // Offer what was being typed: the form reopens with it, Enter keeps
         // it, Esc asks before throwing it away.
-        let mut form = capture::form_for(&draft.purpose, &s.session, state.today);
+        let mut form = forms::form_for(&draft.purpose, &s.session, state.today);
         form.restore(&draft);
         state.form = Some(form);
         state.info(Msg::DraftRecovered);
@@ -227,7 +227,7 @@ pub(super) fn go_to_phase(state: &mut AppState, to: Phase, now: Timestamp) -> Ve
         return Vec::new();
     }
     if s.session.is_step_back(to) {
-        state.form = Some(capture::phase_reason_form(to));
+        state.form = Some(forms::phase_reason_form(to));
         return Vec::new();
     }
     capture::move_phase(state, to, None, now)
