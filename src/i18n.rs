@@ -96,8 +96,6 @@ messages! {
     NoParties => "Nog geen partijen. Druk p om een partij toe te voegen.", "No parties yet. Press p to add a party.";
     NoAgreements => "Nog geen afspraken. Druk a om er een vast te leggen.", "No agreements yet. Press a to record one.";
     NoAgreementsFiltered => "Geen afspraken met deze status.", "No agreements with this status.";
-    Empty => "(leeg)", "(empty)";
-    EmptyCell => "·", "·";
     // interests map
     Party => "Partij", "Party";
     Parties => "Partijen", "Parties";
@@ -144,7 +142,6 @@ messages! {
     // reflection
     Question => "Vraag", "Question";
     Answer => "Antwoord", "Answer";
-    OwnQuestions => "Eigen vragen", "Own questions";
     NoAnswerYet => "nog geen antwoord", "no answer yet";
     AskOwnQuestion => "+ eigen vraag stellen (n)", "+ ask your own question (n)";
     Temperature => "Temperatuur", "Temperature";
@@ -171,12 +168,8 @@ messages! {
     TemperatureTitle => "Temperatuur van de samenwerking", "Temperature of the collaboration";
     EditAmbition => "Ambitie bewerken", "Edit ambition";
     EditContext => "Context bewerken", "Edit context";
-    FormKeys => "Enter opslaan · Alt+Enter nieuwe regel · Tab volgend veld · Esc annuleren", "Enter save · Alt+Enter new line · Tab next field · Esc cancel";
-    ChoiceKeys => "←/→ kiezen", "←/→ choose";
-    ToggleKeys => "spatie aan/uit", "space toggles";
     DiscardChanges => "Getypte tekst weggooien?", "Discard what you typed?";
     ConfirmKeys => "j = ja · n/Esc = nee", "y = yes · n/Esc = no";
-    DeletePartyConfirm => "Partij met al haar belangen verwijderen?", "Delete the party with all its interests?";
     // status messages
     Saved => "opgeslagen", "saved";
     Saving => "opslaan", "saving";
@@ -230,8 +223,6 @@ messages! {
     KeyNextField => "volgend veld", "next field";
     KeyPrevField => "vorig veld", "previous field";
     KeyCancel => "annuleren", "cancel";
-    KeyChoose => "kiezen", "choose";
-    KeyToggle => "aan/uit", "toggle";
     KeyClose => "sluiten", "close";
     KeyScroll => "scrollen", "scroll";
     KeyYes => "ja", "yes";

@@ -64,6 +64,24 @@ pub fn list_areas(body: Rect) -> ListAreas {
     ListAreas { header, rows, detail }
 }
 
+/// The library: a title (two lines), the column heading, the rows, the
+/// status line and the hint bar.
+pub fn library_areas(area: Rect) -> [Rect; 5] {
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Rows of the library list at a terminal height.
+pub fn library_rows(height: u16) -> usize {
+    library_areas(Rect::new(0, 0, 80, height))[2].height.max(1) as usize
+}
+
 /// Body of the session screen for a terminal of `width` x `height`.
 pub fn body_of(width: u16, height: u16) -> Rect {
     session_areas(Rect::new(0, 0, width, height)).body

@@ -12,8 +12,8 @@ use crate::i18n::Msg;
 use crate::layout::scroll_to_show;
 
 /// Rows of the library list visible at the current height.
-pub(super) fn visible_rows(state: &AppState) -> usize {
-    state.height.saturating_sub(6).max(1) as usize
+fn visible_rows(state: &AppState) -> usize {
+    crate::layout::library_rows(state.height)
 }
 
 /// Start a fresh listing of the session folder.

@@ -24,4 +24,4 @@ pub use state::{
     AgreementFilter, AppState, Library, LibraryView, Notice, NoticeText, Overlay, Pane, ReflectionRow,
     SaveState, Screen, SessionScreen, TimelineRow, View,
 };
-pub use update::{has_unsaved_typing, update};
+pub use update::update;

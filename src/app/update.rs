@@ -3,7 +3,6 @@
 //! clock.
 
 use super::action::{Access, Action, Effect, OpenedSession};
-use super::form::Form;
 use super::state::{AgreementFilter, AppState, LibraryView, Overlay, Pane, SaveState, Screen, SessionScreen};
 use super::{capture, forms, library_update, navigate};
 use crate::domain::{Phase, Timestamp};
@@ -282,9 +281,4 @@ fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
 /// Rows visible in the agreement and reflection lists at the current size.
 pub(super) fn visible_list_rows(state: &AppState) -> usize {
     list_rows(state.width, state.height)
-}
-
-/// Whether a form is open and holds something typed.
-pub fn has_unsaved_typing(form: &Option<Form>) -> bool {
-    form.as_ref().is_some_and(|f| f.dirty)
 }

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
@@ -125,9 +125,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
 /// The selected agreement in full: text, owner, parties, due, phase, times.
 fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
     let lang = state.lang;
-    let block = Block::default().borders(Borders::TOP).border_style(theme::border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::detail_box(frame, area);
     let Some(i) = s.selected_agreement() else { return };
     let session = &s.session;
     let ag = &session.agreements[i];

@@ -4,7 +4,7 @@
 //! one collaboration.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -13,19 +13,12 @@ use super::{bars, theme};
 use crate::app::{AppState, EntryState, Library, LibraryRow, LibrarySort, LibraryView, NoticeText};
 use crate::domain::{ChainOverview, InterestChangeKind, TextKind};
 use crate::i18n::{self, Lang, Msg};
-use crate::layout::scroll_to_show;
+use crate::layout::{library_areas, scroll_to_show};
 use crate::text::{pad, safe_line, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
     let lang = state.lang;
-    let [title, header, rows, status, hints] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [title, header, rows, status, hints] = library_areas(area);
     let dir = safe_line(&state.sessions_dir.display().to_string()).into_owned();
     let what = match &lib.view {
         LibraryView::List => {

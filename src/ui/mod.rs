@@ -62,6 +62,17 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
     }
 }
 
+/// The box under a list that shows the selection in full: a rule on top,
+/// and the area inside it.
+pub(crate) fn detail_box(frame: &mut Frame, area: Rect) -> Rect {
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::TOP)
+        .border_style(theme::border());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// `text` wrapped to `width` in at most `room` lines; when it does not fit,
 /// the last line shown ends in "…".
 pub(crate) fn clipped(

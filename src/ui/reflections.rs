@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
@@ -98,9 +98,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
 
 fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
     let lang = state.lang;
-    let block = Block::default().borders(Borders::TOP).border_style(theme::border());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::detail_box(frame, area);
     let width = inner.width as usize;
     let session = &s.session;
     let (question, answer): (String, Option<String>) = match s.selected_reflection_row() {

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
@@ -85,9 +85,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
         buf.set_stringn(a.rows.x, y, format!("{line:<width$}"), width, style);
     }
 
-    let block = Block::default().borders(Borders::TOP).border_style(theme::border());
-    let inner = block.inner(a.detail);
-    frame.render_widget(block, a.detail);
+    let inner = super::detail_box(frame, a.detail);
     if let Some(r) = s.timeline_rows.get(s.timeline_sel) {
         let (at, _, text, _) = row(lang, session, *r);
         let mut lines = vec![Line::from(Span::styled(at.format("%Y-%m-%d %H:%M").to_string(), theme::dim()))];
