@@ -304,6 +304,11 @@ messages! {
     SortedByDate => "op datum", "by date";
     SortedByTitle => "op titel", "by title";
     LastMeeting => "laatste sessie", "last meeting";
+    // whose words a text is (instrument content)
+    OriginModel => "uit het model", "from the model";
+    OriginOurs => "eigen advies van kompas", "kompas's own guidance";
+    OriginModelShort => "model", "model";
+    OriginOursShort => "kompas", "kompas";
     HelpIntro => "kompas bewaart elke wijziging meteen. Stoppen vraagt nooit om op te slaan.", "kompas saves every change at once. Quitting never asks to save.";
 }
 

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod content;
 pub mod domain;
 pub mod export;
 pub mod generate;

@@ -3,6 +3,7 @@
 
 mod follow_up;
 mod items;
+mod origin;
 mod overview;
 mod phase;
 mod session;
@@ -14,6 +15,7 @@ mod session_tests;
 
 pub use follow_up::ReviewOutcome;
 pub use items::*;
+pub use origin::Origin;
 pub use overview::{
     AgreementTotals, ChainOverview, InterestChange, InterestChangeKind, MeetingLine, chain_overview,
 };
