@@ -57,7 +57,7 @@ pub fn scenarios() -> Vec<(&'static str, Vec<Action>, [Action; 2])> {
         // Typing in the agreement form.
         (
             "type in a form",
-            vec![Action::NextPane, Action::AddAgreement],
+            vec![Action::NextPane, Action::Pane(kompas::panes::agreements::ADD)],
             [ch(Key::Char('a')), ch(Key::Backspace)],
         ),
         // Switching between the interests map and the agreement log.

@@ -44,25 +44,80 @@ impl Lang {
     }
 }
 
-macro_rules! messages {
-    ($($name:ident => $nl:literal, $en:literal;)*) => {
-        /// A piece of interface text.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($name),* }
-
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
-
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$name, Lang::Nl) => $nl, (Msg::$name, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
+/// A piece of interface text: its name and its Dutch and English words.
+/// Made only by [`messages!`], which takes both texts on one line, so a
+/// missing translation is a compile error.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Msg {
+    id: &'static str,
+    nl: &'static str,
+    en: &'static str,
 }
 
-messages! {
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Msg::{}", self.id)
+    }
+}
+
+impl Msg {
+    #[doc(hidden)]
+    pub const fn new(id: &'static str, nl: &'static str, en: &'static str) -> Msg {
+        assert!(!nl.is_empty() && !en.is_empty(), "a message needs a Dutch and an English text");
+        Msg { id, nl, en }
+    }
+
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nl => self.nl,
+            Lang::En => self.en,
+        }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        self.text(lang)
+    }
+
+    /// The message's name, as written in its table.
+    pub fn id(self) -> &'static str {
+        self.id
+    }
+}
+
+/// A table of messages, one line each with both languages:
+///
+/// ```ignore
+/// messages! { pub(crate) struct M {
+///     KeyStatus => "status", "status";
+/// } }
+/// ```
+///
+/// makes `M::KeyStatus`, a [`Msg`], and `M::ALL`. The program's own table
+/// is `impl Msg { … }` below; a pane or an export keeps its words in its own
+/// file with `struct NAME { … }`. Each text is checked at compile time to be
+/// there and non-empty in both languages.
+#[macro_export]
+macro_rules! messages {
+    (impl $table:ident { $($name:ident => $nl:literal, $en:literal;)* }) => {
+        #[allow(non_upper_case_globals)]
+        impl $table {
+            $(pub const $name: $crate::i18n::Msg = $crate::i18n::Msg::new(stringify!($name), $nl, $en);)*
+            /// Every message of this table.
+            #[allow(dead_code)]
+            pub const ALL: &'static [$crate::i18n::Msg] = &[$(Self::$name),*];
+        }
+        // Evaluated at compile time: every text is there in both languages.
+        const _: &[$crate::i18n::Msg] = $table::ALL;
+    };
+    ($vis:vis struct $table:ident { $($name:ident => $nl:literal, $en:literal;)* }) => {
+        /// A table of messages (see `messages!`).
+        $vis struct $table;
+        $crate::messages! { impl $table { $($name => $nl, $en;)* } }
+    };
+}
+pub use messages;
+
+messages! { impl Msg {
     // panes and screens
     PaneInterests => "Belangen", "Interests";
     PaneAgreements => "Afspraken", "Agreements";
@@ -70,19 +125,10 @@ messages! {
     PaneTimeline => "Tijdlijn", "Timeline";
     Started => "begonnen in", "started in";
     FollowUpTitle => "Vervolgsessie: datum van de nieuwe bijeenkomst", "Follow-up: date of the next meeting";
-    WalkThrough => "Afspraken van de vorige sessie: 1 gedaan · 2 loopt nog · 3 vervallen", "Agreements from last time: 1 done · 2 still open · 3 dropped";
-    WalkThroughDone => "Alle afspraken van de vorige sessie doorlopen", "All agreements from last time walked through";
-    FilterToReview => "door te lopen", "to walk through";
     PreviousMeeting => "Vorige sessie", "Previous meeting";
     ReviewBanner => "TERUGBLIK · alleen lezen", "REVIEW · read-only";
     KeyFollowUp => "vervolgsessie", "follow-up";
     HelpFollowUp => "vervolgsessie starten: partijen, belangen, fase en open afspraken gaan mee", "start the next meeting: parties, interests, phase and open agreements carry over";
-    KeyDone => "gedaan", "done";
-    KeyStillOpen => "loopt nog", "still open";
-    KeyDropped => "vervallen", "dropped";
-    HelpDone => "doorlopen: gedaan", "walk-through: done";
-    HelpStillOpen => "doorlopen: loopt nog", "walk-through: still open";
-    HelpDropped => "doorlopen: vervallen", "walk-through: dropped";
     Sessions => "Sessies", "Sessions";
     Help => "Hulp", "Help";
     Aim => "Doel", "Aim";
@@ -94,8 +140,6 @@ messages! {
     Now => "nu", "now";
     NoSessions => "Nog geen sessies in deze map. Druk n voor een nieuwe sessie.", "No sessions in this folder yet. Press n to start one.";
     NoParties => "Nog geen partijen. Druk p om een partij toe te voegen.", "No parties yet. Press p to add a party.";
-    NoAgreements => "Nog geen afspraken. Druk a om er een vast te leggen.", "No agreements yet. Press a to record one.";
-    NoAgreementsFiltered => "Geen afspraken met deze status.", "No agreements with this status.";
     // interests map
     Party => "Partij", "Party";
     Parties => "Partijen", "Parties";
@@ -207,11 +251,8 @@ messages! {
     KeySessions => "terug naar sessies", "back to sessions";
     KeyAddInterest => "belang", "interest";
     KeyAddParty => "partij", "party";
-    KeyAddAgreement => "afspraak", "agreement";
     KeyEdit => "bewerken", "edit";
     KeyDelete => "verwijderen", "delete";
-    KeyStatus => "status", "status";
-    KeyResult => "fase-resultaat", "phase result";
     KeyFilter => "filter", "filter";
     KeyAnswer => "antwoorden", "answer";
     KeyOwnQuestion => "eigen vraag", "own question";
@@ -238,10 +279,6 @@ messages! {
     HelpAddParty => "nieuwe partij aan tafel", "new party at the table";
     HelpEditMap => "bewerken; op een lege cel: belang toevoegen", "edit; on an empty cell: add an interest";
     HelpDeleteMap => "belang verwijderen; op de partijregel: partij verwijderen", "delete the interest; on the party row: delete the party";
-    HelpAddAgreement => "nieuwe afspraak vastleggen", "record a new agreement";
-    HelpStatus => "status: voorstel → afgesproken → gedaan → vervallen", "status: proposed → agreed → done → dropped";
-    HelpResult => "markeren als tastbaar resultaat van de fase", "mark as the tangible result of the phase";
-    HelpFilter => "filter: alle, open, per status", "filter: all, open, by status";
     HelpAnswer => "antwoord van de groep vastleggen (op een antwoord: bewerken)", "record the room's answer (on an answer: edit it)";
     HelpOwnQuestion => "eigen vraag stellen en het antwoord vastleggen", "ask your own question and record the answer";
     HelpNewline => "nieuwe regel in een tekstveld", "new line in a text field";
@@ -260,7 +297,6 @@ messages! {
     KeyHtml => "HTML-pagina (printbaar)", "HTML page (prints to PDF)";
     KeyCsv => "CSV van afspraken", "CSV of agreements";
     ExportedTo => "Geëxporteerd naar", "Exported to";
-    HelpWalkThrough => "Afspraken van de vorige sessie doorlopen", "Walking through last meeting's agreements";
     HelpGlobal => "Overal in een sessie", "Anywhere in a session";
     HelpForm => "In een formulier", "In a form";
     HelpLibrary => "Bibliotheek van sessies", "Session library";
@@ -310,13 +346,7 @@ messages! {
     OriginModelShort => "model", "model";
     OriginOursShort => "kompas", "kompas";
     HelpIntro => "kompas bewaart elke wijziging meteen. Stoppen vraagt nooit om op te slaan.", "kompas saves every change at once. Quitting never asks to save.";
-}
-
-impl Msg {
-    pub fn get(self, lang: Lang) -> &'static str {
-        self.text(lang)
-    }
-}
+} }
 
 /// Short name for the phase strip.
 pub fn phase_short(lang: Lang, p: Phase) -> &'static str {

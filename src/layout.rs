@@ -92,19 +92,6 @@ pub fn list_rows(width: u16, height: u16) -> usize {
     list_areas(body_of(width, height)).rows.height as usize
 }
 
-/// The first row to show so that `selected` is visible, moving the view as
-/// little as possible from `top`.
-pub fn scroll_to_show(top: usize, selected: usize, visible: usize) -> usize {
-    let visible = visible.max(1);
-    if selected < top {
-        selected
-    } else if selected >= top + visible {
-        selected + 1 - visible
-    } else {
-        top
-    }
-}
-
 /// A modal dialog of the given size, centred in `area` and clipped to it.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -115,16 +102,6 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scrolling_moves_only_when_needed() {
-        assert_eq!(scroll_to_show(0, 3, 10), 0);
-        assert_eq!(scroll_to_show(0, 10, 10), 1);
-        assert_eq!(scroll_to_show(5, 2, 10), 2);
-        assert_eq!(scroll_to_show(5, 14, 10), 5);
-        assert_eq!(scroll_to_show(5, 15, 10), 6);
-        assert_eq!(scroll_to_show(3, 3, 0), 3);
-    }
 
     #[test]
     fn the_body_fills_what_the_bars_leave() {

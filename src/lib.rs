@@ -14,6 +14,7 @@ pub mod generate;
 pub mod i18n;
 pub mod keymap;
 pub mod layout;
+pub mod panes;
 pub mod prompts;
 pub mod runtime;
 pub mod search;

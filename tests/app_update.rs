@@ -57,7 +57,7 @@ fn s(state: &AppState) -> &Session {
 }
 
 fn add_party(state: &mut AppState, name: &str) -> Vec<Effect> {
-    let mut actions = vec![Action::AddParty];
+    let mut actions = vec![Action::Pane(kompas::panes::interests::ADD_PARTY)];
     actions.extend(typing(name));
     actions.push(Action::FormSubmit);
     send(state, actions)
@@ -71,13 +71,13 @@ fn adding_a_party_is_one_key_typing_and_one_key_and_it_saves() {
     assert!(state.form.is_none());
     assert_eq!(s(&state).parties.len(), 1);
     assert_eq!(s(&state).parties[0].organisation, "Woonstede");
-    assert_eq!(state.session().unwrap().map_sel, MapSel::Cell { party: 0, row: 0, item: 0 });
+    assert_eq!(state.session().unwrap().local::<Interests>().sel, MapSel::Cell { party: 0, row: 0, item: 0 });
 }
 
 #[test]
 fn party_form_fills_every_field_through_tab() {
     let mut state = open(empty_session(), false);
-    let mut actions = vec![Action::AddParty];
+    let mut actions = vec![Action::Pane(kompas::panes::interests::ADD_PARTY)];
     for (i, text) in
         ["Zorggroep De Linde", "Pieter", "regiomanager", "voorrang", "24/7 team"].iter().enumerate()
     {
@@ -105,8 +105,8 @@ fn a_new_interest_takes_the_party_and_kind_of_the_selected_cell() {
     add_party(&mut state, "De Linde");
     // On De Linde's header; two rows down is the individual interests row.
     send(&mut state, [Action::Down, Action::Down]);
-    assert_eq!(state.session().unwrap().map_sel, MapSel::Cell { party: 1, row: 2, item: 0 });
-    let mut actions = vec![Action::AddInterest];
+    assert_eq!(state.session().unwrap().local::<Interests>().sel, MapSel::Cell { party: 1, row: 2, item: 0 });
+    let mut actions = vec![Action::Pane(kompas::panes::interests::ADD_INTEREST)];
     actions.extend(typing("Geen herhaling van De Hoven"));
     actions.push(Action::FormSubmit);
     assert_eq!(send(&mut state, actions), vec![Effect::Save]);
@@ -138,7 +138,7 @@ fn enter_on_an_empty_cell_adds_and_on_an_interest_edits() {
 #[test]
 fn adding_an_interest_without_parties_asks_for_a_party_first() {
     let mut state = open(empty_session(), false);
-    assert!(send(&mut state, [Action::AddInterest]).is_empty());
+    assert!(send(&mut state, [Action::Pane(kompas::panes::interests::ADD_INTEREST)]).is_empty());
     assert!(state.form.is_none());
     assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::AddPartyFirst));
 }
@@ -149,7 +149,7 @@ fn an_agreement_with_owner_parties_due_date_and_result() {
     add_party(&mut state, "Woonstede");
     add_party(&mut state, "De Linde");
     send(&mut state, [Action::NextPane]);
-    let mut actions = vec![Action::AddAgreement];
+    let mut actions = vec![Action::Pane(kompas::panes::agreements::ADD)];
     actions.extend(typing("Wachtlijstcijfers delen"));
     actions.push(Action::FormNextField); // owner
     actions.extend([key(Key::Right), key(Key::Right)]); // (none) -> Woonstede -> De Linde
@@ -178,7 +178,7 @@ fn an_agreement_with_owner_parties_due_date_and_result() {
 fn a_bad_due_date_keeps_the_form_open_with_the_typing() {
     let mut state = open(empty_session(), false);
     send(&mut state, [Action::NextPane]);
-    let mut actions = vec![Action::AddAgreement];
+    let mut actions = vec![Action::Pane(kompas::panes::agreements::ADD)];
     actions.extend(typing("Iets"));
     actions.extend([Action::FormNextField, Action::FormNextField, Action::FormNextField]);
     actions.extend(typing("volgende week"));
@@ -194,7 +194,9 @@ fn a_bad_due_date_keeps_the_form_open_with_the_typing() {
 #[test]
 fn an_empty_required_field_is_refused() {
     let mut state = open(empty_session(), false);
-    assert!(send(&mut state, [Action::AddParty, Action::FormSubmit]).is_empty());
+    assert!(
+        send(&mut state, [Action::Pane(kompas::panes::interests::ADD_PARTY), Action::FormSubmit]).is_empty()
+    );
     assert_eq!(state.form.as_ref().unwrap().error, Some(Msg::RequiredField));
     assert!(s(&state).parties.is_empty());
 }
@@ -204,22 +206,28 @@ fn status_cycles_and_filter_narrows_the_log() {
     let mut state = open(empty_session(), false);
     send(&mut state, [Action::NextPane]);
     for text in ["een", "twee"] {
-        let mut actions = vec![Action::AddAgreement];
+        let mut actions = vec![Action::Pane(kompas::panes::agreements::ADD)];
         actions.extend(typing(text));
         actions.push(Action::FormSubmit);
         send(&mut state, actions);
     }
     send(&mut state, [Action::Home]);
     assert_eq!(
-        send(&mut state, [Action::CycleStatus, Action::CycleStatus]),
+        send(
+            &mut state,
+            [
+                Action::Pane(kompas::panes::agreements::CYCLE_STATUS),
+                Action::Pane(kompas::panes::agreements::CYCLE_STATUS)
+            ]
+        ),
         vec![Effect::Save, Effect::Save]
     );
     assert_eq!(s(&state).agreements[0].status, AgreementStatus::Done);
-    send(&mut state, [Action::CycleFilter]); // open only
+    send(&mut state, [Action::Pane(kompas::panes::agreements::CYCLE_FILTER)]); // open only
     let screen = state.session().unwrap();
-    assert_eq!(screen.agreement_filter, AgreementFilter::Open);
-    assert_eq!(screen.agreement_rows, vec![1]);
-    assert_eq!(screen.open_agreements, 1);
+    assert_eq!(screen.local::<Agreements>().filter, AgreementFilter::Open);
+    assert_eq!(screen.local::<Agreements>().rows, vec![1]);
+    assert_eq!(screen.local::<Agreements>().open, 1);
 }
 
 #[test]
@@ -259,7 +267,7 @@ fn the_phase_picker_jumps_anywhere_and_the_last_phase_has_no_next() {
 fn items_are_captured_in_the_phase_they_were_made_in() {
     let mut state = open(empty_session(), false);
     send(&mut state, [Action::GoToPhase(Phase::Overeenkomen), Action::NextPane]);
-    let mut actions = vec![Action::AddAgreement];
+    let mut actions = vec![Action::Pane(kompas::panes::agreements::ADD)];
     actions.extend(typing("Eén contactpersoon per complex"));
     actions.push(Action::FormSubmit);
     send(&mut state, actions);
@@ -271,7 +279,7 @@ fn delete_then_undo_restores_the_item() {
     let mut state = open(empty_session(), false);
     add_party(&mut state, "Woonstede");
     send(&mut state, [Action::Down]);
-    let mut actions = vec![Action::AddInterest];
+    let mut actions = vec![Action::Pane(kompas::panes::interests::ADD_INTEREST)];
     actions.extend(typing("Leefbaarheid"));
     actions.push(Action::FormSubmit);
     send(&mut state, actions);
@@ -299,7 +307,7 @@ fn deleting_a_party_on_its_header_row_and_undo() {
 #[test]
 fn cancelling_typed_text_asks_first() {
     let mut state = open(empty_session(), false);
-    let mut actions = vec![Action::AddParty];
+    let mut actions = vec![Action::Pane(kompas::panes::interests::ADD_PARTY)];
     actions.extend(typing("Gemeente"));
     actions.push(Action::FormCancel);
     send(&mut state, actions);
@@ -311,7 +319,7 @@ fn cancelling_typed_text_asks_first() {
     assert!(state.form.is_none());
     assert!(s(&state).parties.is_empty());
     // An untouched form closes at once.
-    send(&mut state, [Action::AddParty, Action::FormCancel]);
+    send(&mut state, [Action::Pane(kompas::panes::interests::ADD_PARTY), Action::FormCancel]);
     assert!(state.form.is_none() && state.overlay.is_none());
 }
 
@@ -319,8 +327,8 @@ fn cancelling_typed_text_asks_first() {
 fn reflection_answers_and_own_questions() {
     let mut state = open(empty_session(), false);
     send(&mut state, [Action::PrevPane, Action::PrevPane]);
-    assert_eq!(state.session().unwrap().pane, Pane::Reflections);
-    let first = state.session().unwrap().reflection_rows[0];
+    assert!(state.session().unwrap().showing::<Reflections>());
+    let first = state.session().unwrap().local::<Reflections>().rows[0];
     let ReflectionRow::Prompt(pi) = first else { panic!("first row is a library question") };
     let mut actions = vec![Action::Activate];
     actions.extend(typing("Huurdersvereniging ontbreekt"));
@@ -332,10 +340,10 @@ fn reflection_answers_and_own_questions() {
     assert_eq!(r.phase, Phase::Verkennen);
     // The answer sits right under its question, and is selected.
     let screen = state.session().unwrap();
-    assert_eq!(screen.reflection_rows[1], ReflectionRow::Answer(0));
-    assert_eq!(screen.reflection_sel, 1);
+    assert_eq!(screen.local::<Reflections>().rows[1], ReflectionRow::Answer(0));
+    assert_eq!(screen.local::<Reflections>().cursor.sel, 1);
 
-    let mut actions = vec![Action::AskOwnQuestion];
+    let mut actions = vec![Action::Pane(kompas::panes::reflections::ASK_OWN)];
     actions.extend(typing("Wat houdt jullie tegen?"));
     actions.push(Action::FormNextField);
     actions.extend(typing("Ervaring uit 2023"));
@@ -343,7 +351,7 @@ fn reflection_answers_and_own_questions() {
     send(&mut state, actions);
     let own = &s(&state).reflections[1];
     assert_eq!((own.prompt.as_deref(), own.question.as_str()), (None, "Wat houdt jullie tegen?"));
-    let rows = &state.session().unwrap().reflection_rows;
+    let rows = &state.session().unwrap().local::<Reflections>().rows;
     assert!(rows.contains(&ReflectionRow::OwnQuestion(1)));
     assert_eq!(rows.last(), Some(&ReflectionRow::AskOwn));
 }
@@ -364,20 +372,27 @@ fn temperature_is_recorded_with_phase_and_note() {
 fn ambition_and_context_are_edited_from_the_map() {
     let mut state = open(empty_session(), false);
     send(&mut state, [Action::End]);
-    assert_eq!(state.session().unwrap().map_sel, MapSel::Context(2));
+    assert_eq!(state.session().unwrap().local::<Interests>().sel, MapSel::Context(2));
     let mut actions = vec![Action::Activate];
     actions.extend(typing("woningnood"));
     actions.push(Action::FormSubmit);
     send(&mut state, actions);
     assert_eq!(s(&state).context.environment, "woningnood");
     send(&mut state, [Action::Up, Action::Up, Action::Up]);
-    assert_eq!(state.session().unwrap().map_sel, MapSel::Ambition(3));
+    assert_eq!(state.session().unwrap().local::<Interests>().sel, MapSel::Ambition(3));
 }
 
 #[test]
 fn pasted_text_is_made_safe() {
     let mut state = open(empty_session(), false);
-    send(&mut state, [Action::AddParty, Action::Paste("Gemeente\u{1b}]0;x\u{7}".into()), Action::FormSubmit]);
+    send(
+        &mut state,
+        [
+            Action::Pane(kompas::panes::interests::ADD_PARTY),
+            Action::Paste("Gemeente\u{1b}]0;x\u{7}".into()),
+            Action::FormSubmit,
+        ],
+    );
     assert_eq!(s(&state).parties[0].organisation, "Gemeente␛]0;x␇");
 }
 
@@ -386,8 +401,8 @@ fn a_read_only_session_refuses_every_change() {
     let mut state = open(empty_session(), true);
     let before = s(&state).clone();
     for a in [
-        Action::AddParty,
-        Action::AddInterest,
+        Action::Pane(kompas::panes::interests::ADD_PARTY),
+        Action::Pane(kompas::panes::interests::ADD_INTEREST),
         Action::NextPhase,
         Action::GoToPhase(Phase::Delen),
         Action::RecordTemperature,
@@ -401,7 +416,7 @@ fn a_read_only_session_refuses_every_change() {
     assert_eq!(state.session().unwrap().save, SaveState::ReadOnly);
     // Looking around still works.
     send(&mut state, [Action::NextPane]);
-    assert_eq!(state.session().unwrap().pane, Pane::Agreements);
+    assert!(state.session().unwrap().showing::<Agreements>());
 }
 
 #[test]
@@ -487,8 +502,8 @@ fn library_search_opens_the_session_at_the_hit() {
     );
     update(&mut state, Action::SessionOpened(Box::new(opened(session, Access::Edit))), now());
     let screen = state.session().unwrap();
-    assert_eq!(screen.pane, Pane::Interests);
-    assert_eq!(screen.map_sel, MapSel::Cell { party: 0, row: 3, item: 0 });
+    assert!(screen.showing::<Interests>());
+    assert_eq!(screen.local::<Interests>().sel, MapSel::Cell { party: 0, row: 3, item: 0 });
 }
 
 #[test]
@@ -508,22 +523,23 @@ fn scrolling_keeps_the_selection_visible() {
     let mut state = open(empty_session(), false);
     send(&mut state, [Action::Resize(80, 24), Action::NextPane]);
     for n in 0..40 {
-        let mut actions = vec![Action::AddAgreement];
+        let mut actions = vec![Action::Pane(kompas::panes::agreements::ADD)];
         actions.extend(typing(&format!("afspraak {n}")));
         actions.push(Action::FormSubmit);
         send(&mut state, actions);
     }
     let rows = kompas::layout::list_rows(80, 24);
     let screen = state.session().unwrap();
-    assert_eq!(screen.agreement_sel, 39);
-    assert_eq!(screen.agreement_top, 40 - rows);
+    assert_eq!(screen.local::<Agreements>().cursor.sel, 39);
+    assert_eq!(screen.local::<Agreements>().cursor.top, 40 - rows);
     send(&mut state, [Action::Home]);
-    assert_eq!(state.session().unwrap().agreement_top, 0);
+    assert_eq!(state.session().unwrap().local::<Agreements>().cursor.top, 0);
     send(&mut state, [Action::PageDown]);
     let screen = state.session().unwrap();
-    assert_eq!(screen.agreement_sel, rows);
+    assert_eq!(screen.local::<Agreements>().cursor.sel, rows);
     assert!(
-        screen.agreement_top <= screen.agreement_sel && screen.agreement_sel < screen.agreement_top + rows
+        screen.local::<Agreements>().cursor.top <= screen.local::<Agreements>().cursor.sel
+            && screen.local::<Agreements>().cursor.sel < screen.local::<Agreements>().cursor.top + rows
     );
 }
 
@@ -532,7 +548,7 @@ fn a_recovered_draft_reopens_its_form_as_typed() {
     let mut state = open(empty_session(), false);
     add_party(&mut state, "Woonstede");
     send(&mut state, [Action::Down]);
-    let mut actions = vec![Action::AddInterest];
+    let mut actions = vec![Action::Pane(kompas::panes::interests::ADD_INTEREST)];
     actions.extend(typing("Leefbaarheid van com"));
     send(&mut state, actions);
     let draft = state.form.as_ref().unwrap().to_draft();
@@ -569,9 +585,9 @@ fn review_opens_read_only_on_the_timeline() {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::SessionOpened(Box::new(opened(session, Access::Review))), now());
     let screen = state.session().unwrap();
-    assert_eq!(screen.pane, Pane::Timeline);
+    assert!(screen.showing::<Timeline>());
     assert_eq!(
-        screen.timeline_rows,
+        screen.local::<Timeline>().rows,
         vec![TimelineRow::PhaseMove(0), TimelineRow::PhaseMove(1), TimelineRow::PhaseMove(2)]
     );
     assert!(state.read_only());
@@ -598,7 +614,7 @@ fn the_timeline_puts_everything_in_time_order() {
     session.move_to_phase(Phase::Delen, None, later(30)).unwrap();
     let state = open(session, false);
     assert_eq!(
-        state.session().unwrap().timeline_rows,
+        state.session().unwrap().local::<Timeline>().rows,
         vec![
             TimelineRow::PhaseMove(0),
             TimelineRow::Reflection(0),
@@ -633,16 +649,22 @@ fn a_follow_up_opens_on_the_walk_through_of_open_agreements() {
     update(&mut state, Action::Resize(100, 30), now());
     update(&mut state, Action::SessionOpened(Box::new(opened(m2, Access::Edit))), now());
     let screen = state.session().unwrap();
-    assert_eq!(screen.pane, Pane::Agreements);
-    assert_eq!(screen.agreement_filter, AgreementFilter::ToReview);
-    assert_eq!(screen.agreement_rows.len(), 2);
-    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::WalkThrough));
-    assert_eq!(send(&mut state, [Action::ReviewAgreement(ReviewOutcome::Done)]), vec![Effect::Save]);
-    assert_eq!(state.session().unwrap().agreement_rows.len(), 1);
-    send(&mut state, [Action::ReviewAgreement(ReviewOutcome::StillOpen)]);
+    assert!(screen.showing::<Agreements>());
+    assert_eq!(screen.local::<Agreements>().filter, AgreementFilter::ToReview);
+    assert_eq!(screen.local::<Agreements>().rows.len(), 2);
+    assert_eq!(
+        state.notice.as_ref().unwrap().text,
+        NoticeText::Msg(kompas::panes::agreements::M::WalkThrough)
+    );
+    assert_eq!(send(&mut state, [Action::Pane(kompas::panes::agreements::REVIEW_DONE)]), vec![Effect::Save]);
+    assert_eq!(state.session().unwrap().local::<Agreements>().rows.len(), 1);
+    send(&mut state, [Action::Pane(kompas::panes::agreements::REVIEW_STILL_OPEN)]);
     let screen = state.session().unwrap();
-    assert_eq!(screen.agreement_filter, AgreementFilter::All);
-    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::WalkThroughDone));
+    assert_eq!(screen.local::<Agreements>().filter, AgreementFilter::All);
+    assert_eq!(
+        state.notice.as_ref().unwrap().text,
+        NoticeText::Msg(kompas::panes::agreements::M::WalkThroughDone)
+    );
     let statuses: Vec<_> = screen.session.agreements.iter().map(|a| a.status).collect();
     assert_eq!(statuses, vec![AgreementStatus::Done, AgreementStatus::Agreed]);
 }

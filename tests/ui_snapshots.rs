@@ -104,7 +104,7 @@ fn agreement_log() {
         let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
         send(&mut s, [Action::NextPane]);
         snap!("agreements", s);
-        send(&mut s, [Action::CycleFilter]);
+        send(&mut s, [Action::Pane(kompas::panes::agreements::CYCLE_FILTER)]);
         snap!("agreements_open", s);
         let mut s = state(lang, 120, 35, meeting1(), Access::Edit);
         send(&mut s, [Action::NextPane]);
@@ -137,11 +137,11 @@ fn forms() {
     both(|lang| {
         let base = || state(lang, 80, 24, meeting1(), Access::Edit);
         let mut s = base();
-        send(&mut s, [Action::AddParty]);
+        send(&mut s, [Action::Pane(kompas::panes::interests::ADD_PARTY)]);
         send(&mut s, typing("Huurdersvereniging Zuid"));
         snap!("form_party", s);
         let mut s = base();
-        send(&mut s, [Action::Down, Action::AddInterest]);
+        send(&mut s, [Action::Down, Action::Pane(kompas::panes::interests::ADD_INTEREST)]);
         send(&mut s, typing("Geen concentratie van kwetsbare huurders"));
         snap!("form_interest", s);
         let mut s = base();
@@ -151,7 +151,8 @@ fn forms() {
         send(&mut s, [Action::PrevPane, Action::PrevPane, Action::Home, Action::Activate]);
         snap!("form_answer", s);
         let mut s = base();
-        send(&mut s, [Action::AskOwnQuestion]);
+        // `n` asks an own question in the reflection pane.
+        send(&mut s, [Action::PrevPane, Action::PrevPane, Action::Pane(kompas::panes::reflections::ASK_OWN)]);
         snap!("form_own_question", s);
         let mut s = base();
         send(&mut s, [Action::RecordTemperature]);
@@ -164,7 +165,7 @@ fn forms() {
             &mut s,
             [
                 Action::NextPane,
-                Action::AddAgreement,
+                Action::Pane(kompas::panes::agreements::ADD),
                 Action::FormNextField,
                 Action::FormNextField,
                 Action::FormNextField,
@@ -186,7 +187,7 @@ fn overlays() {
         send(&mut s, [Action::OpenPhasePicker]);
         snap!("phase_picker", s);
         let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
-        send(&mut s, [Action::AddParty]);
+        send(&mut s, [Action::Pane(kompas::panes::interests::ADD_PARTY)]);
         send(&mut s, typing("Politie"));
         send(&mut s, [Action::FormCancel]);
         snap!("confirm_discard", s);

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use ratatui_textarea::Input;
 
 use super::library::LibraryEntry;
-use crate::domain::{ChainOverview, Phase, Reflection, ReviewOutcome, Session};
+use crate::domain::{ChainOverview, Phase, Reflection, Session};
+use crate::panes::Cmd;
 
 /// An intent. Keys map to these through the keymap; the runtime sends the
 /// rest (sizes, results of saving and loading).
@@ -30,10 +31,6 @@ pub enum Action {
     OpenPhasePicker,
     GoToPhase(Phase),
     // capturing
-    AddParty,
-    AddInterest,
-    AddAgreement,
-    AskOwnQuestion,
     RecordTemperature,
     /// The natural thing for the selection: answer a question, edit an item,
     /// fill an empty cell.
@@ -41,11 +38,8 @@ pub enum Action {
     EditSelected,
     DeleteSelected,
     Undo,
-    CycleStatus,
-    TogglePhaseResult,
-    CycleFilter,
-    /// Walk-through of a carried-over agreement in a follow-up meeting.
-    ReviewAgreement(ReviewOutcome),
+    /// A command of the pane shown (see `crate::panes`).
+    Pane(Cmd),
     /// Start the next meeting of this collaboration.
     StartFollowUp,
     // forms
@@ -102,6 +96,28 @@ pub enum Action {
     Saved,
     SaveFailed(String),
     RetrySave,
+}
+
+impl Action {
+    /// Whether the action changes the open session: a read-only session
+    /// refuses it, and its key is left out of the hint bar there. The one
+    /// place that says so; a pane's commands say it in their `Cmd`.
+    pub fn edits(&self) -> bool {
+        match self {
+            Action::Pane(cmd) => cmd.edits,
+            Action::NextPhase
+            | Action::PrevPhase
+            | Action::OpenPhasePicker
+            | Action::GoToPhase(_)
+            | Action::RecordTemperature
+            | Action::Activate
+            | Action::EditSelected
+            | Action::DeleteSelected
+            | Action::Undo
+            | Action::StartFollowUp => true,
+            _ => false,
+        }
+    }
 }
 
 /// How a session is open.

@@ -20,18 +20,18 @@ pub(crate) fn new_session_form(today: NaiveDate) -> Form {
     )
 }
 
-pub(super) fn follow_up_form(today: NaiveDate) -> Form {
+pub(crate) fn follow_up_form(today: NaiveDate) -> Form {
     Form::new(
         Purpose::FollowUp,
         vec![Field::text(Msg::MeetingDate, &today.format("%Y-%m-%d").to_string(), true)],
     )
 }
 
-pub(super) fn phase_reason_form(to: Phase) -> Form {
+pub(crate) fn phase_reason_form(to: Phase) -> Form {
     Form::new(Purpose::PhaseReason { to }, vec![Field::multiline(Msg::Reason, "", false)])
 }
 
-pub(super) fn party_form(session: &Session, id: Option<&str>, focus: usize) -> Form {
+pub(crate) fn party_form(session: &Session, id: Option<&str>, focus: usize) -> Form {
     let p = id.and_then(|id| session.party(id));
     let get = |f: fn(&crate::domain::Party) -> &String| p.map_or("", |p| f(p).as_str());
     Form::new(
@@ -51,7 +51,7 @@ fn party_choices(session: &Session) -> Vec<Choice> {
     session.parties.iter().map(|p| Choice::Party(Some(p.id.clone()))).collect()
 }
 
-pub(super) fn interest_form(session: &Session, id: Option<&str>, party: usize, kind: InterestKind) -> Form {
+pub(crate) fn interest_form(session: &Session, id: Option<&str>, party: usize, kind: InterestKind) -> Form {
     let item = id.and_then(|id| session.interest_index(id)).map(|i| &session.interests[i]);
     let party = item.and_then(|i| session.party_index(&i.party)).unwrap_or(party);
     let kind = item.map_or(kind, |i| i.kind);
@@ -66,7 +66,7 @@ pub(super) fn interest_form(session: &Session, id: Option<&str>, party: usize, k
     .focused(2)
 }
 
-pub(super) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
+pub(crate) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
     let a = index.map(|i| &session.agreements[i]);
     let mut owners = vec![Choice::Party(None)];
     owners.extend(party_choices(session));
@@ -93,19 +93,19 @@ pub(super) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
     )
 }
 
-pub(super) fn ambition_form(session: &Session, lens: AmbitionLens) -> Form {
+pub(crate) fn ambition_form(session: &Session, lens: AmbitionLens) -> Form {
     let fields =
         AmbitionLens::ALL.map(|l| Field::multiline(lens_msg(l), session.ambition.get(l), false)).to_vec();
     Form::new(Purpose::Ambition(lens), fields).focused(lens as usize)
 }
 
-pub(super) fn context_form(session: &Session, aspect: ContextAspect) -> Form {
+pub(crate) fn context_form(session: &Session, aspect: ContextAspect) -> Form {
     let fields =
         ContextAspect::ALL.map(|a| Field::multiline(aspect_msg(a), session.context.get(a), false)).to_vec();
     Form::new(Purpose::Context(aspect), fields).focused(aspect as usize)
 }
 
-pub(super) fn temperature_form(session: &Session) -> Form {
+pub(crate) fn temperature_form(session: &Session) -> Form {
     let current = session.latest_temperature().map_or(Temperature::Waakzaam, |t| t.level);
     Form::new(
         Purpose::Temperature,
@@ -121,7 +121,7 @@ pub(super) fn temperature_form(session: &Session) -> Form {
     .focused(1)
 }
 
-pub(super) fn answer_form(
+pub(crate) fn answer_form(
     prompt: Option<String>,
     question: String,
     id: Option<String>,
@@ -130,7 +130,7 @@ pub(super) fn answer_form(
     Form::new(Purpose::Answer { prompt, question, id }, vec![Field::multiline(Msg::Answer, answer, true)])
 }
 
-pub(super) fn own_question_form() -> Form {
+pub(crate) fn own_question_form() -> Form {
     Form::new(
         Purpose::OwnQuestion,
         vec![Field::text(Msg::Question, "", true), Field::multiline(Msg::Answer, "", true)],
@@ -140,7 +140,7 @@ pub(super) fn own_question_form() -> Form {
 /// A fresh form for `purpose`, as the key that opens it would build it. Used
 /// to bring back a recovered draft; an item that no longer exists turns the
 /// draft into a new item.
-pub(super) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -> Form {
+pub(crate) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -> Form {
     match purpose {
         Purpose::NewSession => new_session_form(today),
         Purpose::Party { id } => party_form(session, id.as_deref(), 0),

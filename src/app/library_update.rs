@@ -4,12 +4,9 @@ use super::action::{Action, Effect};
 use super::form::{Choice, Field, Form, Purpose};
 use super::forms;
 use super::library::{AgreementsShown, EntryState, LibraryEntry, LibrarySort, portfolio, search};
-use super::state::{
-    AgreementFilter, AppState, Library, LibraryView, Overlay, Pane, ReflectionRow, Screen, TimelineRow,
-};
-use crate::domain::{Phase, TextKind};
+use super::state::{AppState, Library, LibraryView, Overlay, Screen};
+use crate::domain::Phase;
 use crate::i18n::Msg;
-use crate::layout::scroll_to_show;
 
 /// Rows of the library list visible at the current height.
 fn visible_rows(state: &AppState) -> usize {
@@ -79,50 +76,27 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
             lib.view = LibraryView::List;
         }
         (view @ (LibraryView::Portfolio { .. } | LibraryView::Overview { .. }), a) => {
-            let last = view.report_lines().saturating_sub(visible);
+            let lines = view.report_lines();
             let (LibraryView::Portfolio { scroll, .. } | LibraryView::Overview { scroll, .. }) = view else {
                 return Vec::new();
             };
-            *scroll = match a {
-                Action::Up => scroll.saturating_sub(1),
-                Action::Down => (*scroll + 1).min(last),
-                Action::PageUp => scroll.saturating_sub(visible),
-                Action::PageDown => (*scroll + visible).min(last),
-                Action::Home => 0,
-                Action::End => last,
-                _ => *scroll,
-            };
+            scroll.step(&a, lines, visible);
         }
-        (LibraryView::Search { query, hits, selected, top }, a) => {
-            let last = hits.len().saturating_sub(1);
-            match a {
-                Action::Up => *selected = selected.saturating_sub(1),
-                Action::Down => *selected = (*selected + 1).min(last),
-                Action::PageUp => *selected = selected.saturating_sub(visible),
-                Action::PageDown => *selected = (*selected + visible).min(last),
-                Action::Home => *selected = 0,
-                Action::End => *selected = last,
-                Action::OpenSelected | Action::Activate => {
-                    if let Some(hit) = hits.get(*selected) {
-                        let path = lib.entries[hit.entry].path.clone();
-                        state.pending_focus = Some((hit.kind, hit.item.clone()));
-                        return vec![Effect::OpenSession(path)];
-                    }
+        (LibraryView::Search { query, hits, cursor }, a) => match a {
+            a if cursor.step(&a, hits.len(), visible) => {}
+            Action::OpenSelected | Action::Activate => {
+                if let Some(hit) = hits.get(cursor.sel) {
+                    let path = lib.entries[hit.entry].path.clone();
+                    state.pending_focus = Some((hit.kind, hit.item.clone()));
+                    return vec![Effect::OpenSession(path)];
                 }
-                Action::StartSearch => state.form = Some(search_form(query)),
-                _ => {}
             }
-            *top = scroll_to_show(*top, *selected, visible);
-        }
+            Action::StartSearch => state.form = Some(search_form(query)),
+            _ => {}
+        },
         (LibraryView::List, a) => {
-            let last = lib.rows.len().saturating_sub(1);
             match a {
-                Action::Up => lib.selected = lib.selected.saturating_sub(1),
-                Action::Down => lib.selected = (lib.selected + 1).min(last),
-                Action::PageUp => lib.selected = lib.selected.saturating_sub(visible),
-                Action::PageDown => lib.selected = (lib.selected + visible).min(last),
-                Action::Home => lib.selected = 0,
-                Action::End => lib.selected = last,
+                a if lib.cursor.step(&a, lib.rows.len(), visible) => {}
                 Action::OpenSelected | Action::Activate | Action::ReviewSelected => {
                     if let Some(e) = lib.selected_entry() {
                         let path = e.path.clone();
@@ -143,7 +117,8 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                 Action::EditFilter => state.form = Some(filter_form(lib)),
                 Action::StartSearch => state.form = Some(search_form("")),
                 Action::ShowPortfolio => {
-                    lib.view = LibraryView::Portfolio { lines: portfolio(&lib.entries), scroll: 0 };
+                    lib.view =
+                        LibraryView::Portfolio { lines: portfolio(&lib.entries), scroll: Default::default() };
                 }
                 Action::ShowOverview => {
                     let Some(collaboration) =
@@ -167,7 +142,7 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                 Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
                 _ => {}
             }
-            lib.top = scroll_to_show(lib.top, lib.selected, visible);
+            lib.cursor.show(visible);
         }
     }
     Vec::new()
@@ -177,75 +152,6 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
 pub(super) fn run_search(state: &mut AppState, query: String) {
     if let Some(lib) = state.library_mut() {
         let hits = search(&lib.entries, &lib.rows, &query);
-        lib.view = LibraryView::Search { query, hits, selected: 0, top: 0 };
+        lib.view = LibraryView::Search { query, hits, cursor: Default::default() };
     }
-}
-
-/// Put the cursor on the item a search hit pointed at.
-pub(super) fn apply_focus(state: &mut AppState, kind: TextKind, item: &str) {
-    let Some(s) = state.session_mut() else { return };
-    let session = &s.session;
-    match kind {
-        TextKind::Interest => {
-            let Some(index) = session.interest_index(item) else { return };
-            let found = s.map.cells.iter().enumerate().find_map(|(p, cells)| {
-                cells
-                    .iter()
-                    .enumerate()
-                    .find_map(|(r, c)| c.interests.iter().position(|x| *x == index).map(|i| (p, r, i)))
-            });
-            if let Some((party, row, item)) = found {
-                s.pane = Pane::Interests;
-                s.map_sel = super::map::MapSel::Cell { party, row, item };
-                s.map_last_party = party;
-            }
-        }
-        TextKind::Party | TextKind::NetworkQuestion => {
-            if let Some(party) = session.party_index(item) {
-                s.pane = Pane::Interests;
-                let row = if kind == TextKind::Party { 0 } else { 4 };
-                s.map_sel = super::map::MapSel::Cell { party, row, item: 0 };
-                s.map_last_party = party;
-            }
-        }
-        TextKind::Ambition => {
-            s.pane = Pane::Interests;
-            s.map_sel = super::map::MapSel::Ambition(0);
-        }
-        TextKind::Context => {
-            s.pane = Pane::Interests;
-            s.map_sel = super::map::MapSel::Context(0);
-        }
-        TextKind::Agreement => {
-            if let Some(index) = session.agreement_index(item) {
-                s.pane = Pane::Agreements;
-                s.agreement_filter = AgreementFilter::All;
-                s.agreement_rows = (0..session.agreements.len()).collect();
-                s.agreement_sel = index;
-            }
-        }
-        TextKind::Question | TextKind::Answer => {
-            let Some(index) = session.reflection_index(item) else { return };
-            if let Some(row) = s.reflection_rows.iter().position(|r| *r == ReflectionRow::Answer(index)) {
-                s.pane = Pane::Reflections;
-                s.reflection_sel = row;
-            } else if let Some(row) =
-                s.timeline_rows.iter().position(|r| *r == TimelineRow::Reflection(index))
-            {
-                s.pane = Pane::Timeline;
-                s.timeline_sel = row;
-            }
-        }
-        TextKind::Note => {
-            if let Some(row) = s.timeline_rows.iter().position(|r| match r {
-                TimelineRow::Temperature(i) => session.temperature[*i].id == item,
-                _ => false,
-            }) {
-                s.pane = Pane::Timeline;
-                s.timeline_sel = row;
-            }
-        }
-        TextKind::Title => {}
-    }
-    super::navigate::keep_in_view(state);
 }

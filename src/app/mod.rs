@@ -3,25 +3,28 @@
 
 mod action;
 mod capture;
+mod cursor;
 mod form;
-mod forms;
+pub(crate) mod forms;
 mod library;
 mod library_update;
-mod map;
-mod navigate;
 mod state;
 mod update;
 
 pub use action::{Access, Action, Effect, NewSessionFields, OpenedSession, PreviousContext};
+pub use capture::{change, delete};
+pub use cursor::{ListCursor, Scroll, scroll_to_show, step};
 pub use form::{Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, parse_date};
 pub use library::{
     AgreementsShown, EntryState, LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, Loaded, MAX_HITS,
     PortfolioLine, SearchHit, library_rows, portfolio, search,
 };
-pub use map::{CellLayout, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, header_text, text_width};
-pub use navigate::map_scroll;
 pub use state::{
-    AgreementFilter, AppState, Library, LibraryView, Notice, NoticeText, Overlay, Pane, ReflectionRow,
-    SaveState, Screen, SessionScreen, TimelineRow, View,
+    AppState, Library, LibraryView, Notice, NoticeText, Overlay, SaveState, Screen, SessionScreen, View,
+};
+// The panes' types, where the rest of the program has always found them.
+pub use crate::panes::{
+    AgreementFilter, Agreements, CellLayout, Interests, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation,
+    ReflectionRow, Reflections, Span, Timeline, TimelineRow, header_text, map_scroll, text_width,
 };
 pub use update::update;

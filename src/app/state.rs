@@ -6,105 +6,17 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::action::{Access, PreviousContext};
+use super::cursor::{ListCursor, Scroll};
 use super::form::Form;
 use super::library::{
     LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, PortfolioLine, SearchHit, library_rows,
 };
-use super::map::{MapLayout, MapSel};
-use crate::domain::{AgreementStatus, ChainOverview, Phase, Removed, Session, TextKind, Timestamp};
+use std::any::Any;
+
+use crate::domain::{ChainOverview, Phase, Removed, Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
+use crate::panes::{Cx, DynPane, Focus, Local, PANES, Pane, Target, index_of};
 use crate::prompts::PromptLibrary;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Interests,
-    Agreements,
-    Reflections,
-    /// Everything that happened, in time order.
-    Timeline,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Interests, Pane::Agreements, Pane::Reflections, Pane::Timeline];
-
-    pub fn title(self) -> Msg {
-        match self {
-            Pane::Interests => Msg::PaneInterests,
-            Pane::Agreements => Msg::PaneAgreements,
-            Pane::Reflections => Msg::PaneReflections,
-            Pane::Timeline => Msg::PaneTimeline,
-        }
-    }
-
-    pub fn next(self) -> Pane {
-        Pane::ALL[(self as usize + 1) % Pane::ALL.len()]
-    }
-
-    pub fn prev(self) -> Pane {
-        Pane::ALL[(self as usize + Pane::ALL.len() - 1) % Pane::ALL.len()]
-    }
-}
-
-/// Which agreements the log shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum AgreementFilter {
-    #[default]
-    All,
-    Open,
-    Status(AgreementStatus),
-    /// Carried over from the previous meeting and not yet walked through.
-    ToReview,
-}
-
-impl AgreementFilter {
-    pub fn next(self) -> AgreementFilter {
-        use AgreementStatus::*;
-        match self {
-            AgreementFilter::All => AgreementFilter::Open,
-            AgreementFilter::Open => AgreementFilter::Status(Proposed),
-            AgreementFilter::Status(Proposed) => AgreementFilter::Status(Agreed),
-            AgreementFilter::Status(Agreed) => AgreementFilter::Status(Done),
-            AgreementFilter::Status(Done) => AgreementFilter::Status(Dropped),
-            AgreementFilter::Status(Dropped) | AgreementFilter::ToReview => AgreementFilter::All,
-        }
-    }
-
-    pub fn admits(self, a: &crate::domain::Agreement) -> bool {
-        match self {
-            AgreementFilter::All => true,
-            AgreementFilter::Open => a.status.is_open(),
-            AgreementFilter::Status(s) => s == a.status,
-            AgreementFilter::ToReview => a.origin.is_some() && a.reviewed_at.is_none(),
-        }
-    }
-}
-
-/// A row of the reflection pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReflectionRow {
-    /// A question from the library (index into the library).
-    Prompt(usize),
-    /// A question the facilitator asked; the index of its first answer.
-    OwnQuestion(usize),
-    /// An answer (index into the session's reflections).
-    Answer(usize),
-    /// "+ ask your own question".
-    AskOwn,
-    /// Heading over the previous meeting's reflections.
-    PreviousHeading,
-    /// One of the previous meeting's reflections (index into its list).
-    Previous(usize),
-}
-
-/// A row of the timeline: something that happened, and when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimelineRow {
-    /// An entry of the phase history.
-    PhaseMove(usize),
-    Agreement(usize),
-    Reflection(usize),
-    Temperature(usize),
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {
@@ -129,33 +41,13 @@ pub struct SessionScreen {
     pub access: Access,
     /// The meeting this one follows up, when known.
     pub previous: Option<PreviousContext>,
-    pub pane: Pane,
+    /// The pane shown: an index into [`PANES`].
+    pub pane: usize,
     pub save: SaveState,
     /// Deleted items, newest last, for `u`.
     pub undo: Vec<Removed>,
-    // interests map
-    pub map: MapLayout,
-    pub map_sel: MapSel,
-    pub map_last_party: usize,
-    pub map_top: usize,
-    // agreement log
-    pub agreement_filter: AgreementFilter,
-    /// Indices into `session.agreements` that pass the filter, in creation order.
-    pub agreement_rows: Vec<usize>,
-    pub agreement_sel: usize,
-    pub agreement_top: usize,
-    // reflection prompts
-    pub reflection_rows: Vec<ReflectionRow>,
-    pub reflection_sel: usize,
-    pub reflection_top: usize,
-    // timeline
-    pub timeline_rows: Vec<TimelineRow>,
-    pub timeline_sel: usize,
-    pub timeline_top: usize,
-    // counts for the tabs, kept with the index
-    pub open_agreements: usize,
-    pub overdue_agreements: usize,
-    pub phase_answers: usize,
+    /// Each pane's own state, in the order of [`PANES`].
+    locals: Vec<Box<dyn Local>>,
 }
 
 /// The session library and what it is showing.
@@ -167,8 +59,7 @@ pub struct Library {
     pub entries: Vec<LibraryEntry>,
     /// What the list shows, derived from entries, sort and filter.
     pub rows: Vec<LibraryRow>,
-    pub selected: usize,
-    pub top: usize,
+    pub cursor: ListCursor,
     pub loading: bool,
     pub sort: LibrarySort,
     pub filter: LibraryFilter,
@@ -180,11 +71,11 @@ pub enum LibraryView {
     #[default]
     List,
     /// A line per collaboration.
-    Portfolio { lines: Vec<PortfolioLine>, scroll: usize },
+    Portfolio { lines: Vec<PortfolioLine>, scroll: Scroll },
     /// Full-text search results.
-    Search { query: String, hits: Vec<SearchHit>, selected: usize, top: usize },
+    Search { query: String, hits: Vec<SearchHit>, cursor: ListCursor },
     /// How one collaboration moved over its meetings.
-    Overview { overview: Box<ChainOverview>, scroll: usize },
+    Overview { overview: Box<ChainOverview>, scroll: Scroll },
 }
 
 impl LibraryView {
@@ -204,7 +95,7 @@ impl LibraryView {
 
 impl Library {
     pub fn selected_entry(&self) -> Option<&LibraryEntry> {
-        self.rows.get(self.selected).map(|r| &self.entries[r.entry()])
+        self.rows.get(self.cursor.sel).map(|r| &self.entries[r.entry()])
     }
 
     /// Recompute the rows after entries, sort or filter changed, keeping the
@@ -215,9 +106,9 @@ impl Library {
         if let Some(path) = keep
             && let Some(i) = self.rows.iter().position(|r| self.entries[r.entry()].path == path)
         {
-            self.selected = i;
+            self.cursor.sel = i;
         }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.cursor.clamp(self.rows.len());
     }
 }
 
@@ -272,17 +163,55 @@ pub struct AppState {
     pub pending_focus: Option<(TextKind, String)>,
 }
 
-/// What the derived index depends on besides the session.
+/// What the panes' derived state depends on besides the session.
 #[derive(Clone, Copy)]
 pub struct View {
+    pub lang: Lang,
     pub width: u16,
+    pub height: u16,
     pub today: NaiveDate,
     pub prompts: &'static PromptLibrary,
 }
 
+impl View {
+    /// Rows visible in a list pane at this size.
+    pub fn list_rows(&self) -> usize {
+        crate::layout::list_rows(self.width, self.height)
+    }
+
+    /// The session screen's body at this size.
+    pub fn body(&self) -> ratatui::layout::Rect {
+        crate::layout::body_of(self.width, self.height)
+    }
+}
+
 impl AppState {
     pub fn view(&self) -> View {
-        View { width: self.width, today: self.today, prompts: self.prompts }
+        View {
+            lang: self.lang,
+            width: self.width,
+            height: self.height,
+            today: self.today,
+            prompts: self.prompts,
+        }
+    }
+
+    /// Scroll the open session's panes so their selections are in view.
+    pub fn keep_in_view(&mut self) {
+        let view = self.view();
+        if let Some(s) = self.session_mut() {
+            s.keep_in_view(&view);
+        }
+    }
+
+    /// Put the cursor on an item in the pane that shows it (see [`Focus`]).
+    pub fn focus(&mut self, kind: TextKind, id: &str, how: Focus) -> bool {
+        let view = self.view();
+        self.session_mut().is_some_and(|s| {
+            let found = s.focus(&view, Target { kind, id }, how);
+            s.keep_in_view(&view);
+            found
+        })
     }
 
     /// Recompute the open session's index (after a change or a resize).
@@ -364,128 +293,132 @@ impl SessionScreen {
             path,
             access,
             previous: None,
-            pane: if access == Access::Review { Pane::Timeline } else { Pane::Interests },
+            pane: 0,
             save,
             undo: Vec::new(),
-            map: MapLayout::default(),
-            map_sel: MapSel::default(),
-            map_last_party: 0,
-            map_top: 0,
-            agreement_filter: AgreementFilter::All,
-            agreement_rows: Vec::new(),
-            agreement_sel: 0,
-            agreement_top: 0,
-            reflection_rows: Vec::new(),
-            reflection_sel: 0,
-            reflection_top: 0,
-            timeline_rows: Vec::new(),
-            timeline_sel: 0,
-            timeline_top: 0,
-            open_agreements: 0,
-            overdue_agreements: 0,
-            phase_answers: 0,
+            locals: PANES.iter().map(|p| p.new_state()).collect(),
         };
         s.reindex(view);
         s
     }
 
-    /// Recompute what is derived from the session: the map layout, the
-    /// filtered agreement rows, the reflection rows of the current phase.
-    /// Called after every change and on resize, never while drawing.
+    /// What the panes derive their rows from.
+    fn parts<'a>(&'a mut self, view: &'a View) -> (Cx<'a>, &'a mut [Box<dyn Local>]) {
+        let cx = Cx { session: &self.session, view, access: self.access, previous: self.previous.as_ref() };
+        (cx, &mut self.locals)
+    }
+
+    /// Recompute what every pane derives from the session. Called after
+    /// every change and on resize, never while drawing.
     pub fn reindex(&mut self, view: &View) {
-        let View { width, today, prompts } = *view;
-        self.map = MapLayout::compute(&self.session, width);
-        self.map_sel = self.map.clamp(self.map_sel);
-        let filter = self.agreement_filter;
-        self.agreement_rows = (0..self.session.agreements.len())
-            .filter(|&i| filter.admits(&self.session.agreements[i]))
-            .collect();
-        self.agreement_sel = self.agreement_sel.min(self.agreement_rows.len().saturating_sub(1));
-        self.reflection_rows = reflection_rows(&self.session, prompts, self.previous.as_ref());
-        self.timeline_rows = timeline_rows(&self.session);
-        self.timeline_sel = self.timeline_sel.min(self.timeline_rows.len().saturating_sub(1));
-        self.reflection_sel = self.reflection_sel.min(self.reflection_rows.len().saturating_sub(1));
-        self.open_agreements = self.session.open_agreements().count();
-        self.overdue_agreements = self.session.overdue_agreements(today).count();
-        let phase = self.session.phase;
-        self.phase_answers = self.session.reflections.iter().filter(|r| r.phase == phase).count();
+        let (cx, locals) = self.parts(view);
+        for (pane, local) in PANES.iter().zip(locals.iter_mut()) {
+            pane.reindex(local.as_mut(), &cx);
+        }
+    }
+
+    /// Scroll every pane so its selection is visible at the current size.
+    pub fn keep_in_view(&mut self, view: &View) {
+        let (cx, locals) = self.parts(view);
+        for (pane, local) in PANES.iter().zip(locals.iter_mut()) {
+            pane.keep_in_view(local.as_mut(), &cx);
+        }
+    }
+
+    /// Put the cursor on `target` in the first pane that shows it; with
+    /// `Focus::Reveal` that pane is shown.
+    pub fn focus(&mut self, view: &View, target: Target, how: Focus) -> bool {
+        let shown = self.pane;
+        let (cx, locals) = self.parts(view);
+        // After a change the pane in view gets the first chance.
+        let order = std::iter::once(shown).chain((0..PANES.len()).filter(|&i| i != shown));
+        let order: Vec<usize> =
+            if how == Focus::Select { order.collect() } else { (0..PANES.len()).collect() };
+        for i in order {
+            if PANES[i].focus(locals[i].as_mut(), &cx, target, how) {
+                if how == Focus::Reveal {
+                    self.pane = i;
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A session was just opened: the first pane that asks for it gets the
+    /// focus; its notice, if any, is returned.
+    pub fn opened(&mut self, view: &View) -> Option<Msg> {
+        let (cx, locals) = self.parts(view);
+        let mut taken = None;
+        for (i, (pane, local)) in PANES.iter().zip(locals.iter_mut()).enumerate() {
+            if let Some(notice) = pane.opened(local.as_mut(), &cx) {
+                taken = Some((i, notice));
+                break;
+            }
+        }
+        let (i, notice) = taken?;
+        self.pane = i;
+        notice
+    }
+
+    /// The pane shown.
+    pub fn active(&self) -> &'static dyn DynPane {
+        PANES[self.pane]
+    }
+
+    /// The id of the pane shown.
+    pub fn pane_id(&self) -> &'static str {
+        PANES[self.pane].id()
+    }
+
+    /// Whether pane `P` is shown.
+    pub fn showing<P: Pane>(&self) -> bool {
+        self.pane_id() == P::ID
+    }
+
+    /// Show pane `P`.
+    pub fn show<P: Pane>(&mut self) {
+        self.pane = index_of(P::ID).expect("pane registered in PANES");
+    }
+
+    /// Pane `P`'s state.
+    pub fn local<P: Pane>(&self) -> &P::State {
+        self.locals
+            .iter()
+            .find_map(|l| (l.as_ref() as &dyn Any).downcast_ref::<P::State>())
+            .expect("pane registered in PANES")
+    }
+
+    /// Pane `P`'s state, to change it.
+    pub fn local_mut<P: Pane>(&mut self) -> &mut P::State {
+        self.locals
+            .iter_mut()
+            .find_map(|l| (l.as_mut() as &mut dyn Any).downcast_mut::<P::State>())
+            .expect("pane registered in PANES")
+    }
+
+    /// The session (to read) beside pane `P`'s state (to change).
+    pub fn split<P: Pane>(&mut self) -> (&Session, &mut P::State) {
+        let state = self
+            .locals
+            .iter_mut()
+            .find_map(|l| (l.as_mut() as &mut dyn Any).downcast_mut::<P::State>())
+            .expect("pane registered in PANES");
+        (&self.session, state)
+    }
+
+    /// What pane `P` derives its state from, beside that state.
+    pub fn cx_mut<'a, P: Pane>(&'a mut self, view: &'a View) -> (Cx<'a>, &'a mut P::State) {
+        let (cx, locals) = self.parts(view);
+        let state = locals
+            .iter_mut()
+            .find_map(|l| (l.as_mut() as &mut dyn Any).downcast_mut::<P::State>())
+            .expect("pane registered in PANES");
+        (cx, state)
     }
 
     /// The session, to change it.
     pub fn edit(&mut self) -> &mut Session {
         Arc::make_mut(&mut self.session)
     }
-
-    /// The agreement under the cursor, as an index into `session.agreements`.
-    pub fn selected_agreement(&self) -> Option<usize> {
-        self.agreement_rows.get(self.agreement_sel).copied()
-    }
-
-    pub fn selected_reflection_row(&self) -> Option<ReflectionRow> {
-        self.reflection_rows.get(self.reflection_sel).copied()
-    }
-}
-
-/// The reflection pane for the current phase: each library question with the
-/// answers given to it, then the facilitator's own questions of this phase with
-/// their answers, then the row to ask a new one.
-fn reflection_rows(
-    session: &Session,
-    prompts: &PromptLibrary,
-    previous: Option<&PreviousContext>,
-) -> Vec<ReflectionRow> {
-    let phase = session.phase;
-    let mut rows = Vec::new();
-    if let Some(p) = previous.filter(|p| !p.reflections.is_empty()) {
-        rows.push(ReflectionRow::PreviousHeading);
-        rows.extend((0..p.reflections.len()).map(ReflectionRow::Previous));
-    }
-    let mut by_prompt: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-    // Own questions in the order first asked, answers grouped under them.
-    let mut own: Vec<Vec<usize>> = Vec::new();
-    let mut own_index: std::collections::HashMap<&str, usize> = Default::default();
-    for (i, r) in session.reflections.iter().enumerate() {
-        match &r.prompt {
-            Some(id) if prompts.get(id).is_some() => by_prompt.entry(id.as_str()).or_default().push(i),
-            _ if r.phase == phase => match own_index.get(r.question.as_str()) {
-                Some(&g) => own[g].push(i),
-                None => {
-                    own_index.insert(r.question.as_str(), own.len());
-                    own.push(vec![i]);
-                }
-            },
-            _ => {}
-        }
-    }
-    for (pi, prompt) in prompts.all().iter().enumerate() {
-        if !prompt.phases.contains(&phase) {
-            continue;
-        }
-        rows.push(ReflectionRow::Prompt(pi));
-        if let Some(answers) = by_prompt.get(prompt.id.as_str()) {
-            rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
-        }
-    }
-    for answers in own {
-        rows.push(ReflectionRow::OwnQuestion(answers[0]));
-        rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
-    }
-    rows.push(ReflectionRow::AskOwn);
-    rows
-}
-
-/// Phase moves, agreements, answers and temperature readings, oldest first.
-fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
-    let mut rows: Vec<(Timestamp, TimelineRow)> = Vec::new();
-    rows.extend(session.phase_history.iter().enumerate().map(|(i, m)| (m.at, TimelineRow::PhaseMove(i))));
-    rows.extend(
-        session.agreements.iter().enumerate().map(|(i, a)| (a.created_at, TimelineRow::Agreement(i))),
-    );
-    rows.extend(
-        session.reflections.iter().enumerate().map(|(i, r)| (r.created_at, TimelineRow::Reflection(i))),
-    );
-    rows.extend(session.temperature.iter().enumerate().map(|(i, t)| (t.at, TimelineRow::Temperature(i))));
-    // Stable: at equal times the order above (and capture order) holds.
-    rows.sort_by_key(|(at, _)| *at);
-    rows.into_iter().map(|(_, r)| r).collect()
 }

@@ -2,12 +2,12 @@
 //! returns the effects the runtime must carry out. No terminal, no files, no
 //! clock.
 
-use super::action::{Access, Action, Effect, OpenedSession};
-use super::state::{AgreementFilter, AppState, LibraryView, Overlay, Pane, SaveState, Screen, SessionScreen};
-use super::{capture, forms, library_update, navigate};
+use super::action::{Action, Effect, OpenedSession};
+use super::state::{AppState, LibraryView, Overlay, SaveState, Screen, SessionScreen};
+use super::{capture, forms, library_update};
 use crate::domain::{Phase, Timestamp};
 use crate::i18n::Msg;
-use crate::layout::list_rows;
+use crate::panes::{Focus, PANES};
 
 pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
     state.today = now.date_naive();
@@ -16,7 +16,7 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             state.width = w;
             state.height = h;
             state.reindex();
-            navigate::keep_in_view(state);
+            state.keep_in_view();
             Vec::new()
         }
         Action::Quit => {
@@ -29,7 +29,7 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
         }
         Action::OverviewReady(overview) => {
             if let Some(lib) = state.library_mut() {
-                lib.view = LibraryView::Overview { overview, scroll: 0 };
+                lib.view = LibraryView::Overview { overview, scroll: Default::default() };
             }
             Vec::new()
         }
@@ -91,6 +91,8 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
         },
         action if state.overlay.is_some() => overlay(state, action, now),
         action if state.form.is_some() => capture::form_action(state, action, now),
+        // A pane's own box over the screen takes every key.
+        action if state.session().is_some_and(|s| s.active().overlay(s)) => pane_action(state, action, now),
         action => match state.screen {
             Screen::Library(_) => library_update::library(state, action),
             Screen::Session(_) => session(state, action, now),
@@ -100,24 +102,21 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
 
 fn open_session(state: &mut AppState, opened: OpenedSession) {
     let OpenedSession { session, path, access, draft, previous } = opened;
-    let mut screen = SessionScreen::new(session, path, access, &state.view());
+    let view = state.view();
+    let mut screen = SessionScreen::new(session, path, access, &view);
     screen.previous = previous;
-    let to_review = screen.session.agreements_to_review().count();
-    if to_review > 0 && access == Access::Edit {
-        // A follow-up meeting starts by walking through what is still open.
-        screen.pane = Pane::Agreements;
-        screen.agreement_filter = AgreementFilter::ToReview;
-    }
-    screen.reindex(&state.view());
+    screen.reindex(&view);
+    let notice = screen.opened(&view);
+    screen.keep_in_view(&view);
     state.screen = Screen::Session(Box::new(screen));
     state.form = None;
     state.overlay = None;
     state.notice = None;
-    if to_review > 0 && access == Access::Edit {
-        state.info(Msg::WalkThrough);
+    if let Some(notice) = notice {
+        state.info(notice);
     }
     if let Some((kind, item)) = state.pending_focus.take() {
-        library_update::apply_focus(state, kind, &item);
+        state.focus(kind, &item, Focus::Reveal);
     }
     // A read-only session says so in the status line; no draft is offered.
     if let (false, Some(draft), Some(s)) = (access.read_only(), draft, state.session()) {
@@ -130,50 +129,17 @@ fn open_session(state: &mut AppState, opened: OpenedSession) {
     }
 }
 
-/// Refuse a change in a read-only session; true when refused.
-fn refused(state: &mut AppState) -> bool {
-    if state.read_only() {
-        state.warn(Msg::ReadOnlyRefused);
-        true
-    } else {
-        false
-    }
-}
-
 fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
-    let changes = matches!(
-        action,
-        Action::NextPhase
-            | Action::PrevPhase
-            | Action::OpenPhasePicker
-            | Action::AddParty
-            | Action::AddInterest
-            | Action::AddAgreement
-            | Action::AskOwnQuestion
-            | Action::RecordTemperature
-            | Action::EditSelected
-            | Action::DeleteSelected
-            | Action::Undo
-            | Action::CycleStatus
-            | Action::TogglePhaseResult
-            | Action::ReviewAgreement(_)
-            | Action::StartFollowUp
-    );
-    if changes && refused(state) {
+    // A read-only session refuses every change, and says why.
+    if action.edits() && state.read_only() {
+        state.warn(Msg::ReadOnlyRefused);
         return Vec::new();
     }
     match action {
-        Action::Up
-        | Action::Down
-        | Action::Left
-        | Action::Right
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Home
-        | Action::End => navigate::move_selection(state, &action),
         Action::NextPane | Action::PrevPane => {
             if let Some(s) = state.session_mut() {
-                s.pane = if action == Action::NextPane { s.pane.next() } else { s.pane.prev() };
+                let n = PANES.len();
+                s.pane = if action == Action::NextPane { (s.pane + 1) % n } else { (s.pane + n - 1) % n };
             }
         }
         Action::NextPhase | Action::PrevPhase => {
@@ -200,24 +166,28 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             return effects;
         }
         Action::Undo => return capture::undo(state, now),
-        Action::CycleFilter => {
-            if let Some(s) = state.session_mut() {
-                s.agreement_filter = s.agreement_filter.next();
-                s.agreement_sel = 0;
-                s.agreement_top = 0;
+        Action::RecordTemperature => {
+            if let Some(s) = state.session() {
+                state.form = Some(forms::temperature_form(&s.session));
             }
-            state.reindex();
         }
+        Action::StartFollowUp => state.form = Some(forms::follow_up_form(state.today)),
         Action::Paste(_) => {}
-        other => return capture::session_action(state, other, now),
+        other => return pane_action(state, other, now),
     }
-    navigate::keep_in_view(state);
     Vec::new()
+}
+
+/// An action for the pane shown.
+fn pane_action(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
+    let Some(pane) = state.session().map(|s| s.active()) else { return Vec::new() };
+    pane.handle(state, &action, now).unwrap_or_default()
 }
 
 /// Move to `to`: forward at once, backward after asking for a reason.
 pub(super) fn go_to_phase(state: &mut AppState, to: Phase, now: Timestamp) -> Vec<Effect> {
-    if refused(state) {
+    if state.read_only() {
+        state.warn(Msg::ReadOnlyRefused);
         return Vec::new();
     }
     let Some(s) = state.session() else { return Vec::new() };
@@ -276,9 +246,4 @@ fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
         _ => {}
     }
     Vec::new()
-}
-
-/// Rows visible in the agreement and reflection lists at the current size.
-pub(super) fn visible_list_rows(state: &AppState) -> usize {
-    list_rows(state.width, state.height)
 }

@@ -38,7 +38,7 @@ impl Builder<'_> {
         m.get(self.lang).to_string()
     }
 
-    fn label(&self, l: L) -> String {
+    fn label(&self, l: crate::i18n::Msg) -> String {
         l.get(self.lang).to_string()
     }
 

@@ -7,26 +7,7 @@ use chrono::NaiveDate;
 use crate::domain::{Phase, Timestamp};
 use crate::i18n::{self, Lang};
 
-macro_rules! labels {
-    ($($name:ident => $nl:literal, $en:literal;)*) => {
-        /// A word or phrase of an export.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub(super) enum L { $($name),* }
-
-        impl L {
-            #[cfg(test)]
-            pub(super) const ALL: &'static [L] = &[$(L::$name),*];
-
-            pub(super) fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((L::$name, Lang::Nl) => $nl, (L::$name, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
-
-labels! {
+crate::messages! { pub(super) struct L {
     Minutes => "Verslag", "Minutes";
     PreviousMeeting => "Vorig overleg", "Previous meeting";
     Present => "Aanwezig", "Present";
@@ -69,7 +50,7 @@ labels! {
     CsvReviewed => "Doorgenomen", "Reviewed";
     CsvOriginDate => "Herkomst: datum", "Origin: date";
     CsvOriginFile => "Herkomst: bestand", "Origin: file";
-}
+} }
 
 /// "3 afspraken, 2 open, waarvan 1 te laat op 10 apr 2026." The date says what
 /// "late" was measured against, since minutes are read long after export.

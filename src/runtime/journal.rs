@@ -50,6 +50,20 @@ impl Journal {
         }
     }
 
+    /// On the way out, after the last save reached the disk: with no form
+    /// open nothing typed is uncommitted, so a journal left from earlier
+    /// (its text was just saved) goes. Without this, a quit that comes
+    /// before the writer's "saved" has been seen would leave the journal,
+    /// and the next start would offer the saved text again.
+    pub(super) fn settle(&mut self, state: &AppState) {
+        let Some(s) = state.session() else { return };
+        if self.on_disk && state.form.is_none() && !s.access.read_only() {
+            if storage::journal::remove_draft(&s.path).is_ok() {
+                self.on_disk = false;
+            }
+        }
+    }
+
     /// Write the open form's typing now (when it is due, and before exiting).
     pub(super) fn write(&mut self, state: &AppState) {
         self.due = None;

@@ -135,7 +135,11 @@ pub fn run(opts: Options) -> io::Result<()> {
                 // Typing not yet committed goes to the journal, to be offered
                 // next time; committed edits reach the disk before we go.
                 held.journal.write(&state);
-                return finish_saving(&state, &mut held, &rx);
+                let saved = finish_saving(&state, &mut held, &rx);
+                if saved.is_ok() {
+                    held.journal.settle(&state);
+                }
+                return saved;
             }
             guard.terminal.draw(|f| ui::draw(f, &state))?;
             // Block until something happens; wake early only for a due journal

@@ -8,9 +8,10 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{AppState, Pane, SessionScreen};
+use crate::app::{AppState, SessionScreen};
 use crate::domain::Phase;
 use crate::i18n::{self, Msg};
+use crate::panes::PANES;
 use crate::text::{safe_line, truncate};
 
 pub fn draw_title(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
@@ -109,32 +110,19 @@ pub fn draw_aim(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScre
 
 pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
     let lang = state.lang;
-    let count = |pane: Pane| match pane {
-        Pane::Interests => format!("{}", s.session.interests.len()),
-        Pane::Agreements if s.overdue_agreements > 0 => {
-            format!(
-                "{} {}, {} {}",
-                s.open_agreements,
-                Msg::FilterOpen.get(lang),
-                s.overdue_agreements,
-                Msg::Overdue.get(lang)
-            )
-        }
-        Pane::Agreements => format!("{} {}", s.open_agreements, Msg::FilterOpen.get(lang)),
-        Pane::Reflections => format!("{}", s.phase_answers),
-        Pane::Timeline => format!("{}", s.timeline_rows.len()),
-    };
     let mut spans = vec![Span::raw(" ")];
-    for pane in Pane::ALL {
-        let text = format!(" {} ({}) ", pane.title().get(lang), count(pane));
-        let style = if pane == s.pane { theme::tab_active() } else { theme::bold() };
+    for (i, pane) in PANES.iter().enumerate() {
+        let text = format!(" {} ({}) ", pane.title().get(lang), pane.tab(s, lang));
+        let style = if i == s.pane {
+            theme::tab_active()
+        } else if pane.tab_alert(s) {
+            // An overdue agreement is visible from every pane.
+            theme::overdue()
+        } else {
+            theme::bold()
+        };
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
-    }
-    if s.overdue_agreements > 0 && s.pane != Pane::Agreements {
-        // An overdue agreement is visible from every pane.
-        let tab = 1 + 2 * Pane::Agreements as usize;
-        spans[tab] = Span::styled(spans[tab].content.clone(), theme::overdue());
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

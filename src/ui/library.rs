@@ -13,7 +13,7 @@ use super::{bars, theme};
 use crate::app::{AppState, EntryState, Library, LibraryRow, LibrarySort, LibraryView, NoticeText};
 use crate::domain::{ChainOverview, InterestChangeKind, TextKind};
 use crate::i18n::{self, Lang, Msg};
-use crate::layout::{library_areas, scroll_to_show};
+use crate::layout::library_areas;
 use crate::text::{pad, safe_line, truncate};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
@@ -49,9 +49,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
     frame.render_widget(Paragraph::new(t), title);
     match &lib.view {
         LibraryView::List => draw_list(frame, header, rows, state, lib),
-        LibraryView::Search { hits, selected, top, .. } => {
+        LibraryView::Search { hits, cursor, .. } => {
             let visible = rows.height as usize;
-            let top = scroll_to_show(*top, *selected, visible);
+            let top = cursor.top_for(visible);
             if hits.is_empty() {
                 frame.render_widget(
                     Paragraph::new(Span::styled(format!("  {}", Msg::NoHits.get(lang)), theme::bold())),
@@ -60,7 +60,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
             }
             let buf = frame.buffer_mut();
             let width = rows.width as usize;
-            for (n, hit) in hits.iter().enumerate().skip(top).take(visible) {
+            for (n, selected) in cursor.visible(hits.len(), visible) {
+                let hit = &hits[n];
                 let e = &lib.entries[hit.entry];
                 let (date, title) = e.summary().map_or((String::new(), e.file_name()), |s| {
                     (i18n::date(lang, s.meeting_date), s.title.clone())
@@ -72,14 +73,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
                     pad(kind_label(lang, hit.kind), 14),
                     safe_line(&hit.snippet)
                 );
-                let style = if n == *selected { theme::selected() } else { theme::plain() };
+                let style = if selected { theme::selected() } else { theme::plain() };
                 buf.set_stringn(rows.x, rows.y + (n - top) as u16, pad(&line, width), width, style);
             }
         }
         LibraryView::Portfolio { lines, scroll } => {
             let report = lines.iter().flat_map(|l| portfolio_lines(lang, l));
             let area = Rect { height: rows.height + 1, y: header.y, ..rows };
-            draw_report(frame, area, report, lines.len() * 2, *scroll);
+            draw_report(frame, area, report, lines.len() * 2, scroll.0);
         }
         LibraryView::Overview { overview, scroll } => {
             let report = overview_lines(lang, overview);
@@ -89,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
                 Rect { height: rows.height + 1, y: header.y, ..rows },
                 report.into_iter(),
                 total,
-                *scroll,
+                scroll.0,
             );
         }
     }
@@ -203,10 +204,11 @@ fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib:
         return;
     }
     let visible = rows.height as usize;
-    let top = scroll_to_show(lib.top, lib.selected, visible);
+    let top = lib.cursor.top_for(visible);
     let width = rows.width as usize;
     let buf = frame.buffer_mut();
-    for (n, row) in lib.rows.iter().enumerate().skip(top).take(visible) {
+    for (n, selected) in lib.cursor.visible(lib.rows.len(), visible) {
+        let row = &lib.rows[n];
         let e = &lib.entries[row.entry()];
         let (line, style): (String, Style) = match (row, &e.state) {
             (LibraryRow::Meeting { follow_up, .. }, EntryState::Loaded(l)) => {
@@ -238,7 +240,7 @@ fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib:
             (_, EntryState::Failed(err)) => (format!("  ⚠ {}", safe_line(err)), theme::warning()),
             _ => (format!("  … {}", safe_line(&e.file_name())), theme::dim()),
         };
-        let style = if n == lib.selected { style.patch(theme::selected()) } else { style };
+        let style = if selected { style.patch(theme::selected()) } else { style };
         buf.set_stringn(rows.x, rows.y + (n - top) as u16, pad(&line, width), width, style);
     }
 }
@@ -325,7 +327,7 @@ mod tests {
         s.interests[0].text.push_str(" (bijgesteld)");
         let overview = chain_overview(&[s, next]);
         let drawn = overview_lines(Lang::Nl, &overview).len();
-        let view = LibraryView::Overview { overview: Box::new(overview), scroll: 0 };
+        let view = LibraryView::Overview { overview: Box::new(overview), scroll: Default::default() };
         assert_eq!(view.report_lines(), drawn);
         let line = PortfolioLine {
             title: "t".into(),
@@ -337,7 +339,8 @@ mod tests {
             overdue_agreements: 0,
             temperature: None,
         };
-        let view = LibraryView::Portfolio { lines: vec![line.clone(), line.clone()], scroll: 0 };
+        let view =
+            LibraryView::Portfolio { lines: vec![line.clone(), line.clone()], scroll: Default::default() };
         assert_eq!(view.report_lines(), 2 * portfolio_lines(Lang::En, &line).len());
     }
 }

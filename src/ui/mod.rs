@@ -2,23 +2,19 @@
 //! none changes state, does I/O, or touches more of the session than is
 //! visible.
 
-mod agreements;
 mod bars;
 mod form;
 mod header;
-mod interests;
 mod library;
 mod overlays;
-mod reflections;
 pub mod theme;
-mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::{AppState, Overlay, Pane, Screen};
+use crate::app::{AppState, Overlay, Screen};
 use crate::i18n::Msg;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, session_areas, too_small};
 
@@ -36,14 +32,12 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
             header::draw_phases(frame, a.phases, state, s);
             header::draw_aim(frame, a.aim, state, s);
             header::draw_tabs(frame, a.tabs, state, s);
-            match s.pane {
-                Pane::Interests => interests::draw(frame, a.body, state, s),
-                Pane::Agreements => agreements::draw(frame, a.body, state, s),
-                Pane::Reflections => reflections::draw(frame, a.body, state, s),
-                Pane::Timeline => timeline::draw(frame, a.body, state, s),
-            }
+            s.active().draw(frame, a.body, state, s);
             bars::draw_status(frame, a.status, state);
             bars::draw_hints(frame, a.hints, state);
+            if s.active().overlay(s) {
+                s.active().draw_overlay(frame, area, state, s);
+            }
         }
     }
     if let Some(f) = &state.form {

@@ -17,6 +17,8 @@ pub struct Kompas {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Bytes the program has written to the terminal so far.
     written: Arc<std::sync::atomic::AtomicUsize>,
+    /// The reader has seen the end of the program's output.
+    drained: Arc<std::sync::atomic::AtomicBool>,
     // Keeps the pty open for as long as the test runs.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -77,11 +79,16 @@ impl Kompas {
         let sink = Arc::clone(&screen);
         let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let count = Arc::clone(&written);
+        let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let end = Arc::clone(&drained);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => return,
+                    Ok(0) | Err(_) => {
+                        end.store(true, std::sync::atomic::Ordering::SeqCst);
+                        return;
+                    }
                     Ok(n) => {
                         count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
                         sink.lock().unwrap().process(&buf[..n]);
@@ -89,7 +96,7 @@ impl Kompas {
                 }
             }
         });
-        Kompas { child, writer, screen, written, _master: pair.master }
+        Kompas { child, writer, screen, written, drained, _master: pair.master }
     }
 
     /// Type keys or text.
@@ -158,11 +165,16 @@ impl Kompas {
         self.child.process_id()
     }
 
-    /// Wait for the program to end; its exit status as a number.
+    /// Wait for the program to end; its exit status as a number. The screen
+    /// then holds everything the program wrote, its last bytes (restoring
+    /// the terminal) included: the reader has reached the end of the output.
     pub fn wait_exit(&mut self, secs: u64) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
             if let Some(status) = self.child.try_wait().expect("poll child") {
+                while !self.drained.load(std::sync::atomic::Ordering::SeqCst) && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return status.exit_code();
             }
             if Instant::now() > deadline {

@@ -1,5 +1,5 @@
-//! The agreement log: one line per agreement in creation order, open ones in
-//! bold colour, overdue ones on red; the selected one in full below.
+//! Drawing the agreement log: only the visible rows, and the selected
+//! agreement in full below.
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -9,12 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme;
-use crate::app::{AgreementFilter, AppState, SessionScreen};
+use super::{AgreementFilter, M, State};
+use crate::app::{AppState, SessionScreen};
 use crate::domain::{Agreement, AgreementStatus, Session};
 use crate::i18n::{self, Lang, Msg};
-use crate::layout::{list_areas, scroll_to_show};
+use crate::layout::list_areas;
 use crate::text::{pad, safe_line, wrap};
+use crate::ui::theme;
 
 const MARK_W: usize = 2;
 const STATUS_W: usize = 12;
@@ -48,19 +49,19 @@ fn filter_label(lang: Lang, f: AgreementFilter) -> String {
         AgreementFilter::All => Msg::FilterAll.get(lang).to_string(),
         AgreementFilter::Open => Msg::FilterOpen.get(lang).to_string(),
         AgreementFilter::Status(s) => i18n::status_label(lang, s).to_string(),
-        AgreementFilter::ToReview => Msg::FilterToReview.get(lang).to_string(),
+        AgreementFilter::ToReview => M::FilterToReview.get(lang).to_string(),
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen, st: &State) {
     let lang = state.lang;
     let a = list_areas(area);
     let session = &s.session;
     let text_w = (area.width as usize).saturating_sub(MARK_W + STATUS_W + OWNER_W + DUE_W + PHASE_W + 1);
 
-    let filter = format!("{}: {} (f)", Msg::Filter.get(lang), filter_label(lang, s.agreement_filter));
+    let filter = format!("{}: {} (f)", Msg::Filter.get(lang), filter_label(lang, st.filter));
     // The filter, when one is on, stands in the text column's heading.
-    let text_heading = if s.agreement_filter == AgreementFilter::All {
+    let text_heading = if st.filter == AgreementFilter::All {
         Msg::Agreement.get(lang).to_string()
     } else {
         format!("{} · {filter}", Msg::Agreement.get(lang))
@@ -76,24 +77,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
     );
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
 
-    if s.agreement_rows.is_empty() {
-        let msg = if session.agreements.is_empty() { Msg::NoAgreements } else { Msg::NoAgreementsFiltered };
+    if st.rows.is_empty() {
+        let msg = if session.agreements.is_empty() { M::NoAgreements } else { M::NoAgreementsFiltered };
         let mut lines = vec![Line::from(Span::styled(format!(" {}", msg.get(lang)), theme::bold()))];
-        if s.agreement_filter != AgreementFilter::All {
+        if st.filter != AgreementFilter::All {
             lines.push(Line::from(format!(" {filter}")));
         }
         frame.render_widget(Paragraph::new(lines), a.rows);
     }
 
     let visible = a.rows.height as usize;
-    let top = scroll_to_show(s.agreement_top, s.agreement_sel, visible);
+    let top = st.cursor.top_for(visible);
     let this_year = state.today.year();
     let buf = frame.buffer_mut();
-    for (n, &i) in s.agreement_rows.iter().enumerate().skip(top).take(visible) {
-        let ag = &session.agreements[i];
+    for (n, selected) in st.cursor.visible(st.rows.len(), visible) {
+        let ag = &session.agreements[st.rows[n]];
         let overdue = ag.is_overdue(state.today);
         let y = a.rows.y + (n - top) as u16;
-        let selected = n == s.agreement_sel;
         let mark = if ag.phase_result { "★ " } else { "  " };
         let owner = ag.owner.as_deref().map(|o| party_name(session, o)).unwrap_or_default();
         let due = match ag.due {
@@ -119,14 +119,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
         }
     }
 
-    draw_detail(frame, a.detail, state, s);
+    draw_detail(frame, a.detail, state, s, st);
 }
 
 /// The selected agreement in full: text, owner, parties, due, phase, times.
-fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen, st: &State) {
     let lang = state.lang;
-    let inner = super::detail_box(frame, area);
-    let Some(i) = s.selected_agreement() else { return };
+    let inner = crate::ui::detail_box(frame, area);
+    let Some(i) = st.selected() else { return };
     let session = &s.session;
     let ag = &session.agreements[i];
     let width = inner.width as usize;
@@ -166,7 +166,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
     };
     let fact_lines = wrap(&facts, width);
     let text_room = (inner.height as usize).saturating_sub(fact_lines.len()).max(1);
-    lines.extend(super::clipped(&ag.text, width, text_room, theme::bold()));
+    lines.extend(crate::ui::clipped(&ag.text, width, text_room, theme::bold()));
     lines.extend(fact_lines.into_iter().map(Line::from));
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -1,6 +1,5 @@
-//! Reflection prompts for the current phase: the library's questions with the
-//! room's answers under them, the facilitator's own questions, and the row to
-//! ask a new one. The selected row is shown in full below.
+//! Drawing the reflection pane: the visible rows, the selected one in full
+//! below.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,13 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme;
-use crate::app::{AppState, ReflectionRow, SessionScreen};
+use super::{ReflectionRow, State};
+use crate::app::{AppState, SessionScreen};
 use crate::i18n::{self, Msg};
-use crate::layout::{list_areas, scroll_to_show};
+use crate::layout::list_areas;
 use crate::text::{safe_line, truncate, wrap};
+use crate::ui::theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen, st: &State) {
     let lang = state.lang;
     let a = list_areas(area);
     let session = &s.session;
@@ -29,17 +29,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
     frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
 
     let visible = a.rows.height as usize;
-    let top = scroll_to_show(s.reflection_top, s.reflection_sel, visible);
+    let top = st.cursor.top_for(visible);
     let width = a.rows.width as usize;
     let buf = frame.buffer_mut();
-    for (n, row) in s.reflection_rows.iter().enumerate().skip(top).take(visible) {
+    for (n, selected) in st.cursor.visible(st.rows.len(), visible) {
         let y = a.rows.y + (n - top) as u16;
-        let selected = n == s.reflection_sel;
-        let (left, tag, style): (String, String, Style) = match *row {
+        let (left, tag, style): (String, String, Style) = match st.rows[n] {
             ReflectionRow::Prompt(i) => {
                 let p = &state.prompts.all()[i];
-                let answered =
-                    s.reflection_rows.get(n + 1).is_some_and(|r| matches!(r, ReflectionRow::Answer(_)));
+                let answered = st.rows.get(n + 1).is_some_and(|r| matches!(r, ReflectionRow::Answer(_)));
                 let mark = if answered { "●" } else { "○" };
                 (
                     format!("{mark} {}", p.text(lang)),
@@ -93,15 +91,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
         }
     }
 
-    draw_detail(frame, a.detail, state, s);
+    draw_detail(frame, a.detail, state, s, st);
 }
 
-fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen, st: &State) {
     let lang = state.lang;
-    let inner = super::detail_box(frame, area);
+    let inner = crate::ui::detail_box(frame, area);
     let width = inner.width as usize;
     let session = &s.session;
-    let (question, answer): (String, Option<String>) = match s.selected_reflection_row() {
+    let (question, answer): (String, Option<String>) = match st.selected() {
         Some(ReflectionRow::Prompt(i)) => (state.prompts.all()[i].text(lang).to_string(), None),
         Some(ReflectionRow::OwnQuestion(i)) => (session.reflections[i].question.clone(), None),
         Some(ReflectionRow::Answer(i)) => {
@@ -122,7 +120,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
         .collect();
     if let Some(answer) = answer {
         let left = room.saturating_sub(lines.len());
-        lines.extend(super::clipped(&answer, width, left, theme::bold()));
+        lines.extend(crate::ui::clipped(&answer, width, left, theme::bold()));
     } else {
         lines.push(Line::from(Span::styled(Msg::NoAnswerYet.get(lang), theme::dim())));
     }

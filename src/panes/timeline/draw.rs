@@ -1,5 +1,4 @@
-//! The timeline: phase moves with their reasons, agreements, the room's
-//! answers and temperature readings, in the order they happened.
+//! Drawing the timeline: the visible rows, the selected one in full below.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,12 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme;
-use crate::app::{AppState, SessionScreen, TimelineRow};
+use super::{State, TimelineRow};
+use crate::app::{AppState, SessionScreen};
 use crate::domain::{Session, Timestamp};
 use crate::i18n::{self, Lang, Msg};
-use crate::layout::{list_areas, scroll_to_show};
+use crate::layout::list_areas;
 use crate::text::{safe_line, truncate, wrap};
+use crate::ui::theme;
 
 const TIME_W: usize = 13;
 const KIND_W: usize = 14;
@@ -65,28 +65,28 @@ fn when(session: &Session, at: Timestamp) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen, st: &State) {
     let lang = state.lang;
     let a = list_areas(area);
     let session = &s.session;
     frame.render_widget(Paragraph::new(Span::styled(Msg::PaneTimeline.get(lang), theme::label())), a.header);
     let visible = a.rows.height as usize;
-    let top = scroll_to_show(s.timeline_top, s.timeline_sel, visible);
+    let top = st.cursor.top_for(visible);
     let width = a.rows.width as usize;
     let buf = frame.buffer_mut();
-    for (n, r) in s.timeline_rows.iter().enumerate().skip(top).take(visible) {
+    for (n, selected) in st.cursor.visible(st.rows.len(), visible) {
         let y = a.rows.y + (n - top) as u16;
-        let (at, kind, text, style) = row(lang, session, *r);
+        let (at, kind, text, style) = row(lang, session, st.rows[n]);
         let first = text.lines().next().unwrap_or("");
         let left = format!("{:<TIME_W$}{:<KIND_W$}", when(session, at), truncate(kind.get(lang), KIND_W - 1));
         let body = truncate(&safe_line(first), width.saturating_sub(left.width())).into_owned();
         let line = format!("{left}{body}");
-        let style = if n == s.timeline_sel { style.patch(theme::selected()) } else { style };
+        let style = if selected { style.patch(theme::selected()) } else { style };
         buf.set_stringn(a.rows.x, y, format!("{line:<width$}"), width, style);
     }
 
-    let inner = super::detail_box(frame, a.detail);
-    if let Some(r) = s.timeline_rows.get(s.timeline_sel) {
+    let inner = crate::ui::detail_box(frame, a.detail);
+    if let Some(r) = st.rows.get(st.cursor.sel) {
         let (at, _, text, _) = row(lang, session, *r);
         let mut lines = vec![Line::from(Span::styled(at.format("%Y-%m-%d %H:%M").to_string(), theme::dim()))];
         lines.extend(

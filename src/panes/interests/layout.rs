@@ -1,7 +1,7 @@
-//! The interests map as a grid the room can read: parties against kinds of
-//! interest and the two network questions, then the shared ambition and the
-//! context. The layout is computed when the session or the width changes,
-//! never per frame, so drawing costs only what is visible.
+//! The interests map as a grid the room can read: where each party, cell and
+//! entry stands, in lines from the map's top, and how the selection moves
+//! through it. Computed when the session or the width changes, never per
+//! frame.
 
 use crate::domain::{AmbitionLens, ContextAspect, InterestKind, Session};
 use crate::layout::{COLUMN_GUTTER, MAP_LABEL_WIDTH, MIN_PARTY_COLUMN};
@@ -342,4 +342,28 @@ impl MapLayout {
             other => other,
         }
     }
+
+    /// Where interest `index` (into `session.interests`) stands in the map.
+    pub fn find_interest(&self, index: usize) -> Option<MapSel> {
+        self.cells.iter().enumerate().find_map(|(party, cells)| {
+            cells.iter().enumerate().find_map(|(row, c)| {
+                c.interests.iter().position(|x| *x == index).map(|item| MapSel::Cell { party, row, item })
+            })
+        })
+    }
+}
+
+/// First line of the map to show so the selected span is in view; a span
+/// taller than the view shows its top. Near the end the view stays full.
+pub fn map_scroll(top: usize, span: Span, visible: usize, total: usize) -> usize {
+    let visible = visible.max(1);
+    let bottom = span.top + span.height;
+    let top = if span.top < top {
+        span.top
+    } else if bottom > top + visible {
+        if span.height >= visible { span.top } else { bottom - visible }
+    } else {
+        top
+    };
+    top.min(total.saturating_sub(visible)).min(span.top)
 }

@@ -1,20 +1,19 @@
-//! The interests map: parties against the kinds of interest and the two
-//! network questions, then the shared ambition and the context. Empty cells
-//! show a dot, so gaps stand out. Only visible entries are wrapped and drawn.
+//! Drawing the interests map. Empty cells show a dot, so gaps stand out.
+//! Only visible entries are wrapped and drawn.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::theme;
-use crate::app::{
-    AppState, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, SessionScreen, header_text, map_scroll,
-};
+use super::State;
+use super::layout::{MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, header_text, map_scroll};
+use crate::app::{AppState, SessionScreen};
 use crate::domain::{AmbitionLens, ContextAspect, Session};
 use crate::i18n::{Lang, Msg, aspect_msg, lens_msg};
 use crate::layout::{COLUMN_GUTTER, MAP_LABEL_WIDTH};
 use crate::text::{safe_line, truncate, wrap};
+use crate::ui::theme;
 
 /// The visible window of the map: lines `top..top + height` drawn from `y`.
 struct Window {
@@ -128,8 +127,16 @@ fn rule(buf: &mut Buffer, win: &Window, line: usize) {
 }
 
 /// Draw one cell: only the entries that reach into the window.
-fn draw_cell(buf: &mut Buffer, win: &Window, s: &SessionScreen, party: usize, row: usize, x: u16) {
-    let map = &s.map;
+fn draw_cell(
+    buf: &mut Buffer,
+    win: &Window,
+    s: &SessionScreen,
+    st: &State,
+    party: usize,
+    row: usize,
+    x: u16,
+) {
+    let map = &st.map;
     let cell = &map.cells[party][row];
     let first = cell.entries.partition_point(|e| cell.top + e.top + e.height <= win.top);
     for (item, e) in cell.entries.iter().enumerate().skip(first) {
@@ -137,18 +144,18 @@ fn draw_cell(buf: &mut Buffer, win: &Window, s: &SessionScreen, party: usize, ro
             break;
         }
         let lines = entry_lines(&s.session, map, party, row, item);
-        let selected = s.map_sel == MapSel::Cell { party, row, item };
+        let selected = st.sel == MapSel::Cell { party, row, item };
         put_lines(buf, win, x, map.cell_width, cell.top + e.top, &lines, selected);
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
+pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen, st: &State) {
     let lang = state.lang;
-    let map = &s.map;
+    let map = &st.map;
     let buf = frame.buffer_mut();
     let columns = map.orientation() == Orientation::Columns && !s.session.parties.is_empty();
     let viewport = map.viewport(area.height);
-    let top = map_scroll(s.map_top, map.span_of(s.map_sel), viewport, map.total);
+    let top = map_scroll(st.top, map.span_of(st.sel), viewport, map.total);
     let y = if columns { area.y + 1 } else { area.y };
     let win = Window { x: area.x, y, width: area.width, top, height: viewport };
     let label_w = MAP_LABEL_WIDTH as usize - 1;
@@ -163,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
         buf.set_stringn(area.x, area.y, Msg::Party.get(lang), label_w, theme::label());
         for (p, party) in s.session.parties.iter().enumerate() {
             let x = area.x + MAP_LABEL_WIDTH + p as u16 * col_w;
-            let in_column = matches!(s.map_sel, MapSel::Cell { party, .. } if party == p);
+            let in_column = matches!(st.sel, MapSel::Cell { party, .. } if party == p);
             let style = if in_column { theme::tab_active() } else { theme::title() };
             buf.set_string(x, area.y, "│ ", theme::dim());
             let name = truncate(&safe_line(&party.organisation), map.cell_width as usize).into_owned();
@@ -184,7 +191,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
             for p in 0..s.session.parties.len() {
                 let x = area.x + MAP_LABEL_WIDTH + p as u16 * col_w;
                 gutter(buf, &win, x, band.top, band.height);
-                draw_cell(buf, &win, s, p, r, x + COLUMN_GUTTER);
+                draw_cell(buf, &win, s, st, p, r, x + COLUMN_GUTTER);
             }
             rule(buf, &win, band.top + band.height);
         }
@@ -211,7 +218,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
                     buf.set_stringn(area.x, y, Msg::Party.get(lang), label_w, theme::label());
                 }
                 gutter(buf, &win, x, cell.top, cell.height);
-                draw_cell(buf, &win, s, p, r, x + COLUMN_GUTTER);
+                draw_cell(buf, &win, s, st, p, r, x + COLUMN_GUTTER);
             }
             rule(buf, &win, block_end);
         }
@@ -251,7 +258,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
                     session.ambition.get(l),
                     span.top,
                     span.height,
-                    s.map_sel == MapSel::Ambition(i),
+                    st.sel == MapSel::Ambition(i),
                 )
             })
             .collect(),
@@ -269,7 +276,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) 
                     session.context.get(a),
                     span.top,
                     span.height,
-                    s.map_sel == MapSel::Context(i),
+                    st.sel == MapSel::Context(i),
                 )
             })
             .collect(),
