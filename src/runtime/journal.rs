@@ -57,10 +57,12 @@ impl Journal {
     /// and the next start would offer the saved text again.
     pub(super) fn settle(&mut self, state: &AppState) {
         let Some(s) = state.session() else { return };
-        if self.on_disk && state.form.is_none() && !s.access.read_only() {
-            if storage::journal::remove_draft(&s.path).is_ok() {
-                self.on_disk = false;
-            }
+        if self.on_disk
+            && state.form.is_none()
+            && !s.access.read_only()
+            && storage::journal::remove_draft(&s.path).is_ok()
+        {
+            self.on_disk = false;
         }
     }
 
