@@ -186,8 +186,8 @@ fn a_bad_due_date_keeps_the_form_open_with_the_typing() {
     assert!(send(&mut state, actions).is_empty());
     let form = state.form.as_ref().expect("form stays open");
     assert_eq!(form.error, Some(Msg::BadDate));
-    assert_eq!(form.focus, 3);
-    assert_eq!(form.text(0), "Iets");
+    assert_eq!(form.fields[form.focus].name, "due");
+    assert_eq!(form.text("text"), "Iets");
     assert!(s(&state).agreements.is_empty());
 }
 
@@ -314,7 +314,7 @@ fn cancelling_typed_text_asks_first() {
     assert_eq!(state.overlay, Some(Overlay::ConfirmDiscard));
     send(&mut state, [Action::ConfirmNo]);
     assert!(state.overlay.is_none());
-    assert_eq!(state.form.as_ref().unwrap().text(0), "Gemeente");
+    assert_eq!(state.form.as_ref().unwrap().text("organisation"), "Gemeente");
     send(&mut state, [Action::FormCancel, Action::ConfirmYes]);
     assert!(state.form.is_none());
     assert!(s(&state).parties.is_empty());
@@ -560,7 +560,7 @@ fn a_recovered_draft_reopens_its_form_as_typed() {
     update(&mut state, Action::SessionOpened(Box::new(opened)), later(5));
     assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::DraftRecovered));
     let form = state.form.as_ref().expect("the draft is offered");
-    assert_eq!(form.text(2), "Leefbaarheid van com");
+    assert_eq!(form.text("text"), "Leefbaarheid van com");
     let mut actions = typing("plexen");
     actions.push(Action::FormSubmit);
     assert_eq!(send(&mut state, actions), vec![Effect::Save]);
@@ -570,7 +570,8 @@ fn a_recovered_draft_reopens_its_form_as_typed() {
 
 #[test]
 fn a_draft_is_not_offered_in_a_read_only_session() {
-    let draft = Draft { purpose: Purpose::OwnQuestion, values: vec![DraftValue::Text("x".into())], focus: 0 };
+    let values = [("question".to_string(), DraftValue::Text("x".into()))].into();
+    let draft = Draft { purpose: Purpose::OwnQuestion, values, focus: "question".into() };
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     let opened = OpenedSession { draft: Some(draft), ..opened(empty_session(), Access::HeldElsewhere) };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());

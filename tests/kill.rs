@@ -127,7 +127,9 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
     k.wait_for("New agreement", 10);
     k.send(&draft);
     k.wait_for(&draft, 10);
-    std::thread::sleep(Duration::from_millis(1100));
+    // The journal is written within about a second of the last key.
+    let journal = file.with_file_name(format!(".{}.draft.json", file.file_name().unwrap().to_string_lossy()));
+    assert!(k.wait_for_file(&journal, 2), "run {run}: no draft journal two seconds after typing");
     sigkill(&mut k);
     Outcome { committed, draft: Some(draft) }
 }

@@ -2,13 +2,10 @@
 //! selection, committing them into the session, deleting and undoing.
 //! Every committed change returns `Effect::Save`.
 
-use super::action::{Action, Effect, NewSessionFields};
-use super::form::{Choice, Form, Purpose, parse_date};
+use super::action::{Action, Effect};
+use super::form::Form;
 use super::state::{AppState, Overlay, SessionScreen};
-use crate::domain::{
-    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, DomainError, InterestKind, PartyFields,
-    Phase, Temperature, TextKind, Timestamp,
-};
+use crate::domain::{DomainError, Phase, TextKind, Timestamp};
 use crate::i18n::Msg;
 use crate::panes::Focus;
 
@@ -105,180 +102,27 @@ fn submit(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
         state.form = Some(form);
         return Vec::new();
     }
-    if let Purpose::NewSession = form.purpose {
-        let Some(meeting_date) = parse_date(&form.text(1)) else {
-            state.form = Some(refuse(form, 1, Msg::BadDate));
-            return Vec::new();
-        };
-        let fields = NewSessionFields { title: form.text(0), meeting_date, facilitator: form.text(2) };
-        return vec![Effect::CreateSession(fields)];
-    }
-    if let Purpose::PhaseReason { to } = form.purpose {
-        return move_phase(state, to, Some(&form.text(0)), now);
-    }
-    if let Purpose::FollowUp = form.purpose {
-        let Some(meeting_date) = parse_date(&form.text(0)) else {
-            state.form = Some(refuse(form, 0, Msg::BadDate));
-            return Vec::new();
-        };
-        let from = match (state.session(), state.library()) {
-            (Some(s), _) => s.path.clone(),
-            (None, Some(lib)) => match lib.selected_entry() {
-                Some(e) => e.path.clone(),
-                None => return Vec::new(),
-            },
-            (None, None) => return Vec::new(),
-        };
-        return vec![Effect::CreateFollowUp { from, meeting_date }];
-    }
-    if let Purpose::Search = form.purpose {
-        super::library_update::run_search(state, form.text(0));
-        return Vec::new();
-    }
-    if let Purpose::LibraryFilter = form.purpose {
-        if let Some(lib) = state.library_mut() {
-            lib.filter.party = form.text(0).trim().to_string();
-            if let Some(Choice::Phase(p)) = form.choice(1) {
-                lib.filter.phase = *p;
-            }
-            if let Some(Choice::Agreements(a)) = form.choice(2) {
-                lib.filter.agreements = *a;
-            }
-            lib.cursor.reset();
-            lib.rerow();
-        }
-        return Vec::new();
-    }
-    let due_field = 3;
-    let due = if let Purpose::Agreement { .. } = form.purpose {
-        let text = form.text(due_field);
-        match text.trim() {
-            "" => None,
-            t => match parse_date(t) {
-                Some(d) => Some(d),
-                None => {
-                    state.form = Some(refuse(form, due_field, Msg::BadDate));
-                    return Vec::new();
-                }
-            },
-        }
-    } else {
-        None
-    };
-    let mut new_selection: Option<(TextKind, String)> = None;
+    super::forms::submit(state, form, now)
+}
+
+/// A form's change to the session, through [`change`]: on success the item
+/// it made or edited (its id, of `kind`) gets the cursor; when the domain
+/// refuses, the form stays open with everything typed.
+pub fn commit(
+    state: &mut AppState,
+    form: Form,
+    kind: Option<TextKind>,
+    f: impl FnOnce(&mut crate::domain::Session) -> Result<String, DomainError>,
+) -> Vec<Effect> {
+    let mut made = None;
     let effects = change(state, |s| {
-        let session = s.edit();
-        match &form.purpose {
-            Purpose::Party { id } => {
-                let f = PartyFields {
-                    organisation: form.text(0),
-                    representative: form.text(1),
-                    role: form.text(2),
-                    wants: form.text(3),
-                    offers: form.text(4),
-                };
-                match id {
-                    Some(id) => session.update_party(id, &f, now)?,
-                    None => {
-                        let id = session.add_party(&f, now)?;
-                        new_selection = Some((TextKind::Party, id));
-                    }
-                }
-            }
-            Purpose::Interest { id } => {
-                let party = match form.choice(0) {
-                    Some(Choice::Party(Some(p))) => p.clone(),
-                    _ => return Err(DomainError::Empty("party")),
-                };
-                let kind = match form.choice(1) {
-                    Some(Choice::Kind(k)) => *k,
-                    _ => InterestKind::Organisatie,
-                };
-                let id = match id {
-                    Some(id) => {
-                        session.update_interest(id, &party, kind, &form.text(2), now)?;
-                        id.clone()
-                    }
-                    None => session.add_interest(&party, kind, &form.text(2), now)?,
-                };
-                new_selection = Some((TextKind::Interest, id));
-            }
-            Purpose::Agreement { id } => {
-                let f = AgreementFields {
-                    text: form.text(0),
-                    owner: match form.choice(1) {
-                        Some(Choice::Party(p)) => p.clone(),
-                        _ => None,
-                    },
-                    parties: form.ticked_parties(2),
-                    due,
-                    status: match form.choice(4) {
-                        Some(Choice::Status(st)) => *st,
-                        _ => AgreementStatus::Proposed,
-                    },
-                    phase_result: form.checked(5),
-                };
-                let id = match id {
-                    Some(id) => {
-                        session.update_agreement(id, &f, now)?;
-                        id.clone()
-                    }
-                    None => session.add_agreement(&f, now)?,
-                };
-                new_selection = Some((TextKind::Agreement, id));
-            }
-            Purpose::Answer { prompt, question, id } => {
-                let id = match id {
-                    Some(id) => {
-                        session.update_reflection(id, question, &form.text(0), now)?;
-                        id.clone()
-                    }
-                    None => session.add_reflection(prompt.as_deref(), question, &form.text(0), now)?,
-                };
-                new_selection = Some((TextKind::Answer, id));
-            }
-            Purpose::OwnQuestion => {
-                let id = session.add_reflection(None, &form.text(0), &form.text(1), now)?;
-                new_selection = Some((TextKind::Answer, id));
-            }
-            Purpose::Temperature => {
-                let level = match form.choice(0) {
-                    Some(Choice::Temperature(t)) => *t,
-                    _ => Temperature::Waakzaam,
-                };
-                session.record_temperature(level, &form.text(1), now);
-            }
-            Purpose::Ambition(_) => {
-                for (i, lens) in AmbitionLens::ALL.into_iter().enumerate() {
-                    session.set_ambition(lens, &form.text(i), now);
-                }
-            }
-            Purpose::Context(_) => {
-                for (i, aspect) in ContextAspect::ALL.into_iter().enumerate() {
-                    session.set_context(aspect, &form.text(i), now);
-                }
-            }
-            Purpose::NewSession
-            | Purpose::PhaseReason { .. }
-            | Purpose::FollowUp
-            | Purpose::Search
-            | Purpose::LibraryFilter => {}
-        }
+        made = Some(f(s.edit())?);
         Ok(true)
     });
     if effects.is_empty() {
-        // The domain refused (the error is in the notice): keep the typing.
         state.form = Some(form);
-        return effects;
-    }
-    if let Some((kind, id)) = new_selection {
+    } else if let (Some(kind), Some(id)) = (kind, made) {
         state.focus(kind, &id, Focus::Select);
     }
     effects
-}
-
-fn refuse(mut form: Form, field: usize, msg: Msg) -> Form {
-    form.focus = field;
-    form.error = Some(msg);
-    form
 }

@@ -22,7 +22,10 @@ pub enum Purpose {
     Interest {
         id: Option<String>,
     },
-    Agreement {
+    /// A pane's own form (see [`crate::panes::PaneForm`]): which one, and
+    /// the item it edits (`None` for a new one).
+    Pane {
+        form: String,
         id: Option<String>,
     },
     Answer {
@@ -76,6 +79,8 @@ pub enum FieldInput {
 
 #[derive(Debug, Clone)]
 pub struct Field {
+    /// How the form's reader and its draft address the field.
+    pub name: &'static str,
     pub label: Msg,
     pub input: FieldInput,
     pub required: bool,
@@ -95,12 +100,15 @@ pub struct Form {
 }
 
 /// What a form holds, in a form that can be written to the draft journal and
-/// read back after a crash.
+/// read back after a crash. Values are keyed by field name, so a form whose
+/// fields were reordered or renamed since never gets a value in the wrong
+/// field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub purpose: Purpose,
-    pub values: Vec<DraftValue>,
-    pub focus: usize,
+    pub values: std::collections::BTreeMap<String, DraftValue>,
+    /// The name of the field that had the cursor.
+    pub focus: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,30 +134,32 @@ fn text_area(initial: &str, multiline: bool) -> Box<TextArea<'static>> {
 }
 
 impl Field {
-    pub fn text(label: Msg, initial: &str, required: bool) -> Field {
+    pub fn text(name: &'static str, label: Msg, initial: &str, required: bool) -> Field {
         Field {
+            name,
             label,
             input: FieldInput::Text { area: text_area(initial, false), multiline: false },
             required,
         }
     }
 
-    pub fn multiline(label: Msg, initial: &str, required: bool) -> Field {
-        Field { label, input: FieldInput::Text { area: text_area(initial, true), multiline: true }, required }
+    pub fn multiline(name: &'static str, label: Msg, initial: &str, required: bool) -> Field {
+        let input = FieldInput::Text { area: text_area(initial, true), multiline: true };
+        Field { name, label, input, required }
     }
 
-    pub fn choice(label: Msg, options: Vec<Choice>, selected: usize) -> Field {
+    pub fn choice(name: &'static str, label: Msg, options: Vec<Choice>, selected: usize) -> Field {
         let selected = selected.min(options.len().saturating_sub(1));
-        Field { label, input: FieldInput::Choice { options, selected }, required: false }
+        Field { name, label, input: FieldInput::Choice { options, selected }, required: false }
     }
 
-    pub fn check(label: Msg, value: bool) -> Field {
-        Field { label, input: FieldInput::Check(value), required: false }
+    pub fn check(name: &'static str, label: Msg, value: bool) -> Field {
+        Field { name, label, input: FieldInput::Check(value), required: false }
     }
 
-    pub fn parties(label: Msg, ids: Vec<String>, ticked: &[String]) -> Field {
+    pub fn parties(name: &'static str, label: Msg, ids: Vec<String>, ticked: &[String]) -> Field {
         let checked = ids.iter().map(|id| ticked.contains(id)).collect();
-        Field { label, input: FieldInput::Parties { ids, checked, cursor: 0 }, required: false }
+        Field { name, label, input: FieldInput::Parties { ids, checked, cursor: 0 }, required: false }
     }
 
     /// The text of a text field, lines joined with `\n`.
@@ -180,22 +190,27 @@ impl Form {
         let values = self
             .fields
             .iter()
-            .map(|f| match &f.input {
-                FieldInput::Text { .. } => DraftValue::Text(f.value()),
-                FieldInput::Choice { selected, .. } => DraftValue::Choice(*selected),
-                FieldInput::Check(v) => DraftValue::Check(*v),
-                FieldInput::Parties { ids, checked, .. } => DraftValue::Parties(
-                    ids.iter().zip(checked).filter(|(_, c)| **c).map(|(id, _)| id.clone()).collect(),
-                ),
+            .map(|f| {
+                let value = match &f.input {
+                    FieldInput::Text { .. } => DraftValue::Text(f.value()),
+                    FieldInput::Choice { selected, .. } => DraftValue::Choice(*selected),
+                    FieldInput::Check(v) => DraftValue::Check(*v),
+                    FieldInput::Parties { ids, checked, .. } => DraftValue::Parties(
+                        ids.iter().zip(checked).filter(|(_, c)| **c).map(|(id, _)| id.clone()).collect(),
+                    ),
+                };
+                (f.name.to_string(), value)
             })
             .collect();
-        Draft { purpose: self.purpose.clone(), values, focus: self.focus }
+        let focus = self.fields.get(self.focus).map_or_else(String::new, |f| f.name.to_string());
+        Draft { purpose: self.purpose.clone(), values, focus }
     }
 
     /// Put a draft's values into this (freshly built) form, field by field
-    /// where the kinds match; the form counts as typed in.
+    /// by name where the kinds match; the form counts as typed in.
     pub fn restore(&mut self, draft: &Draft) {
-        for (field, value) in self.fields.iter_mut().zip(&draft.values) {
+        for field in self.fields.iter_mut() {
+            let Some(value) = draft.values.get(field.name) else { continue };
             match (&mut field.input, value) {
                 (FieldInput::Text { area, multiline }, DraftValue::Text(t)) => {
                     let text = if *multiline { t.clone() } else { t.replace('\n', " ") };
@@ -213,12 +228,27 @@ impl Form {
                 _ => {}
             }
         }
-        self.focus = draft.focus.min(self.fields.len().saturating_sub(1));
+        if let Some(i) = self.fields.iter().position(|f| f.name == draft.focus) {
+            self.focus = i;
+        }
         self.touched();
     }
 
-    pub fn focused(mut self, i: usize) -> Form {
-        self.focus = i.min(self.fields.len().saturating_sub(1));
+    /// The cursor starts in field `name`.
+    pub fn focused(mut self, name: &str) -> Form {
+        self.focus = self.index(name);
+        self
+    }
+
+    /// Where field `name` is. A form's reader asks only for its own fields.
+    pub fn index(&self, name: &str) -> usize {
+        self.fields.iter().position(|f| f.name == name).unwrap_or_else(|| panic!("no field {name:?}"))
+    }
+
+    /// Refuse a submit: the cursor goes to field `name`, which shows why.
+    pub fn refuse(mut self, name: &str, why: Msg) -> Form {
+        self.focus = self.index(name);
+        self.error = Some(why);
         self
     }
 
@@ -229,8 +259,11 @@ impl Form {
             Purpose::Party { id: Some(_) } => Msg::EditParty,
             Purpose::Interest { id: None } => Msg::NewInterest,
             Purpose::Interest { id: Some(_) } => Msg::EditInterest,
-            Purpose::Agreement { id: None } => Msg::NewAgreement,
-            Purpose::Agreement { id: Some(_) } => Msg::EditAgreement,
+            Purpose::Pane { form, id } => match crate::panes::pane_form(form) {
+                Some(f) if id.is_some() => f.title_edit,
+                Some(f) => f.title_new,
+                None => Msg::NewSession,
+            },
             Purpose::Answer { id: None, .. } => Msg::AnswerTitle,
             Purpose::Answer { id: Some(_), .. } => Msg::EditAnswer,
             Purpose::OwnQuestion => Msg::OwnQuestionTitle,
@@ -244,27 +277,28 @@ impl Form {
         }
     }
 
-    pub fn field(&self, i: usize) -> &Field {
-        &self.fields[i]
+    pub fn field(&self, name: &str) -> &Field {
+        &self.fields[self.index(name)]
     }
 
-    pub fn text(&self, i: usize) -> String {
-        self.fields[i].value()
+    /// The text of field `name`, lines joined with `\n`.
+    pub fn text(&self, name: &str) -> String {
+        self.field(name).value()
     }
 
-    pub fn choice(&self, i: usize) -> Option<&Choice> {
-        match &self.fields[i].input {
+    pub fn choice(&self, name: &str) -> Option<&Choice> {
+        match &self.field(name).input {
             FieldInput::Choice { options, selected } => options.get(*selected),
             _ => None,
         }
     }
 
-    pub fn checked(&self, i: usize) -> bool {
-        matches!(self.fields[i].input, FieldInput::Check(true))
+    pub fn checked(&self, name: &str) -> bool {
+        matches!(self.field(name).input, FieldInput::Check(true))
     }
 
-    pub fn ticked_parties(&self, i: usize) -> Vec<String> {
-        match &self.fields[i].input {
+    pub fn ticked_parties(&self, name: &str) -> Vec<String> {
+        match &self.field(name).input {
             FieldInput::Parties { ids, checked, .. } => {
                 ids.iter().zip(checked).filter(|(_, c)| **c).map(|(id, _)| id.clone()).collect()
             }
@@ -431,14 +465,14 @@ mod tests {
 
     #[test]
     fn typing_marks_the_form_dirty_and_fills_the_field() {
-        let mut f = Form::new(Purpose::OwnQuestion, vec![Field::text(Msg::Question, "", true)]);
+        let mut f = Form::new(Purpose::OwnQuestion, vec![Field::text("question", Msg::Question, "", true)]);
         assert!(!f.dirty);
         assert_eq!(f.first_missing(), Some(0));
         for c in "Wie?".chars() {
             f.input(key(c));
         }
         assert!(f.dirty);
-        assert_eq!(f.text(0), "Wie?");
+        assert_eq!(f.text("question"), "Wie?");
         assert_eq!(f.first_missing(), None);
     }
 
@@ -446,13 +480,16 @@ mod tests {
     fn paste_is_made_safe_and_single_line_fields_stay_single_line() {
         let mut f = Form::new(
             Purpose::OwnQuestion,
-            vec![Field::text(Msg::Question, "", true), Field::multiline(Msg::Answer, "", true)],
+            vec![
+                Field::text("question", Msg::Question, "", true),
+                Field::multiline("answer", Msg::Answer, "", true),
+            ],
         );
         f.paste("een\ntwee\u{1b}[2J");
-        assert_eq!(f.text(0), "een twee␛[2J");
+        assert_eq!(f.text("question"), "een twee␛[2J");
         f.next_field();
         f.paste("a\r\nb");
-        assert_eq!(f.text(1), "a\nb");
+        assert_eq!(f.text("answer"), "a\nb");
     }
 
     #[test]
@@ -460,46 +497,54 @@ mod tests {
         let mut f = Form::new(
             Purpose::Interest { id: None },
             vec![
-                Field::choice(Msg::Kind, InterestKind::ALL.map(Choice::Kind).to_vec(), 0),
-                Field::parties(Msg::Involved, vec!["p1".into(), "p2".into()], &["p2".into()]),
+                Field::choice("kind", Msg::Kind, InterestKind::ALL.map(Choice::Kind).to_vec(), 0),
+                Field::parties("parties", Msg::Involved, vec!["p1".into(), "p2".into()], &["p2".into()]),
             ],
         );
         f.input(Input { key: Key::Left, ..Default::default() });
-        assert_eq!(f.choice(0), Some(&Choice::Kind(InterestKind::Collectief)));
+        assert_eq!(f.choice("kind"), Some(&Choice::Kind(InterestKind::Collectief)));
         f.input(Input { key: Key::Down, ..Default::default() });
         assert_eq!(f.focus, 1);
         f.input(key(' '));
-        assert_eq!(f.ticked_parties(1), vec!["p1".to_string(), "p2".to_string()]);
+        assert_eq!(f.ticked_parties("parties"), vec!["p1".to_string(), "p2".to_string()]);
         f.input(Input { key: Key::Right, ..Default::default() });
         f.input(key(' '));
-        assert_eq!(f.ticked_parties(1), vec!["p1".to_string()]);
+        assert_eq!(f.ticked_parties("parties"), vec!["p1".to_string()]);
     }
 
     #[test]
     fn newline_only_in_multiline_fields() {
         let mut f = Form::new(
             Purpose::OwnQuestion,
-            vec![Field::text(Msg::Question, "q", true), Field::multiline(Msg::Answer, "a", true)],
+            vec![
+                Field::text("question", Msg::Question, "q", true),
+                Field::multiline("answer", Msg::Answer, "a", true),
+            ],
         );
         f.newline();
         f.input(Input { key: Key::Enter, ..Default::default() });
-        assert_eq!(f.text(0), "q");
+        assert_eq!(f.text("question"), "q");
         f.next_field();
         f.newline();
         f.input(key('b'));
-        assert_eq!(f.text(1), "a\nb");
+        assert_eq!(f.text("answer"), "a\nb");
     }
 
     #[test]
     fn a_draft_round_trips_through_json_into_a_fresh_form() {
         let build = || {
             Form::new(
-                Purpose::Agreement { id: Some("a1".into()) },
+                Purpose::Pane { form: "agreements.agreement".into(), id: Some("a1".into()) },
                 vec![
-                    Field::multiline(Msg::Agreement, "", true),
-                    Field::choice(Msg::Status, AgreementStatus::ALL.map(Choice::Status).to_vec(), 0),
-                    Field::parties(Msg::Involved, vec!["p1".into(), "p2".into()], &[]),
-                    Field::check(Msg::PhaseResult, false),
+                    Field::multiline("text", Msg::Agreement, "", true),
+                    Field::choice(
+                        "status",
+                        Msg::Status,
+                        AgreementStatus::ALL.map(Choice::Status).to_vec(),
+                        0,
+                    ),
+                    Field::parties("parties", Msg::Involved, vec!["p1".into(), "p2".into()], &[]),
+                    Field::check("phase_result", Msg::PhaseResult, false),
                 ],
             )
         };
@@ -518,14 +563,43 @@ mod tests {
         g.restore(&draft);
         assert_eq!(g.to_draft(), f.to_draft());
         assert!(g.dirty);
-        assert_eq!(g.text(0), "regel een\nregel twee");
-        assert_eq!(g.ticked_parties(2), vec!["p2".to_string()]);
+        assert_eq!(g.text("text"), "regel een\nregel twee");
+        assert_eq!(g.ticked_parties("parties"), vec!["p2".to_string()]);
         assert_eq!(g.focus, 3);
     }
 
     #[test]
+    fn a_draft_of_a_reordered_form_puts_each_value_in_its_own_field() {
+        let mut old = Form::new(
+            Purpose::OwnQuestion,
+            vec![
+                Field::text("question", Msg::Question, "", true),
+                Field::multiline("answer", Msg::Answer, "", true),
+            ],
+        );
+        old.paste("Wie trekt?");
+        old.next_field();
+        old.paste("De gemeente");
+        let draft = old.to_draft();
+        // A later version shows the answer first and adds a field.
+        let mut new = Form::new(
+            Purpose::OwnQuestion,
+            vec![
+                Field::multiline("answer", Msg::Answer, "", true),
+                Field::text("note", Msg::Note, "", false),
+                Field::text("question", Msg::Question, "", true),
+            ],
+        );
+        new.restore(&draft);
+        assert_eq!(new.text("question"), "Wie trekt?");
+        assert_eq!(new.text("answer"), "De gemeente");
+        assert_eq!(new.text("note"), "");
+        assert_eq!(new.focus, 0, "the cursor stays in the answer");
+    }
+
+    #[test]
     fn every_change_bumps_the_revision_but_cursor_moves_do_not() {
-        let mut f = Form::new(Purpose::OwnQuestion, vec![Field::text(Msg::Question, "", true)]);
+        let mut f = Form::new(Purpose::OwnQuestion, vec![Field::text("question", Msg::Question, "", true)]);
         f.input(key('a'));
         assert_eq!(f.revision, 1);
         f.input(Input { key: Key::Left, ..Default::default() });
@@ -536,19 +610,20 @@ mod tests {
 
     #[test]
     fn a_filled_in_field_can_be_emptied() {
-        let mut f = Form::new(Purpose::FollowUp, vec![Field::text(Msg::MeetingDate, "2026-11-24", true)]);
+        let mut f =
+            Form::new(Purpose::FollowUp, vec![Field::text("date", Msg::MeetingDate, "2026-11-24", true)]);
         f.clear_field();
-        assert_eq!(f.text(0), "");
+        assert_eq!(f.text("date"), "");
         assert!(f.dirty);
         for c in "9-4-2026".chars() {
             f.input(key(c));
         }
-        assert_eq!(parse_date(&f.text(0)), NaiveDate::from_ymd_opt(2026, 4, 9));
+        assert_eq!(parse_date(&f.text("date")), NaiveDate::from_ymd_opt(2026, 4, 9));
     }
 
     #[test]
     fn editing_existing_hostile_text_shows_placeholders() {
-        let f = Field::multiline(Msg::Text, "x\u{1b}]0;pwn\u{7}y\nz", true);
+        let f = Field::multiline("text", Msg::Text, "x\u{1b}]0;pwn\u{7}y\nz", true);
         assert_eq!(f.value(), "x␛]0;pwn␇y\nz");
     }
 }

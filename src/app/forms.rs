@@ -1,140 +1,162 @@
-//! The forms a key opens, built from the session and the selection: what
-//! fields, in which order, filled with what, and which field has the cursor.
+//! The forms that belong to no pane (a new session, the next meeting, a step
+//! back, the temperature, the library's search and filter), each builder
+//! beside its reader, fields by name; and [`form_for`], which builds any
+//! form again from its purpose to bring back a recovered draft. A pane's
+//! forms live in its own `forms.rs`.
 
 use chrono::NaiveDate;
 
-use super::form::{Choice, Field, Form, Purpose};
-use crate::domain::{
-    AgreementStatus, AmbitionLens, ContextAspect, InterestKind, Phase, Session, Temperature,
-};
-use crate::i18n::{Msg, aspect_msg, lens_msg};
+use super::action::{Effect, NewSessionFields};
+use super::form::{Choice, Field, Form, Purpose, parse_date};
+use super::library::AgreementsShown;
+use super::state::{AppState, Library};
+use crate::domain::{InterestKind, Phase, Session, Temperature, Timestamp};
+use crate::i18n::Msg;
+use crate::panes::{interests, reflections};
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
 
 pub(crate) fn new_session_form(today: NaiveDate) -> Form {
     Form::new(
         Purpose::NewSession,
         vec![
-            Field::text(Msg::Title, "", true),
-            Field::text(Msg::MeetingDate, &today.format("%Y-%m-%d").to_string(), true),
-            Field::text(Msg::Facilitator, "", false),
+            Field::text("title", Msg::Title, "", true),
+            Field::text("date", Msg::MeetingDate, &iso(today), true),
+            Field::text("facilitator", Msg::Facilitator, "", false),
         ],
     )
+}
+
+fn submit_new_session(state: &mut AppState, form: Form) -> Vec<Effect> {
+    let Some(meeting_date) = parse_date(&form.text("date")) else {
+        state.form = Some(form.refuse("date", Msg::BadDate));
+        return Vec::new();
+    };
+    let fields =
+        NewSessionFields { title: form.text("title"), meeting_date, facilitator: form.text("facilitator") };
+    vec![Effect::CreateSession(fields)]
 }
 
 pub(crate) fn follow_up_form(today: NaiveDate) -> Form {
-    Form::new(
-        Purpose::FollowUp,
-        vec![Field::text(Msg::MeetingDate, &today.format("%Y-%m-%d").to_string(), true)],
-    )
+    Form::new(Purpose::FollowUp, vec![Field::text("date", Msg::MeetingDate, &iso(today), true)])
+}
+
+fn submit_follow_up(state: &mut AppState, form: Form) -> Vec<Effect> {
+    let Some(meeting_date) = parse_date(&form.text("date")) else {
+        state.form = Some(form.refuse("date", Msg::BadDate));
+        return Vec::new();
+    };
+    let from = match (state.session(), state.library()) {
+        (Some(s), _) => s.path.clone(),
+        (None, Some(lib)) => match lib.selected_entry() {
+            Some(e) => e.path.clone(),
+            None => return Vec::new(),
+        },
+        (None, None) => return Vec::new(),
+    };
+    vec![Effect::CreateFollowUp { from, meeting_date }]
 }
 
 pub(crate) fn phase_reason_form(to: Phase) -> Form {
-    Form::new(Purpose::PhaseReason { to }, vec![Field::multiline(Msg::Reason, "", false)])
+    Form::new(Purpose::PhaseReason { to }, vec![Field::multiline("reason", Msg::Reason, "", false)])
 }
 
-pub(crate) fn party_form(session: &Session, id: Option<&str>, focus: usize) -> Form {
-    let p = id.and_then(|id| session.party(id));
-    let get = |f: fn(&crate::domain::Party) -> &String| p.map_or("", |p| f(p).as_str());
-    Form::new(
-        Purpose::Party { id: p.map(|p| p.id.clone()) },
-        vec![
-            Field::text(Msg::Organisation, get(|p| &p.organisation), true),
-            Field::text(Msg::Representative, get(|p| &p.representative), false),
-            Field::text(Msg::Role, get(|p| &p.role), false),
-            Field::multiline(Msg::Wants, get(|p| &p.wants), false),
-            Field::multiline(Msg::Offers, get(|p| &p.offers), false),
-        ],
-    )
-    .focused(focus)
-}
-
-fn party_choices(session: &Session) -> Vec<Choice> {
-    session.parties.iter().map(|p| Choice::Party(Some(p.id.clone()))).collect()
-}
-
-pub(crate) fn interest_form(session: &Session, id: Option<&str>, party: usize, kind: InterestKind) -> Form {
-    let item = id.and_then(|id| session.interest_index(id)).map(|i| &session.interests[i]);
-    let party = item.and_then(|i| session.party_index(&i.party)).unwrap_or(party);
-    let kind = item.map_or(kind, |i| i.kind);
-    Form::new(
-        Purpose::Interest { id: item.map(|i| i.id.clone()) },
-        vec![
-            Field::choice(Msg::Party, party_choices(session), party),
-            Field::choice(Msg::Kind, InterestKind::ALL.map(Choice::Kind).to_vec(), kind as usize),
-            Field::multiline(Msg::Text, item.map_or("", |i| &i.text), true),
-        ],
-    )
-    .focused(2)
-}
-
-pub(crate) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
-    let a = index.map(|i| &session.agreements[i]);
-    let mut owners = vec![Choice::Party(None)];
-    owners.extend(party_choices(session));
-    let owner = a.and_then(|a| a.owner.as_deref()).and_then(|o| session.party_index(o)).map_or(0, |i| i + 1);
-    let status = a.map_or(AgreementStatus::Proposed, |a| a.status);
-    Form::new(
-        Purpose::Agreement { id: a.map(|a| a.id.clone()) },
-        vec![
-            Field::multiline(Msg::Agreement, a.map_or("", |a| &a.text), true),
-            Field::choice(Msg::Owner, owners, owner),
-            Field::parties(
-                Msg::Involved,
-                session.parties.iter().map(|p| p.id.clone()).collect(),
-                a.map_or(&[][..], |a| &a.parties),
-            ),
-            Field::text(
-                Msg::Due,
-                &a.and_then(|a| a.due).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
-                false,
-            ),
-            Field::choice(Msg::Status, AgreementStatus::ALL.map(Choice::Status).to_vec(), status as usize),
-            Field::check(Msg::PhaseResult, a.is_some_and(|a| a.phase_result)),
-        ],
-    )
-}
-
-pub(crate) fn ambition_form(session: &Session, lens: AmbitionLens) -> Form {
-    let fields =
-        AmbitionLens::ALL.map(|l| Field::multiline(lens_msg(l), session.ambition.get(l), false)).to_vec();
-    Form::new(Purpose::Ambition(lens), fields).focused(lens as usize)
-}
-
-pub(crate) fn context_form(session: &Session, aspect: ContextAspect) -> Form {
-    let fields =
-        ContextAspect::ALL.map(|a| Field::multiline(aspect_msg(a), session.context.get(a), false)).to_vec();
-    Form::new(Purpose::Context(aspect), fields).focused(aspect as usize)
+fn submit_phase_reason(state: &mut AppState, form: Form, to: Phase, now: Timestamp) -> Vec<Effect> {
+    super::capture::move_phase(state, to, Some(&form.text("reason")), now)
 }
 
 pub(crate) fn temperature_form(session: &Session) -> Form {
     let current = session.latest_temperature().map_or(Temperature::Waakzaam, |t| t.level);
+    let levels = Temperature::ALL.map(Choice::Temperature).to_vec();
     Form::new(
         Purpose::Temperature,
         vec![
-            Field::choice(
-                Msg::Temperature,
-                Temperature::ALL.map(Choice::Temperature).to_vec(),
-                current as usize,
-            ),
-            Field::multiline(Msg::Note, "", false),
+            Field::choice("level", Msg::Temperature, levels, current as usize),
+            Field::multiline("note", Msg::Note, "", false),
         ],
     )
-    .focused(1)
+    .focused("note")
 }
 
-pub(crate) fn answer_form(
-    prompt: Option<String>,
-    question: String,
-    id: Option<String>,
-    answer: &str,
-) -> Form {
-    Form::new(Purpose::Answer { prompt, question, id }, vec![Field::multiline(Msg::Answer, answer, true)])
+fn submit_temperature(state: &mut AppState, form: Form, now: Timestamp) -> Vec<Effect> {
+    let level = match form.choice("level") {
+        Some(Choice::Temperature(t)) => *t,
+        _ => Temperature::Waakzaam,
+    };
+    let note = form.text("note");
+    super::capture::commit(state, form, None, |session| {
+        session.record_temperature(level, &note, now);
+        Ok(String::new())
+    })
 }
 
-pub(crate) fn own_question_form() -> Form {
+pub(crate) fn search_form(query: &str) -> Form {
+    Form::new(Purpose::Search, vec![Field::text("query", Msg::SearchFor, query, true)])
+}
+
+pub(crate) fn filter_form(lib: &Library) -> Form {
+    let phases: Vec<Choice> =
+        std::iter::once(Choice::Phase(None)).chain(Phase::ALL.map(|p| Choice::Phase(Some(p)))).collect();
+    let phase = lib.filter.phase.map_or(0, |p| p.index() + 1);
+    let shown = [AgreementsShown::Any, AgreementsShown::WithOpen, AgreementsShown::WithOverdue];
+    let agreements = shown.iter().position(|a| *a == lib.filter.agreements).unwrap_or(0);
     Form::new(
-        Purpose::OwnQuestion,
-        vec![Field::text(Msg::Question, "", true), Field::multiline(Msg::Answer, "", true)],
+        Purpose::LibraryFilter,
+        vec![
+            Field::text("party", Msg::Party, &lib.filter.party, false),
+            Field::choice("phase", Msg::Phase, phases, phase),
+            Field::choice(
+                "agreements",
+                Msg::PaneAgreements,
+                shown.map(Choice::Agreements).to_vec(),
+                agreements,
+            ),
+        ],
     )
+}
+
+fn submit_filter(state: &mut AppState, form: Form) -> Vec<Effect> {
+    if let Some(lib) = state.library_mut() {
+        lib.filter.party = form.text("party").trim().to_string();
+        if let Some(Choice::Phase(p)) = form.choice("phase") {
+            lib.filter.phase = *p;
+        }
+        if let Some(Choice::Agreements(a)) = form.choice("agreements") {
+            lib.filter.agreements = *a;
+        }
+        lib.cursor.reset();
+        lib.rerow();
+    }
+    Vec::new()
+}
+
+/// What submitting a (complete) form does: its purpose's reader.
+pub(super) fn submit(state: &mut AppState, form: Form, now: Timestamp) -> Vec<Effect> {
+    match form.purpose.clone() {
+        Purpose::NewSession => submit_new_session(state, form),
+        Purpose::FollowUp => submit_follow_up(state, form),
+        Purpose::PhaseReason { to } => submit_phase_reason(state, form, to, now),
+        Purpose::Temperature => submit_temperature(state, form, now),
+        Purpose::Search => {
+            super::library_update::run_search(state, form.text("query"));
+            Vec::new()
+        }
+        Purpose::LibraryFilter => submit_filter(state, form),
+        Purpose::Party { id } => interests::forms::submit_party(state, form, id, now),
+        Purpose::Interest { id } => interests::forms::submit_interest(state, form, id, now),
+        Purpose::Ambition(_) => interests::forms::submit_ambition(state, form, now),
+        Purpose::Context(_) => interests::forms::submit_context(state, form, now),
+        Purpose::Pane { form: which, id } => match crate::panes::pane_form(&which) {
+            Some(f) => (f.submit)(state, form, id, now),
+            None => Vec::new(),
+        },
+        Purpose::Answer { prompt, question, id } => {
+            reflections::forms::submit_answer(state, form, (prompt, question, id), now)
+        }
+        Purpose::OwnQuestion => reflections::forms::submit_own_question(state, form, now),
+    }
 }
 
 /// A fresh form for `purpose`, as the key that opens it would build it. Used
@@ -143,22 +165,26 @@ pub(crate) fn own_question_form() -> Form {
 pub(crate) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -> Form {
     match purpose {
         Purpose::NewSession => new_session_form(today),
-        Purpose::Party { id } => party_form(session, id.as_deref(), 0),
-        Purpose::Interest { id } => interest_form(session, id.as_deref(), 0, InterestKind::Organisatie),
-        Purpose::Agreement { id } => {
-            agreement_form(session, id.as_deref().and_then(|id| session.agreement_index(id)))
+        Purpose::Party { id } => interests::forms::party_form(session, id.as_deref(), "organisation"),
+        Purpose::Interest { id } => {
+            interests::forms::interest_form(session, id.as_deref(), 0, InterestKind::Organisatie)
         }
+        Purpose::Pane { form, id } => match crate::panes::pane_form(form) {
+            Some(f) => (f.build)(session, id.as_deref().filter(|id| (f.exists)(session, id))),
+            // A draft of a form this version does not have: nothing to offer.
+            None => Form::new(purpose.clone(), Vec::new()),
+        },
         Purpose::Answer { prompt, question, id } => {
             let id = id.clone().filter(|id| session.reflection_index(id).is_some());
-            answer_form(prompt.clone(), question.clone(), id, "")
+            reflections::forms::answer_form(prompt.clone(), question.clone(), id, "")
         }
-        Purpose::OwnQuestion => own_question_form(),
+        Purpose::OwnQuestion => reflections::forms::own_question_form(),
         Purpose::PhaseReason { to } => phase_reason_form(*to),
         Purpose::FollowUp => follow_up_form(today),
-        Purpose::Search => super::library_update::search_form(""),
+        Purpose::Search => search_form(""),
         Purpose::LibraryFilter => Form::new(Purpose::LibraryFilter, Vec::new()),
         Purpose::Temperature => temperature_form(session),
-        Purpose::Ambition(lens) => ambition_form(session, *lens),
-        Purpose::Context(aspect) => context_form(session, *aspect),
+        Purpose::Ambition(lens) => interests::forms::ambition_form(session, *lens),
+        Purpose::Context(aspect) => interests::forms::context_form(session, *aspect),
     }
 }

@@ -1,12 +1,10 @@
 //! What the keys do in the session library and its views.
 
 use super::action::{Action, Effect};
-use super::form::{Choice, Field, Form, Purpose};
+
 use super::forms;
-use super::library::{AgreementsShown, EntryState, LibraryEntry, LibrarySort, portfolio, search};
+use super::library::{EntryState, LibraryEntry, LibrarySort, portfolio, search};
 use super::state::{AppState, Library, LibraryView, Overlay, Screen};
-use crate::domain::Phase;
-use crate::i18n::Msg;
 
 /// Rows of the library list visible at the current height.
 fn visible_rows(state: &AppState) -> usize {
@@ -41,26 +39,6 @@ pub(super) fn merge(state: &mut AppState, generation: u64, found: Vec<LibraryEnt
     lib.rerow();
 }
 
-fn filter_form(lib: &Library) -> Form {
-    let phases: Vec<Choice> =
-        std::iter::once(Choice::Phase(None)).chain(Phase::ALL.map(|p| Choice::Phase(Some(p)))).collect();
-    let phase = lib.filter.phase.map_or(0, |p| p.index() + 1);
-    let shown = [AgreementsShown::Any, AgreementsShown::WithOpen, AgreementsShown::WithOverdue];
-    let agreements = shown.iter().position(|a| *a == lib.filter.agreements).unwrap_or(0);
-    Form::new(
-        Purpose::LibraryFilter,
-        vec![
-            Field::text(Msg::Party, &lib.filter.party, false),
-            Field::choice(Msg::Phase, phases, phase),
-            Field::choice(Msg::PaneAgreements, shown.map(Choice::Agreements).to_vec(), agreements),
-        ],
-    )
-}
-
-pub(super) fn search_form(query: &str) -> Form {
-    Form::new(Purpose::Search, vec![Field::text(Msg::SearchFor, query, true)])
-}
-
 pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
     let visible = visible_rows(state);
     let today = state.today;
@@ -91,7 +69,7 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                     return vec![Effect::OpenSession(path)];
                 }
             }
-            Action::StartSearch => state.form = Some(search_form(query)),
+            Action::StartSearch => state.form = Some(forms::search_form(query)),
             _ => {}
         },
         (LibraryView::List, a) => {
@@ -114,8 +92,8 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                     };
                     lib.rerow();
                 }
-                Action::EditFilter => state.form = Some(filter_form(lib)),
-                Action::StartSearch => state.form = Some(search_form("")),
+                Action::EditFilter => state.form = Some(forms::filter_form(lib)),
+                Action::StartSearch => state.form = Some(forms::search_form("")),
                 Action::ShowPortfolio => {
                     lib.view =
                         LibraryView::Portfolio { lines: portfolio(&lib.entries), scroll: Default::default() };

@@ -12,7 +12,7 @@ mod state;
 mod update;
 
 pub use action::{Access, Action, Effect, NewSessionFields, OpenedSession, PreviousContext};
-pub use capture::{change, delete};
+pub use capture::{change, commit, delete};
 pub use cursor::{ListCursor, Scroll, scroll_to_show, step};
 pub use form::{Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, parse_date};
 pub use library::{

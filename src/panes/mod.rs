@@ -39,8 +39,13 @@
 //!      `static HELP` naming its sections. Shared movement keys (`MOVES`)
 //!      and the session's keys (`SESSION`) come on top; `Action::Activate`
 //!      (Enter) and `Action::DeleteSelected` (d) are yours to give meaning.
-//!    - Its forms: today a `Purpose` variant in `src/app/form.rs`, its
-//!      builder in `src/app/forms.rs` and its reader in `src/app/capture.rs`.
+//!    - Its forms, in `forms.rs` beside `mod.rs`: per form a builder
+//!      (`Form::new(Purpose::Pane { form: ID.into(), id }, fields)`, each
+//!      `Field` with a name) and a reader (`form.text("note")`,
+//!      `form.choice("level")`, `form.refuse("due", msg)` to send the
+//!      cursor back), tied together in a `static READING: PaneForm` and
+//!      listed in [`Pane::forms`]. Drafts are kept by field name, so a form
+//!      can be reordered freely. See `agreements/forms.rs`.
 //!    - `pub struct Thermometer;` and `impl Pane for Thermometer`: `reindex`
 //!      derives the state from [`Cx`] (the session, the size, the language,
 //!      the previous meeting; it runs after every change and resize, never
@@ -159,6 +164,11 @@ pub trait Pane: Sync + 'static {
     fn bindings(&self, st: &Self::State) -> Vec<&'static [Binding]>;
     /// Sections of the help and the README for this pane.
     fn help(&self) -> &'static [(Msg, &'static [Binding])];
+    /// The pane's own forms (each a builder and a reader), so a recovered
+    /// draft of one can be brought back and submitted.
+    fn forms(&self) -> &'static [&'static PaneForm] {
+        &[]
+    }
     /// Derive the rows from the session; keep the cursor on the list.
     fn reindex(&self, st: &mut Self::State, cx: &Cx);
     /// Scroll so the selection is visible at the current size.
@@ -196,6 +206,7 @@ pub trait DynPane: Sync {
     fn tab_alert(&self, s: &SessionScreen) -> bool;
     fn bindings(&self, s: &SessionScreen) -> Vec<&'static [Binding]>;
     fn help(&self) -> &'static [(Msg, &'static [Binding])];
+    fn forms(&self) -> &'static [&'static PaneForm];
     fn reindex(&self, local: &mut dyn Local, cx: &Cx);
     fn keep_in_view(&self, local: &mut dyn Local, cx: &Cx);
     fn handle(&self, state: &mut AppState, action: &Action, now: Timestamp) -> Option<Vec<Effect>>;
@@ -235,6 +246,9 @@ impl<P: Pane> DynPane for P {
     fn help(&self) -> &'static [(Msg, &'static [Binding])] {
         Pane::help(self)
     }
+    fn forms(&self) -> &'static [&'static PaneForm] {
+        Pane::forms(self)
+    }
     fn reindex(&self, local: &mut dyn Local, cx: &Cx) {
         Pane::reindex(self, cast::<P>(local), cx)
     }
@@ -259,6 +273,28 @@ impl<P: Pane> DynPane for P {
     fn draw_overlay(&self, frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
         Pane::draw_overlay(self, s.local::<P>(), frame, area, state)
     }
+}
+
+/// A form of a pane: its builder and its reader, side by side in the pane's
+/// `forms.rs`. Its purpose is `Purpose::Pane { form: id, id: item }`, which
+/// the draft journal keeps, so a form is found again by its `id`.
+pub struct PaneForm {
+    /// Unique among all panes' forms: "pane.form".
+    pub id: &'static str,
+    pub title_new: Msg,
+    pub title_edit: Msg,
+    /// The form for item `id` (`None`: a new one), as its key opens it.
+    pub build: fn(&Session, Option<&str>) -> crate::app::Form,
+    /// Whether item `id` still exists (else a recovered draft makes a new one).
+    pub exists: fn(&Session, &str) -> bool,
+    /// Read the complete form into the session (through `app::commit`), or
+    /// put it back with `Form::refuse` naming the field that is wrong.
+    pub submit: fn(&mut AppState, crate::app::Form, Option<String>, Timestamp) -> Vec<Effect>,
+}
+
+/// The pane form `id`.
+pub fn pane_form(id: &str) -> Option<&'static PaneForm> {
+    PANES.iter().flat_map(|p| p.forms().iter().copied()).find(|f| f.id == id)
 }
 
 /// The registry position of pane `id`.

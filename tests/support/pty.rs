@@ -119,18 +119,39 @@ impl Kompas {
     }
 
     /// Wait until the screen satisfies `ok`; panic with the screen after `secs`.
+    /// Only a settled screen counts: the program wrote nothing for a moment,
+    /// so a frame that arrives in several reads is never judged half drawn
+    /// (the map of a new frame above the status line of the old one).
     pub fn wait_until(&self, what: &str, secs: u64, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
+            let written = self.bytes_written();
             let s = self.screen();
             if ok(&s) {
-                return s;
+                std::thread::sleep(Duration::from_millis(25));
+                if self.bytes_written() == written {
+                    return s;
+                }
+                continue;
             }
             if Instant::now() > deadline {
                 panic!("waited {secs}s for {what:?}; the screen shows:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// Wait until `path` exists (a file the program writes in the
+    /// background, such as the draft journal); false after `secs`.
+    pub fn wait_for_file(&self, path: &std::path::Path, secs: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while !path.exists() {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        true
     }
 
     /// The terminal modes as the program left them: (alternate screen,

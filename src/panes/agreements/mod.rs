@@ -6,13 +6,14 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Cmd, Cx, Focus, Pane, Target};
-use crate::app::{Action, AppState, Effect, ListCursor, SessionScreen, change, forms};
+use super::{Cmd, Cx, Focus, Pane, PaneForm, Target};
+use crate::app::{Action, AppState, Effect, ListCursor, SessionScreen, change};
 use crate::domain::{AgreementStatus, ReviewOutcome, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 
 mod draw;
+pub(crate) mod forms;
 
 crate::messages! { pub struct M {
     WalkThrough => "Afspraken van de vorige sessie: 1 gedaan · 2 loopt nog · 3 vervallen", "Agreements from last time: 1 done · 2 still open · 3 dropped";
@@ -65,6 +66,9 @@ pub static WALK_THROUGH: &[Binding] = &[
 
 /// The help's and the README's sections for this pane.
 static HELP: &[(Msg, &[Binding])] = &[(Msg::PaneAgreements, KEYS), (M::HelpWalkThrough, WALK_THROUGH)];
+
+/// The log's forms.
+static FORMS: &[&PaneForm] = &[&forms::AGREEMENT];
 
 /// Which agreements the log shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -147,6 +151,10 @@ impl Pane for Agreements {
 
     fn help(&self) -> &'static [(Msg, &'static [Binding])] {
         HELP
+    }
+
+    fn forms(&self) -> &'static [&'static PaneForm] {
+        FORMS
     }
 
     fn reindex(&self, st: &mut State, cx: &Cx) {

@@ -8,12 +8,13 @@ use ratatui::crossterm::event::KeyCode::{Delete, Enter, Left, Right};
 use ratatui::layout::Rect;
 
 use super::{Cmd, Cx, Focus, Pane, Target};
-use crate::app::{Action, AppState, Effect, SessionScreen, delete, forms};
+use crate::app::{Action, AppState, Effect, SessionScreen, delete};
 use crate::domain::{AmbitionLens, ContextAspect, InterestKind, Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 
 mod draw;
+pub(crate) mod forms;
 mod layout;
 
 pub use layout::{
@@ -152,7 +153,7 @@ impl Pane for Interests {
         }
         let cell = st.cell(session);
         let form = match action {
-            Action::Pane(ADD_PARTY) => forms::party_form(session, None, 0),
+            Action::Pane(ADD_PARTY) => forms::party_form(session, None, "organisation"),
             Action::Pane(ADD_INTEREST) if session.parties.is_empty() => {
                 state.warn(Msg::AddPartyFirst);
                 return Some(Vec::new());
@@ -169,19 +170,19 @@ impl Pane for Interests {
                 (MapSel::Ambition(l), _) => forms::ambition_form(session, AmbitionLens::ALL[l.min(3)]),
                 (MapSel::Context(a), _) => forms::context_form(session, ContextAspect::ALL[a.min(2)]),
                 (_, Some((p, MapRow::Header, _))) => {
-                    forms::party_form(session, Some(&session.parties[p].id), 0)
+                    forms::party_form(session, Some(&session.parties[p].id), "organisation")
                 }
                 (_, Some((p, MapRow::Wants, _))) => {
-                    forms::party_form(session, Some(&session.parties[p].id), 3)
+                    forms::party_form(session, Some(&session.parties[p].id), "wants")
                 }
                 (_, Some((p, MapRow::Offers, _))) => {
-                    forms::party_form(session, Some(&session.parties[p].id), 4)
+                    forms::party_form(session, Some(&session.parties[p].id), "offers")
                 }
                 (_, Some((p, MapRow::Kind(k), _))) => {
                     let id = st.interest().map(|i| session.interests[i].id.clone());
                     forms::interest_form(session, id.as_deref(), p, k)
                 }
-                (_, None) => forms::party_form(session, None, 0),
+                (_, None) => forms::party_form(session, None, "organisation"),
             },
             Action::DeleteSelected => {
                 let interest = st.interest().map(|i| session.interests[i].id.clone());

@@ -10,13 +10,14 @@ use ratatui::crossterm::event::KeyCode::{Delete, Enter};
 use ratatui::layout::Rect;
 
 use super::{Cmd, Cx, Focus, Pane, Target};
-use crate::app::{Action, AppState, Effect, ListCursor, PreviousContext, SessionScreen, delete, forms};
+use crate::app::{Action, AppState, Effect, ListCursor, PreviousContext, SessionScreen, delete};
 use crate::domain::{Phase, Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 use crate::prompts::PromptLibrary;
 
 mod draw;
+pub(crate) mod forms;
 
 pub const ASK_OWN: Cmd = Cmd::edit("reflections.ask_own");
 

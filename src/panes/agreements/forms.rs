@@ -1,0 +1,85 @@
+//! The agreement form: its builder and its reader, fields by name.
+
+use super::super::PaneForm;
+use crate::app::{AppState, Choice, Effect, Field, Form, Purpose, commit, parse_date};
+use crate::domain::{AgreementFields, AgreementStatus, Session, TextKind, Timestamp};
+use crate::i18n::Msg;
+
+/// The agreement form, as the registry of forms knows it.
+pub static AGREEMENT: PaneForm = PaneForm {
+    id: "agreements.agreement",
+    title_new: Msg::NewAgreement,
+    title_edit: Msg::EditAgreement,
+    build: |session, id| agreement_form(session, id.and_then(|id| session.agreement_index(id))),
+    exists: |session, id| session.agreement_index(id).is_some(),
+    submit: submit_agreement,
+};
+
+/// A new agreement, or the one at `index` in `session.agreements`.
+pub(crate) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
+    let a = index.map(|i| &session.agreements[i]);
+    let mut owners = vec![Choice::Party(None)];
+    owners.extend(session.parties.iter().map(|p| Choice::Party(Some(p.id.clone()))));
+    let owner = a.and_then(|a| a.owner.as_deref()).and_then(|o| session.party_index(o)).map_or(0, |i| i + 1);
+    let status = a.map_or(AgreementStatus::Proposed, |a| a.status);
+    let due = a.and_then(|a| a.due).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    Form::new(
+        Purpose::Pane { form: AGREEMENT.id.into(), id: a.map(|a| a.id.clone()) },
+        vec![
+            Field::multiline("text", Msg::Agreement, a.map_or("", |a| &a.text), true),
+            Field::choice("owner", Msg::Owner, owners, owner),
+            Field::parties(
+                "parties",
+                Msg::Involved,
+                session.parties.iter().map(|p| p.id.clone()).collect(),
+                a.map_or(&[][..], |a| &a.parties),
+            ),
+            Field::text("due", Msg::Due, &due, false),
+            Field::choice(
+                "status",
+                Msg::Status,
+                AgreementStatus::ALL.map(Choice::Status).to_vec(),
+                status as usize,
+            ),
+            Field::check("phase_result", Msg::PhaseResult, a.is_some_and(|a| a.phase_result)),
+        ],
+    )
+}
+
+/// Read the agreement form into the session; the new or edited agreement
+/// gets the cursor.
+pub(crate) fn submit_agreement(
+    state: &mut AppState,
+    form: Form,
+    id: Option<String>,
+    now: Timestamp,
+) -> Vec<Effect> {
+    let due = match form.text("due").trim() {
+        "" => None,
+        t => match parse_date(t) {
+            Some(d) => Some(d),
+            None => {
+                state.form = Some(form.refuse("due", Msg::BadDate));
+                return Vec::new();
+            }
+        },
+    };
+    let fields = AgreementFields {
+        text: form.text("text"),
+        owner: match form.choice("owner") {
+            Some(Choice::Party(p)) => p.clone(),
+            _ => None,
+        },
+        parties: form.ticked_parties("parties"),
+        due,
+        status: match form.choice("status") {
+            Some(Choice::Status(st)) => *st,
+            _ => AgreementStatus::Proposed,
+        },
+        phase_result: form.checked("phase_result"),
+    };
+    commit(state, form, Some(TextKind::Agreement), |session| match &id {
+        Some(id) => session.update_agreement(id, &fields, now).map(|_| id.clone()),
+        None => session.add_agreement(&fields, now),
+    })
+}
