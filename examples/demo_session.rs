@@ -14,9 +14,10 @@
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate};
+use kompas::domain::grondvorm::{Motive, Pole, Reason};
 use kompas::domain::{
-    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase,
-    ReviewOutcome, Session, Temperature, Timestamp,
+    Aard, AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, Grondvorm, Intentie, InterestKind,
+    KeyQuestion, PartyFields, Phase, ReviewOutcome, Session, Temperature, Timestamp,
 };
 
 pub const TITLE: &str = "Weer thuis in de wijk — Zuiderveld";
@@ -152,6 +153,31 @@ pub fn meeting1() -> Session {
     s.set_ambition(AmbitionLens::Opportunity, "nieuwbouw Parkrand 2027", t("10:37"));
     s.set_ambition(AmbitionLens::Form, "nog open: convenant of regionaal netwerk?", t("10:40"));
 
+    // Why each party is at the table: its reasons and motive types.
+    let why: [(&str, &[Reason], &[Motive], &str); 3] = [
+        (
+            &gemeente,
+            &[Reason::PolitiekeDruk, Reason::WettelijkePlicht],
+            &[Motive::Instrumenteel, Motive::Moreel],
+            "10:24",
+        ),
+        (&woonstede, &[Reason::Ketenafstemming], &[Motive::Instrumenteel], "10:26"),
+        (
+            &de_linde,
+            &[Reason::AanvullendeCompetenties, Reason::Ketenafstemming],
+            &[Motive::Instrumenteel, Motive::Moreel],
+            "10:28",
+        ),
+    ];
+    for (p, reasons, motives, when) in why {
+        for &r in reasons {
+            s.toggle_reason(p, r, t(when)).expect("a known party");
+        }
+        for &m in motives {
+            s.toggle_motive(p, m, t(when)).expect("a known party");
+        }
+    }
+
     s.set_context(ContextAspect::Players, "ook huurdersvereniging en politie hebben belang", t("10:47"));
     s.set_context(ContextAspect::Process, "eerder overleg strandde in 2023", t("10:50"));
     s.set_context(ContextAspect::Environment, "woningnood, bezuiniging Wmo", t("10:52"));
@@ -245,6 +271,19 @@ pub fn meeting2() -> Session {
     intentie.phase_result = true;
     s.add_agreement(&intentie, t("11:27")).expect("agreement of known parties");
 
+    // How the ambition is developed from here.
+    s.choose_pole(
+        Pole::Ontwikkelen,
+        "oplossing nog niet in beeld: eerst samen uitzoeken wat huurachterstand kost",
+        t("11:32"),
+    );
+    s.choose_pole(Pole::Veel, "huurdersvereniging schuift voortaan aan", t("11:35"));
+    s.choose_pole(
+        Pole::Hoog,
+        "wethouder wil voor de verkiezingen resultaat; Parkrand start in 2027",
+        t("11:38"),
+    );
+
     s.record_temperature(Temperature::Vriendschappelijk, "", t("11:48"));
     s
 }
@@ -254,7 +293,7 @@ pub fn meeting3() -> Session {
     let t = |hm: &str| at(&format!("2026-05-20T{hm}:00+02:00"));
     let prev = meeting2();
     let mut s = follow_up(&prev, "zuiderveld-2026-05-20", date(2026, 5, 20), t("09:30"));
-    let de_linde = party(&s, DE_LINDE);
+    let (gemeente, woonstede, de_linde) = (party(&s, GEMEENTE), party(&s, WOONSTEDE), party(&s, DE_LINDE));
     // The declaration of intent was signed; the cost study still runs.
     let intentie = agreement(&s, "Intentieverklaring opstellen");
     s.review_agreement(&intentie, ReviewOutcome::Done, t("09:34")).expect("carried over");
@@ -264,14 +303,54 @@ pub fn meeting3() -> Session {
     let ids: Vec<String> = s.parties.iter().map(|p| p.id.clone()).collect();
     let all: Vec<&str> = ids.iter().map(String::as_str).collect();
 
-    s.add_reflection(
-        Some("vormgeven.verbeteren-of-vernieuwen"),
-        "Willen we vooral slimmer werken, of samen iets nieuws ontdekken?",
-        "Bedoeling verbeteren, aard delen: dat wijst op de functionele grondvorm. \
-         Niet iedereen is het eens: Woonstede ziet vernieuwen. Open vraag.",
+    // The grondvorm conversation: each party answers the two questions.
+    // Woonstede sees renewal where the others see improvement, so the
+    // answers point to two forms.
+    let answers = [
+        (&gemeente, Intentie::Verbeteren, "bestaande hulp en toewijzing samen slimmer regelen", "09:52"),
+        (&de_linde, Intentie::Verbeteren, "samen uitvoeren wat we nu ieder los doen", "09:55"),
+        (
+            &woonstede,
+            Intentie::Vernieuwen,
+            "ziet nieuwe woonvormen met zorg in Parkrand: dat is vernieuwen",
+            "09:58",
+        ),
+    ];
+    for (p, intentie, note, when) in answers {
+        s.set_party_form(p, Some(intentie), Some(Aard::Delen), note, t(when)).expect("a known party");
+    }
+    s.choose_form(
+        Grondvorm::Functioneel,
+        "eerst de bestaande hulp en woningtoewijzing per complex samen goed regelen; \
+         Woonstedes vernieuwing (Parkrand) apart verkennen als eigen traject",
         t("10:06"),
-    )
-    .expect("question and answer are not empty");
+    );
+    // Now that the course is set, the ambition is designed rather than grown.
+    s.choose_pole(Pole::Ontwerpen, "de koers staat: nu uittekenen en ernaartoe werken", t("10:09"));
+
+    // The key questions of phase 3, as far as the room got.
+    let key_answers = [
+        (
+            KeyQuestion::Verhoudingen,
+            "gemeente voert de regie; Woonstede en De Linde voeren per complex samen uit",
+            "10:14",
+        ),
+        (KeyQuestion::Rolverdeling, "per complex één vaste contactpersoon voor zorg én wonen", "10:19"),
+        (
+            KeyQuestion::Huishouding,
+            "gezamenlijk fonds voor huurachterstand tot 3 maanden, bijdrage naar rato",
+            "10:25",
+        ),
+        (KeyQuestion::Besluitvorming, "stuurgroep van de drie bestuurders, twee keer per jaar", "10:31"),
+        (
+            KeyQuestion::Informatiedeling,
+            "signalen binnen 48 uur delen; wachtlijstcijfers geanonimiseerd",
+            "10:36",
+        ),
+    ];
+    for (q, answer, when) in key_answers {
+        s.set_key_answer(q, answer, t(when)).expect("answer is not empty");
+    }
 
     let in_principle = [
         (
@@ -279,6 +358,7 @@ pub fn meeting3() -> Session {
             None,
             all.clone(),
             AgreementStatus::Agreed,
+            Some(KeyQuestion::Rolverdeling),
             "10:42",
         ),
         (
@@ -286,6 +366,7 @@ pub fn meeting3() -> Session {
             Some(de_linde.as_str()),
             vec![de_linde.as_str()],
             AgreementStatus::Agreed,
+            None,
             "11:01",
         ),
         (
@@ -293,15 +374,20 @@ pub fn meeting3() -> Session {
             None,
             all.clone(),
             AgreementStatus::Proposed,
+            Some(KeyQuestion::Huishouding),
             "11:19",
         ),
     ];
-    for (text, owner, parties, status, when) in in_principle {
+    for (text, owner, parties, status, key_question, when) in in_principle {
         let mut f = agreed(text, owner, &parties, None);
         f.status = status;
         // Agreements in principle are the tangible result of overeenkomen.
         f.phase_result = true;
-        s.add_agreement(&f, t(when)).expect("agreement of known parties");
+        match key_question {
+            Some(q) => s.add_key_question_agreement(q, &f, t(when)),
+            None => s.add_agreement(&f, t(when)),
+        }
+        .expect("agreement of known parties");
     }
 
     // The five conditions, each scored 1 to 5 by the room.

@@ -3,6 +3,8 @@
 //! JSON file under `assets/`, embedded with `include_str!` and parsed once,
 //! the first time it is shown, with [`parse_asset`].
 
+pub mod grondvorm;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 

@@ -4,9 +4,10 @@
 
 use chrono::{DateTime, Duration, NaiveDate};
 
+use crate::domain::grondvorm::{Dilemma, Motive, Reason};
 use crate::domain::{
-    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase, Session,
-    Temperature, Timestamp,
+    Aard, AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, Grondvorm, Intentie, InterestKind,
+    KeyQuestion, PartyFields, Phase, Session, Temperature, Timestamp,
 };
 
 /// How big a generated session is.
@@ -170,8 +171,14 @@ pub fn session(size: Size, seed: u64) -> Session {
             status: AgreementStatus::ALL[rng.below(4)],
             phase_result: n % 50 == 0,
         };
-        s.add_agreement(&f, now()).expect("valid agreement");
+        if n % 20 == 0 {
+            let q = KeyQuestion::ALL[(n / 20) % KeyQuestion::ALL.len()];
+            s.add_key_question_agreement(q, &f, now()).expect("valid agreement");
+        } else {
+            s.add_agreement(&f, now()).expect("valid agreement");
+        }
     }
+    grondvorm(&mut s, &parties, &mut rng, &mut now);
     for _ in 0..size.reflections {
         let q = rng.sentence(6, 14).replace('.', "?");
         let a = rng.text(4, 10, 50);
@@ -181,6 +188,27 @@ pub fn session(size: Size, seed: u64) -> Session {
         s.record_temperature(Temperature::ALL[n % 4], &rng.sentence(4, 10), now());
     }
     s
+}
+
+/// The basic-form chooser, all of it used: every party answers (in two
+/// camps, so the mismatch shows), ticks reasons and motives; the form is
+/// chosen, all 15 key questions and all five dilemmas are answered.
+fn grondvorm(s: &mut Session, parties: &[String], rng: &mut Rng, now: &mut impl FnMut() -> Timestamp) {
+    for (n, p) in parties.iter().enumerate() {
+        let intentie = if n % 3 == 0 { Intentie::Vernieuwen } else { Intentie::Verbeteren };
+        s.set_party_form(p, Some(intentie), Some(Aard::Delen), &rng.text(2, 8, 20), now()).expect("a party");
+        for _ in 0..4 {
+            s.toggle_reason(p, Reason::ALL[rng.below(Reason::ALL.len())], now()).expect("a party");
+        }
+        s.toggle_motive(p, Motive::ALL[n % Motive::ALL.len()], now()).expect("a party");
+    }
+    s.choose_form(Grondvorm::Functioneel, &rng.text(3, 10, 30), now());
+    for &q in KeyQuestion::ALL {
+        s.set_key_answer(q, &rng.text(3, 10, 40), now()).expect("an answer");
+    }
+    for &d in Dilemma::ALL {
+        s.choose_pole(d.poles()[rng.below(2)], &rng.text(2, 8, 20), now());
+    }
 }
 
 #[cfg(test)]
@@ -200,5 +228,10 @@ mod tests {
             (3, 20, 30, 40)
         );
         assert!(a.interests.iter().any(|i| i.text.contains('\n')));
+        assert_eq!(a.key_questions_answered(), 15);
+        assert_eq!(a.ambition.dilemmas.len(), 5);
+        assert!(a.form_mismatch().is_some() && a.chosen_form().is_some());
+        assert!(a.agreements.iter().any(|x| x.key_question.is_some()));
+        assert!(a.parties.iter().all(|p| p.grondvorm.is_some() && !p.reasons.is_empty()));
     }
 }

@@ -4,6 +4,8 @@
 //! outputs.
 
 use chrono::{DateTime, Duration, NaiveDate};
+use kompas::content::grondvorm::content;
+use kompas::domain::grondvorm::{Dilemma, Motive, Pole, Reason};
 use kompas::domain::*;
 use kompas::export::{Format, escape_html, escape_markdown, export, moment};
 use kompas::i18n::{self, Lang, Msg};
@@ -211,6 +213,50 @@ fn fixture() -> Session {
     s.update_agreement(&list, &f, m2(41)).unwrap();
     s.record_temperature(Temperature::Vriendschappelijk, "", m2(45));
 
+    // The basic-form chooser: answers that point to two forms (and one
+    // half answer), the chosen form, key questions (one an agreement),
+    // reasons, motives and ambition dilemmas.
+    s.set_party_form(&gem, Some(Intentie::Verbeteren), Some(Aard::Delen), "Eén loket, minder kosten", m2(46))
+        .unwrap();
+    s.set_party_form(
+        &woon,
+        Some(Intentie::Vernieuwen),
+        Some(Aard::Delen),
+        "Nieuwe woonvormen met zorg",
+        m2(47),
+    )
+    .unwrap();
+    s.set_party_form(&linde, Some(Intentie::Verbeteren), None, "", m2(48)).unwrap();
+    s.choose_form(Grondvorm::Functioneel, "Eerst de basis op orde; vernieuwen kan later apart", m2(49));
+    s.set_key_answer(KeyQuestion::Huishouding, "Gezamenlijk fonds, bijdrage naar rato", m2(50)).unwrap();
+    s.set_key_answer(KeyQuestion::Besluitvorming, "Stuurgroep | besluit bij meerderheid", m2(51)).unwrap();
+    s.set_key_answer(KeyQuestion::Ict, "Eén dossier per huishouden\nmet toestemming", m2(52)).unwrap();
+    s.set_key_answer(KeyQuestion::Besluitvorming, "Stuurgroep | besluit bij unanimiteit", m2(53)).unwrap();
+    let fund = agreement(
+        "Fonds huurachterstand inrichten",
+        Some(&gem),
+        &[&gem, &woon],
+        Some(day(6, 1)),
+        Proposed,
+        false,
+    );
+    s.add_key_question_agreement(KeyQuestion::Huishouding, &fund, m2(54)).unwrap();
+    for r in [Reason::PolitiekeDruk, Reason::WettelijkePlicht] {
+        s.toggle_reason(&gem, r, m2(55)).unwrap();
+    }
+    s.toggle_reason(&woon, Reason::Ketenafstemming, m2(55)).unwrap();
+    s.toggle_motive(&gem, Motive::Moreel, m2(56)).unwrap();
+    s.toggle_motive(&linde, Motive::Affectief, m2(56)).unwrap();
+    s.toggle_motive(&linde, Motive::Instrumenteel, m2(56)).unwrap();
+    s.choose_pole(Pole::Hoog, "Wethouder wil resultaat vóór de verkiezingen", m2(57));
+    s.choose_pole(Pole::Veel, "", m2(58));
+    s.grondvorm
+        .key_questions
+        .get_mut(&KeyQuestion::Ict)
+        .unwrap()
+        .extra
+        .insert("bron".into(), "werksessie".into());
+
     // Fields a newer kompas wrote.
     s.extra.insert("budget_code".into(), "ZV-2026-017".into());
     s.parties[0].extra.insert("kvk".into(), 12345678.into());
@@ -331,12 +377,27 @@ const KNOWN_FIELDS: &[&str] = &[
     "note",
     "collaboration",
     "previous",
+    // basic-form chooser
+    "grondvorm",
+    "intentie",
+    "aard",
+    "reasons",
+    "motives",
+    "choice",
+    "rationale",
+    "key_questions",
+    "key_question",
+    "dilemmas",
+    "pole",
 ];
 
 /// The first field on the path this build does not know (one a newer kompas
-/// wrote, kept in `extra`), if any.
+/// wrote, kept in `extra`), if any. Key questions and dilemmas are map keys.
 fn extra_field(path: &str) -> Option<&str> {
-    path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !KNOWN_FIELDS.contains(k))
+    let known = |k: &str| {
+        KNOWN_FIELDS.contains(&k) || KeyQuestion::from_id(k).is_some() || Dilemma::from_id(k).is_some()
+    };
+    path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !known(k))
 }
 
 enum Shown {
@@ -345,6 +406,10 @@ enum Shown {
     Moment(Timestamp),
     /// An enum or flag: a label the test can look for, if one is specific.
     Label(Option<String>),
+}
+
+fn from<T: serde::de::DeserializeOwned>(v: &Value) -> T {
+    serde_json::from_value(v.clone()).unwrap()
 }
 
 /// How a leaf appears in the minutes.
@@ -367,6 +432,15 @@ fn shown(path: &str, v: &Value, lang: Lang) -> Option<Shown> {
             return label(i18n::temperature_label(lang, serde_json::from_value(t.clone()).unwrap()));
         }
         (Some("phase_result"), Value::Bool(b)) => Shown::Label(b.then(|| "★".to_string())),
+        (Some("intentie"), v) => return label(content().intentie(from(v)).name.get(lang)),
+        (Some("aard"), v) => return label(content().aard(from(v)).name.get(lang)),
+        (Some("form"), v) if path.ends_with("choice.form") => {
+            return label(content().form(from(v)).name.get(lang));
+        }
+        (Some("reasons"), v) => return label(content().reason(from(v)).name.get(lang)),
+        (Some("motives"), v) => return label(content().motive(from(v)).name.get(lang)),
+        (Some("pole"), v) => return label(content().pole(from(v)).name.get(lang)),
+        (Some("key_question"), v) => return label(content().key_question(from(v)).text.get(lang)),
         (Some("meeting_date" | "due"), d) => Shown::Date(serde_json::from_value(d.clone()).unwrap()),
         (Some("created_at" | "updated_at" | "at" | "reviewed_at"), t) => {
             Shown::Moment(serde_json::from_value(t.clone()).unwrap())
@@ -399,6 +473,27 @@ fn mutated(path: &str, v: &Value, n: i64) -> Value {
         (Some("kind"), Value::String(s)) => cycle(&InterestKind::ALL.map(|p| p.id()), s),
         (Some("level"), Value::String(s)) => cycle(&Temperature::ALL.map(|p| p.id()), s),
         (Some("phase_result"), Value::Bool(b)) => Value::Bool(!b),
+        (Some("intentie"), Value::String(s)) => {
+            cycle(&Intentie::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("aard"), Value::String(s)) => cycle(&Aard::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(), s),
+        (Some("form"), Value::String(s)) if path.ends_with("choice.form") => {
+            cycle(&Grondvorm::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("reasons"), Value::String(s)) => {
+            cycle(&Reason::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("motives"), Value::String(s)) => {
+            cycle(&Motive::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("key_question"), Value::String(s)) => {
+            cycle(&KeyQuestion::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(), s)
+        }
+        // The other pole of the same dilemma.
+        (Some("pole"), Value::String(s)) => {
+            let poles = Pole::from_id(s).unwrap().dilemma().poles().map(|p| p.id());
+            cycle(&poles, s)
+        }
         (Some("version"), _) => Value::from(700 + n),
         (Some("meeting_date" | "due"), _) => {
             Value::String((NaiveDate::from_ymd_opt(2031, 1, 1).unwrap() + Duration::days(n)).to_string())
@@ -544,7 +639,7 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
 
     let agreements = md_table(&md, "## Afspraken");
     let numbers: Vec<&str> = agreements[2..].iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6"], "creation order");
+    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7"], "creation order");
     let overdue: Vec<&Vec<String>> = agreements.iter().filter(|r| r[5].contains("te laat")).collect();
     assert_eq!(overdue.len(), 1);
     assert_eq!(overdue[0][5], "15 apr 2026 **⚠ te laat**");
@@ -564,7 +659,7 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
     ));
     assert!(md.contains("| 4 Vormgeven | 3 Overeenkomen **↩ terug** | Nieuwe privacyregels"));
     assert!(md.contains(r"\# Niet weer een loket<br>\> zegt mevrouw K. \| 82"));
-    assert!(md.contains("6 afspraken, 4 open, waarvan 1 te laat op 20 apr 2026."));
+    assert!(md.contains("7 afspraken, 5 open, waarvan 1 te laat op 20 apr 2026."));
 }
 
 #[test]
@@ -580,9 +675,10 @@ fn markdown_renders_as_intended_in_a_commonmark_reader() {
         );
         let count = |tag: &str| out.matches(tag).count();
         assert_eq!(count("<h1>"), 1, "only the title is a top heading");
-        // Present, history, map, interests, agreements, two reflection phases,
+        // Present, history, map, interests, the chooser's party answers, key
+        // questions, reasons and dilemmas, agreements, two reflection phases,
         // temperature, other fields.
-        assert_eq!(count("<table>"), 9);
+        assert_eq!(count("<table>"), 13);
         assert_eq!(count("<blockquote>"), 0, "a `>` in an answer is no quote");
         assert_eq!(count("<ol>") + count("<del>") + count("<code>") + count("<img"), 0);
         assert_eq!(count("<script"), 0);
@@ -716,7 +812,7 @@ fn csv_reads_back_to_the_sessions_values() {
         assert_eq!(out.matches("\r\n").count(), 1 + s.agreements.len());
         let mut r = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(out.as_bytes());
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-        assert_eq!(header.len(), 15);
+        assert_eq!(header.len(), 16);
         // The csv crate skips the byte order mark, as spreadsheets do.
         assert_eq!(header[0], "Id");
         assert_eq!(header[1], Msg::Agreement.get(lang));
@@ -741,6 +837,9 @@ fn csv_reads_back_to_the_sessions_values() {
                 a.reviewed_at.as_ref().map(rfc).unwrap_or_default(),
                 a.origin.as_ref().map(|o| o.meeting_date.to_string()).unwrap_or_default(),
                 a.origin.as_ref().map(|o| o.file.clone()).unwrap_or_default(),
+                a.key_question
+                    .map(|q| content().key_question(q).name.get(lang).to_string())
+                    .unwrap_or_default(),
             ];
             assert_eq!(rec.iter().collect::<Vec<_>>(), want, "{}", a.text);
         }

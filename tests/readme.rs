@@ -31,7 +31,7 @@ fn the_readme_names_the_two_commands() {
     assert!(ci.contains("cargo test"), ".ci/run runs the README's test command");
 }
 
-/// The two `jq` one-liners of the README run on the demo session and give
+/// The three `jq` one-liners of the README run on the demo session and give
 /// what they promise. Skipped (with a note) where jq is not installed.
 #[test]
 fn the_jq_examples_work() {
@@ -47,7 +47,7 @@ fn the_jq_examples_work() {
         .filter(|c| c.contains("jq "))
         .map(|c| c.lines().filter(|l| !l.trim_start().starts_with('#')).collect::<Vec<_>>().join("\n"))
         .collect();
-    assert_eq!(commands.len(), 2, "{commands:?}");
+    assert_eq!(commands.len(), 3, "{commands:?}");
     let run = |cmd: &str| {
         let out = std::process::Command::new("sh")
             .arg("-c")
@@ -68,4 +68,10 @@ fn the_jq_examples_work() {
     let interests: serde_json::Value = serde_json::from_str(&run(&commands[1])).unwrap();
     assert_eq!(interests.as_array().unwrap().len(), 3);
     assert_eq!(interests[1]["party"], "Woonstede");
+    let forms = run(&commands[2]);
+    assert_eq!(
+        forms,
+        "Gemeente Zuiderveld\tverbeteren\tdelen\nWoonstede\tvernieuwen\tdelen\n\
+         Zorggroep De Linde\tverbeteren\tdelen\nchosen: functioneel\n"
+    );
 }

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate};
 use jsonschema::Validator;
+use kompas::domain::grondvorm::{Motive, Pole, Reason};
 use kompas::domain::{
-    AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, InterestKind, PartyFields, Phase, Session,
-    Temperature, Timestamp,
+    Aard, AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, Grondvorm, Intentie, InterestKind,
+    KeyQuestion, PartyFields, Phase, Session, Temperature, Timestamp,
 };
 use serde_json::{Value, json};
 
@@ -187,6 +188,28 @@ fn full_session() -> Session {
         s.record_temperature(level, note, at(&format!("2026-03-12T10:0{n}:00.250Z")));
     }
 
+    // The basic-form chooser: a full and a half answer, the chosen form, a
+    // key answer and an agreement made from one, reasons, motives, a dilemma.
+    s.set_party_form(&a, Some(Intentie::Vernieuwen), Some(Aard::Delen), "samen iets nieuws", t("09:52"))
+        .unwrap();
+    s.set_party_form(&b, None, Some(Aard::Uitwisselen), "", t("09:53")).unwrap();
+    s.choose_form(Grondvorm::Ondernemend, "nieuw aanbod", t("09:54"));
+    s.set_key_answer(KeyQuestion::Huishouding, "gezamenlijk budget", t("09:55")).unwrap();
+    let f = AgreementFields {
+        text: "begroting opstellen".into(),
+        owner: Some(a.clone()),
+        parties: vec![],
+        due: None,
+        status: AgreementStatus::Agreed,
+        phase_result: false,
+    };
+    s.add_key_question_agreement(KeyQuestion::Huishouding, &f, t("09:56")).unwrap();
+    s.toggle_reason(&a, Reason::GezamenlijkeInnovatie, t("09:57")).unwrap();
+    s.toggle_reason(&a, Reason::MoreelAppel, t("09:57")).unwrap();
+    s.toggle_motive(&b, Motive::Affectief, t("09:57")).unwrap();
+    s.choose_pole(Pole::Iteratief, "in rondes", t("09:58"));
+    s.choose_pole(Pole::Laag, "", t("09:58"));
+
     // Fields of a newer minor version, at every level that keeps them.
     s.extra.insert("x_portfolio".into(), json!({"alliance": "Zuid", "tags": ["wonen", "zorg"]}));
     s.parties[0].extra.insert("x_email".into(), json!("k.bensaid@example.org"));
@@ -194,6 +217,14 @@ fn full_session() -> Session {
     s.agreements[0].extra.insert("x_link".into(), json!(null));
     s.reflections[0].extra.insert("x_audio".into(), json!(false));
     s.temperature[0].extra.insert("x_who".into(), json!(["a", "b"]));
+    s.grondvorm.extra.insert("x_matrix".into(), json!({"rows": 2}));
+    s.parties[0].grondvorm.as_mut().unwrap().extra.insert("x_score".into(), json!(4));
+    s.grondvorm
+        .key_questions
+        .get_mut(&KeyQuestion::Huishouding)
+        .unwrap()
+        .extra
+        .insert("x_src".into(), json!("bord"));
     assert!(s.problems().is_empty(), "{:?}", s.problems());
     s
 }
@@ -214,6 +245,12 @@ fn a_session_using_every_field_validates() {
     assert!(doc["reflections"].as_array().unwrap().iter().any(|r| r["prompt"].is_null()));
     assert_eq!(doc["x_portfolio"]["alliance"], "Zuid");
     assert_eq!(doc["temperature"][0]["x_who"][1], "b");
+    assert_eq!(doc["grondvorm"]["choice"]["form"], "ondernemend");
+    assert_eq!(doc["grondvorm"]["key_questions"]["kv_huishouding"]["x_src"], "bord");
+    assert_eq!(doc["parties"][0]["reasons"], json!(["gezamenlijke_innovatie", "moreel_appel"]));
+    assert!(doc["parties"][1]["grondvorm"].get("intentie").is_none());
+    assert_eq!(doc["ambition"]["dilemmas"]["volgorde"]["pole"], "iteratief");
+    assert!(agreements.iter().any(|a| a["key_question"] == json!("kv_huishouding")));
 
     assert_valid(&validator(), &doc, "the full session");
 
@@ -277,6 +314,28 @@ fn broken_documents_are_rejected() {
             d["interests"][0].as_object_mut().unwrap().remove("party");
         }),
         ("phase_result not a boolean", |d| d["agreements"][0]["phase_result"] = json!("ja")),
+        ("unknown intention", |d| d["parties"][0]["grondvorm"]["intentie"] = json!("vernieuwd")),
+        ("party form without phase", |d| {
+            d["parties"][0]["grondvorm"].as_object_mut().unwrap().remove("phase");
+        }),
+        ("unknown form", |d| d["grondvorm"]["choice"]["form"] = json!("netwerk")),
+        ("unknown key question", |d| {
+            let a = d["grondvorm"]["key_questions"]["kv_huishouding"].clone();
+            d["grondvorm"]["key_questions"]["kv_geld"] = a;
+        }),
+        ("key answer not text", |d| d["grondvorm"]["key_questions"]["kv_huishouding"]["answer"] = json!(3)),
+        ("unknown key question on an agreement", |d| {
+            let i = d["agreements"].as_array().unwrap().len() - 1;
+            d["agreements"][i]["key_question"] = json!("kv_geld");
+        }),
+        ("unknown reason", |d| d["parties"][0]["reasons"] = json!(["winst"])),
+        ("a reason twice", |d| d["parties"][0]["reasons"] = json!(["octrooien", "octrooien"])),
+        ("unknown motive", |d| d["parties"][1]["motives"] = json!(["financieel"])),
+        ("unknown dilemma", |d| {
+            let c = d["ambition"]["dilemmas"]["tempo"].clone();
+            d["ambition"]["dilemmas"]["snelheid"] = c;
+        }),
+        ("a pole of another dilemma", |d| d["ambition"]["dilemmas"]["tempo"]["pole"] = json!("veel")),
     ];
     for (what, mutate) in cases {
         let mut doc = good.clone();

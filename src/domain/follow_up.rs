@@ -58,6 +58,7 @@ impl Session {
                 file: file.to_string(),
                 meeting_date: self.meeting_date,
             }),
+            grondvorm: self.grondvorm.carried(),
             extra: Extra::new(),
         }
     }

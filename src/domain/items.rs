@@ -4,9 +4,12 @@
 //! Every captured item stores the phase it was captured in and when. Fields a
 //! newer build of kompas added are kept in `extra` and written back unchanged.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::grondvorm::{Dilemma, DilemmaChoice, KeyQuestion, Motive, PartyForm, Reason};
 use super::{Extra, Phase, Timestamp};
 
 /// An organisation at the table, its representative, and the two network
@@ -28,6 +31,14 @@ pub struct Party {
     pub phase: Phase,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    // basic-form chooser (issue 11): the party's answers to the two
+    // questions, its reasons to collaborate and its motive types
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grondvorm: Option<PartyForm>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub reasons: BTreeSet<Reason>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub motives: BTreeSet<Motive>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -133,6 +144,10 @@ pub struct Agreement {
     /// meeting; only for carried-over agreements.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed_at: Option<Timestamp>,
+    /// basic-form chooser (issue 11): the key question this agreement was
+    /// made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_question: Option<KeyQuestion>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -224,6 +239,10 @@ pub struct Ambition {
     pub opportunity: String,
     #[serde(default)]
     pub form: String,
+    /// basic-form chooser (issue 11): the pole chosen in each of the five
+    /// dilemmas of developing the ambition.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub dilemmas: BTreeMap<Dilemma, DilemmaChoice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! No terminal, no files, no clock: callers pass `now`.
 
 mod follow_up;
+pub mod grondvorm;
 mod items;
 mod origin;
 mod overview;
@@ -14,6 +15,9 @@ mod validate;
 mod session_tests;
 
 pub use follow_up::ReviewOutcome;
+pub use grondvorm::{
+    Aard, DilemmaChoice, FormChoice, FormDesign, Grondvorm, Intentie, KeyAnswer, KeyQuestion, PartyForm,
+};
 pub use items::*;
 pub use origin::Origin;
 pub use overview::{

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::grondvorm::{FormDesign, GrondvormRemoved};
 use super::items::*;
 use super::{DomainError, Extra, Phase, PhaseMove, Timestamp};
 
@@ -47,6 +48,10 @@ pub struct Session {
     /// The meeting this one follows up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<PreviousMeeting>,
+    /// basic-form chooser (issue 11): the form the table settled on and the
+    /// key questions.
+    #[serde(default, skip_serializing_if = "FormDesign::is_empty")]
+    pub grondvorm: FormDesign,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -99,6 +104,7 @@ pub enum Removed {
     Agreement(usize, Agreement),
     Reflection(usize, Reflection),
     Temperature(usize, TemperatureReading),
+    Grondvorm(GrondvormRemoved),
 }
 
 fn required(text: &str, field: &'static str) -> Result<String, DomainError> {
@@ -139,6 +145,7 @@ impl Session {
             temperature: Vec::new(),
             collaboration: None,
             previous: None,
+            grondvorm: FormDesign::default(),
             extra: Extra::new(),
         })
     }
@@ -262,6 +269,9 @@ impl Session {
             phase: self.phase,
             created_at: now,
             updated_at: now,
+            grondvorm: None,
+            reasons: Default::default(),
+            motives: Default::default(),
             extra: Extra::new(),
         });
         self.updated_at = now;
@@ -404,6 +414,7 @@ impl Session {
             updated_at: now,
             origin: None,
             reviewed_at: None,
+            key_question: None,
             extra: Extra::new(),
         });
         self.updated_at = now;
@@ -565,6 +576,7 @@ impl Session {
             Removed::Agreement(i, item) => put(&mut self.agreements, i, item),
             Removed::Reflection(i, item) => put(&mut self.reflections, i, item),
             Removed::Temperature(i, item) => put(&mut self.temperature, i, item),
+            Removed::Grondvorm(item) => self.restore_grondvorm(item),
         }
         self.updated_at = now;
     }

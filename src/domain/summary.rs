@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Phase, Session, Temperature};
+use super::{Grondvorm, Phase, Session, Temperature};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -20,6 +20,10 @@ pub struct Summary {
     pub open_agreements: usize,
     pub overdue_agreements: usize,
     pub latest_temperature: Option<Temperature>,
+    /// basic-form chooser (issue 11): the form the table settled on, and
+    /// the distinct forms the parties' answers point to, in form order.
+    pub form: Option<Grondvorm>,
+    pub party_forms: Vec<Grondvorm>,
 }
 
 /// Where a searchable text sits in a session.
@@ -60,6 +64,8 @@ impl Session {
             open_agreements: self.open_agreements().count(),
             overdue_agreements: self.overdue_agreements(today).count(),
             latest_temperature: self.latest_temperature().map(|t| t.level),
+            form: self.chosen_form(),
+            party_forms: self.distinct_party_forms(),
         }
     }
 
@@ -106,6 +112,7 @@ impl Session {
         for t in &self.temperature {
             push(TextKind::Note, &t.id, &t.note);
         }
+        out.extend(self.grondvorm_texts());
         out
     }
 }

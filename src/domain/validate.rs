@@ -90,6 +90,7 @@ impl Session {
         for (i, t) in self.temperature.iter().enumerate() {
             c.unique(&t.id, format!("temperature[{i}].id"));
         }
+        c.out.extend(self.grondvorm_problems());
         c.out
     }
 }

@@ -17,6 +17,7 @@ pub(super) fn build(session: &Session, lang: Lang, today: NaiveDate) -> Doc {
     b.phases();
     b.interests();
     b.ambition_and_context();
+    super::grondvorm::section(session, lang, &mut b.blocks);
     b.agreements();
     b.reflections();
     b.temperature();
@@ -395,6 +396,7 @@ impl Builder<'_> {
         );
         owners
             .extend(s.temperature.iter().enumerate().map(|(n, x)| (numbered(Msg::Temperature, n), &x.extra)));
+        owners.extend(super::grondvorm::extras(s, lang));
         let mut rows = Vec::new();
         for (owner, extra) in owners {
             let mut leaves = Vec::new();
@@ -426,11 +428,11 @@ impl Builder<'_> {
     }
 }
 
-fn cell(s: impl Into<String>) -> Cell {
+pub(super) fn cell(s: impl Into<String>) -> Cell {
     Cell::Lines(vec![line(s)])
 }
 
-fn dash_if_empty(s: &str) -> &str {
+pub(super) fn dash_if_empty(s: &str) -> &str {
     if s.trim().is_empty() { "—" } else { s }
 }
 

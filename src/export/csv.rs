@@ -21,11 +21,14 @@
 //!
 //! Status and phase come twice or as stable ids: `status` is the stable id
 //! (`proposed`, `agreed`, `done`, `dropped`) for filtering and scripts, next
-//! to the localised label; the phase is its stable id (`verkennen` …).
+//! to the localised label; the phase is its stable id (`verkennen` …). An
+//! agreement made from a key question of the basic-form chooser names the
+//! question by its short name.
 
 use chrono::NaiveDate;
 
 use super::labels::L;
+use crate::content::grondvorm::{Words, content};
 use crate::domain::Session;
 use crate::i18n::{self, Lang, Msg};
 use crate::text::safe_line;
@@ -41,7 +44,7 @@ pub(super) fn delimiter(lang: Lang) -> u8 {
     }
 }
 
-fn header(lang: Lang) -> [&'static str; 15] {
+fn header(lang: Lang) -> [&'static str; 16] {
     [
         L::CsvId.get(lang),
         Msg::Agreement.get(lang),
@@ -58,6 +61,7 @@ fn header(lang: Lang) -> [&'static str; 15] {
         L::CsvReviewed.get(lang),
         L::CsvOriginDate.get(lang),
         L::CsvOriginFile.get(lang),
+        Words::KeyQuestion.get(lang),
     ]
 }
 
@@ -97,6 +101,7 @@ pub(super) fn render(s: &Session, lang: Lang, today: NaiveDate) -> String {
             a.reviewed_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
             a.origin.as_ref().map(|o| o.meeting_date.format("%Y-%m-%d").to_string()).unwrap_or_default(),
             a.origin.as_ref().map(|o| cell(&o.file)).unwrap_or_default(),
+            a.key_question.map(|q| content().key_question(q).name.get(lang).to_string()).unwrap_or_default(),
         ];
         w.write_record(&record).expect("writing to memory does not fail");
     }

@@ -30,6 +30,8 @@ pub(super) enum Flag {
     Overdue,
     Result,
     StepBack,
+    /// The parties' answers point to different basic forms.
+    Mismatch,
 }
 
 impl Flag {
@@ -39,6 +41,7 @@ impl Flag {
             Flag::Overdue => "overdue",
             Flag::Result => "result",
             Flag::StepBack => "back",
+            Flag::Mismatch => "mismatch",
         }
     }
 }

@@ -177,6 +177,7 @@ table.map th[scope="row"] { background: #f6f7f9; white-space: nowrap; }
 tr.overdue td { background: #fbeceb; }
 .flag-overdue { color: #a8321f; }
 .flag-result { color: #9a6a00; }
+.flag-mismatch { color: #a8321f; }
 ol.strip { display: flex; gap: .4rem; list-style: none; padding: 0; margin: .6rem 0 1rem; }
 ol.strip li { flex: 1 1 0; border: 1px solid #c9ced6; border-radius: .3rem; padding: .4rem .5rem; color: #6b7380; }
 ol.strip li.visited { color: #1d2430; }
@@ -189,7 +190,7 @@ a { color: #1f5fa8; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; }
   thead th, tr.overdue td, table.map th[scope="row"], ol.strip li.current { background: none; }
-  .flag-overdue, .flag-result, a, .note, footer, ol.strip li { color: #000; }
+  .flag-overdue, .flag-result, .flag-mismatch, a, .note, footer, ol.strip li { color: #000; }
   a { text-decoration: none; }
   table { font-size: 9pt; }
   thead { display: table-header-group; }

@@ -17,6 +17,7 @@
 mod build;
 mod csv;
 mod doc;
+mod grondvorm;
 mod html;
 mod labels;
 mod markdown;
