@@ -87,6 +87,14 @@ pub enum Action {
         done: bool,
     },
     OverviewReady(Box<ChainOverview>),
+    /// The meetings before the session in `path`, oldest first (read in
+    /// the background after it opened).
+    ChainLoaded {
+        path: PathBuf,
+        chain: std::sync::Arc<[Session]>,
+    },
+    /// A time the state asked to be woken at (`AppState::next_wake`) came.
+    Tick,
     /// An export was written to this file.
     Exported(PathBuf),
     SessionOpened(Box<OpenedSession>),

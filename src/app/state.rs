@@ -41,6 +41,9 @@ pub struct SessionScreen {
     pub access: Access,
     /// The meeting this one follows up, when known.
     pub previous: Option<PreviousContext>,
+    /// The earlier meetings of this collaboration, oldest first; `None`
+    /// until they have been read (in the background, after opening).
+    pub chain: Option<Arc<[Session]>>,
     /// The pane shown: an index into [`PANES`].
     pub pane: usize,
     pub save: SaveState,
@@ -151,6 +154,8 @@ pub struct AppState {
     pub height: u16,
     /// Today's date, for overdue agreements; set from the `now` of each update.
     pub today: NaiveDate,
+    /// The `now` of the last update.
+    pub now: Timestamp,
     pub sessions_dir: PathBuf,
     pub prompts: &'static PromptLibrary,
     pub screen: Screen,
@@ -170,6 +175,8 @@ pub struct View {
     pub width: u16,
     pub height: u16,
     pub today: NaiveDate,
+    /// The time of the update (to the second).
+    pub now: Timestamp,
     pub prompts: &'static PromptLibrary,
 }
 
@@ -192,6 +199,7 @@ impl AppState {
             width: self.width,
             height: self.height,
             today: self.today,
+            now: self.now,
             prompts: self.prompts,
         }
     }
@@ -228,6 +236,7 @@ impl AppState {
             width: 80,
             height: 24,
             today,
+            now: today.and_time(chrono::NaiveTime::MIN).and_utc().fixed_offset(),
             sessions_dir,
             prompts: PromptLibrary::embedded(),
             screen: Screen::Library(Library { loading: true, ..Default::default() }),
@@ -267,6 +276,13 @@ impl AppState {
         }
     }
 
+    /// When the runtime must send `Action::Tick`: the earliest time a pane
+    /// of the open session asked for. `None`: sleep until something happens.
+    pub fn next_wake(&self) -> Option<Timestamp> {
+        let view = self.view();
+        self.session()?.next_wake(&view)
+    }
+
     pub fn read_only(&self) -> bool {
         self.session().is_some_and(|s| s.access.read_only())
     }
@@ -293,6 +309,7 @@ impl SessionScreen {
             path,
             access,
             previous: None,
+            chain: None,
             pane: 0,
             save,
             undo: Vec::new(),
@@ -304,7 +321,13 @@ impl SessionScreen {
 
     /// What the panes derive their rows from.
     fn parts<'a>(&'a mut self, view: &'a View) -> (Cx<'a>, &'a mut [Box<dyn Local>]) {
-        let cx = Cx { session: &self.session, view, access: self.access, previous: self.previous.as_ref() };
+        let cx = Cx {
+            session: &self.session,
+            view,
+            access: self.access,
+            previous: self.previous.as_ref(),
+            chain: self.chain.as_deref(),
+        };
         (cx, &mut self.locals)
     }
 
@@ -359,6 +382,18 @@ impl SessionScreen {
         let (i, notice) = taken?;
         self.pane = i;
         notice
+    }
+
+    /// The earliest time a pane asked to be woken at.
+    pub fn next_wake(&self, view: &View) -> Option<Timestamp> {
+        let cx = Cx {
+            session: &self.session,
+            view,
+            access: self.access,
+            previous: self.previous.as_ref(),
+            chain: self.chain.as_deref(),
+        };
+        PANES.iter().filter_map(|p| p.next_wake(self, &cx)).min()
     }
 
     /// The pane shown.

@@ -11,7 +11,21 @@ use crate::panes::{Focus, PANES};
 
 pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
     state.today = now.date_naive();
+    state.now = now;
     match action {
+        Action::Tick => {
+            // Whatever depends on the time is derived again; every pane sees it.
+            state.reindex();
+            Vec::new()
+        }
+        Action::ChainLoaded { path, chain } => {
+            let view = state.view();
+            if let Some(s) = state.session_mut().filter(|s| s.path == path) {
+                s.chain = Some(chain);
+                s.reindex(&view);
+            }
+            Vec::new()
+        }
         Action::Resize(w, h) => {
             state.width = w;
             state.height = h;

@@ -66,6 +66,22 @@
 //!    editing key of every pane to a read-only session; raise its count)
 //!    take the pane from there.
 //!
+//! Two facilities an instrument can lean on:
+//!
+//! - **Earlier meetings.** When a session opens, the runtime reads the
+//!   meetings before it (following `previous` links in the same folder) on
+//!   a thread of its own; they arrive as `Action::ChainLoaded` and sit in
+//!   `SessionScreen::chain`, oldest first (`None` until read, empty for a
+//!   first meeting). `reindex` sees them as [`Cx::chain`] and runs again when
+//!   they arrive, so trends and charts are derived there, by pure domain
+//!   functions over a slice of sessions.
+//! - **A timer.** A pane whose view changes with the clock (a running
+//!   meeting clock) returns the next moment it must be redrawn from
+//!   [`Pane::next_wake`]. The runtime sleeps exactly until the earliest such
+//!   moment, then sends `Action::Tick`: `AppState::now` and `cx.view.now`
+//!   move on and every pane is reindexed. With nothing scheduled the loop
+//!   blocks and uses no CPU.
+//!
 //! Then test it: update tests in the style of `tests/app_update.rs`
 //! (actions in, state and effects out; reach the pane's state with
 //! `state.session().unwrap().local::<Thermometer>()`), snapshots in
@@ -128,6 +144,8 @@ pub struct Cx<'a> {
     pub access: crate::app::Access,
     /// The meeting this one follows up, when known.
     pub previous: Option<&'a crate::app::PreviousContext>,
+    /// The earlier meetings of this collaboration, oldest first, once read.
+    pub chain: Option<&'a [Session]>,
 }
 
 /// Something to put the cursor on: an item of the session by kind and id.
@@ -184,6 +202,12 @@ pub trait Pane: Sync + 'static {
     fn opened(&self, _st: &mut Self::State, _cx: &Cx) -> Option<Option<Msg>> {
         None
     }
+    /// When this pane next needs waking (a running clock): the runtime
+    /// sleeps until the earliest such time, then sends `Action::Tick`, after
+    /// which every pane is reindexed (with `cx.view.now`).
+    fn next_wake(&self, _st: &Self::State, _cx: &Cx) -> Option<Timestamp> {
+        None
+    }
     /// The pane has a box open over the screen: every key goes to it.
     fn overlay(&self, _st: &Self::State) -> bool {
         false
@@ -212,6 +236,7 @@ pub trait DynPane: Sync {
     fn handle(&self, state: &mut AppState, action: &Action, now: Timestamp) -> Option<Vec<Effect>>;
     fn focus(&self, local: &mut dyn Local, cx: &Cx, target: Target, how: Focus) -> bool;
     fn opened(&self, local: &mut dyn Local, cx: &Cx) -> Option<Option<Msg>>;
+    fn next_wake(&self, s: &SessionScreen, cx: &Cx) -> Option<Timestamp>;
     fn overlay(&self, s: &SessionScreen) -> bool;
     fn draw(&self, frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen);
     fn draw_overlay(&self, frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen);
@@ -263,6 +288,9 @@ impl<P: Pane> DynPane for P {
     }
     fn opened(&self, local: &mut dyn Local, cx: &Cx) -> Option<Option<Msg>> {
         Pane::opened(self, cast::<P>(local), cx)
+    }
+    fn next_wake(&self, s: &SessionScreen, cx: &Cx) -> Option<Timestamp> {
+        Pane::next_wake(self, s.local::<P>(), cx)
     }
     fn overlay(&self, s: &SessionScreen) -> bool {
         Pane::overlay(self, s.local::<P>())

@@ -1,30 +1,38 @@
 //! The small loop around the pure state machine: read terminal events and
 //! signals from one channel (blocking, so an idle program uses no CPU), map
 //! keys to actions, call `update`, perform the effects it returns, draw.
+//!
+//! Around it: `effects` (carrying out what `update` asks, the slow parts on
+//! threads of their own), `writer` (saving off the input path), `journal`
+//! (the draft journal), `recovery` (never losing an edit on the way out),
+//! `threads` (terminal input and signals) and `library` (reading the
+//! session folder).
 
+mod effects;
 mod journal;
 mod library;
+mod recovery;
+mod threads;
 mod writer;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate, Timelike};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 
-use crate::app::{
-    Access, Action, AppState, Draft, Effect, OpenedSession, PreviousContext, SaveState, update,
-};
-use crate::domain::{Session, Timestamp};
+use crate::app::{Action, AppState, Effect, update};
+use crate::domain::Timestamp;
 use crate::i18n::Lang;
-use crate::storage::{self, LockOutcome, SessionLock};
+use crate::storage::{self, SessionLock};
 use crate::terminal::TerminalGuard;
 use crate::{keymap, ui};
+pub use effects::read_chain;
+use effects::{Opening, perform};
 use journal::Journal;
 pub use library::scan_library;
-use library::{load_chain, spawn_library_scan};
 use writer::{Done, Writer};
 
 /// What the program was asked to open at start.
@@ -52,8 +60,10 @@ enum Wake {
     Terminal(Event),
     TerminalGone,
     Signal,
-    /// A result from a background task (the library listing).
+    /// A result from a background task (the library listing, an export).
     Action(Action),
+    /// A session opened (or not) in the background.
+    Opened(Box<Opening>),
     /// The background writer finished a save.
     Saved(Done),
 }
@@ -81,6 +91,23 @@ struct Held {
     journal: Journal,
     writer: Writer,
     tx: Sender<Wake>,
+    /// Counts requests to open a session; only the newest one's result is
+    /// taken (the facilitator may have moved on meanwhile).
+    opening: u64,
+}
+
+impl Held {
+    /// Take what a background open brought, if it is still wanted: the
+    /// action for `update`.
+    fn opened(&mut self, opening: Opening) -> Option<Action> {
+        if opening.generation != self.opening {
+            return None;
+        }
+        self.lock = opening.lock;
+        self.backup = opening.backup;
+        self.journal.on_disk = opening.journal_on_disk;
+        Some(opening.action)
+    }
 }
 
 pub fn run(opts: Options) -> io::Result<()> {
@@ -101,7 +128,8 @@ pub fn run(opts: Options) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
     let writer = Writer::spawn(tx.clone());
-    let mut held = Held { lock: None, backup: None, journal: Journal::default(), writer, tx: tx.clone() };
+    let mut held =
+        Held { lock: None, backup: None, journal: Journal::default(), writer, tx: tx.clone(), opening: 0 };
     let first = match &opts.start {
         Start::Library => Effect::ListSessions { generation: 0 },
         Start::Open(path) => Effect::OpenSession(path.clone()),
@@ -114,18 +142,33 @@ pub fn run(opts: Options) -> io::Result<()> {
             })
         }
     };
+    let starts_with_a_session = !matches!(first, Effect::ListSessions { .. });
+    perform(&state, &mut held, first);
+    let mut queue = Vec::new();
     // Open or create before taking over the terminal: a file that does not
     // load is reported on stderr, naming the file and the place.
-    let opened = perform(&state, &mut held, first);
-    if let Some(Action::OpenFailed(message)) = opened {
-        return Err(io::Error::other(message));
+    if starts_with_a_session {
+        loop {
+            match rx.recv() {
+                Ok(Wake::Opened(o)) => match held.opened(*o) {
+                    Some(Action::OpenFailed(message)) => return Err(io::Error::other(message)),
+                    Some(a) => {
+                        queue.push(a);
+                        break;
+                    }
+                    None => {}
+                },
+                Ok(Wake::Action(a)) => queue.push(a),
+                Ok(_) => {}
+                Err(_) => return Err(io::Error::other("kompas could not open the session")),
+            }
+        }
     }
-    spawn_signal_thread(tx.clone())?;
+    threads::spawn_signal_thread(tx.clone())?;
     let mut guard = TerminalGuard::enter()?;
-    spawn_input_thread(tx);
+    threads::spawn_input_thread(tx);
     let size = guard.terminal.size()?;
-    let mut queue = vec![Action::Resize(size.width, size.height)];
-    queue.extend(opened);
+    queue.insert(0, Action::Resize(size.width, size.height));
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> io::Result<()> {
         loop {
@@ -135,26 +178,32 @@ pub fn run(opts: Options) -> io::Result<()> {
                 // Typing not yet committed goes to the journal, to be offered
                 // next time; committed edits reach the disk before we go.
                 held.journal.write(&state);
-                let saved = finish_saving(&state, &mut held, &rx);
+                let saved = recovery::finish_saving(&state, &mut held, &rx);
                 if saved.is_ok() {
                     held.journal.settle(&state);
                 }
                 return saved;
             }
             guard.terminal.draw(|f| ui::draw(f, &state))?;
-            // Block until something happens; wake early only for a due journal
-            // write or a save retry. No polling while idle.
+            // Block until something happens; wake early only for a due
+            // journal write, a save retry or a time the state asked for. No
+            // polling while idle.
             let retry = retry_interval(&state).map(|d| Instant::now() + d);
-            let deadline = [retry, held.journal.due].into_iter().flatten().min();
+            let tick = state.next_wake().map(instant_of);
+            let deadline = [retry, held.journal.due, tick].into_iter().flatten().min();
             let wake = match deadline {
                 Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                     Ok(w) => Some(w),
                     Err(RecvTimeoutError::Timeout) => {
-                        if held.journal.due.is_some_and(|due| due <= Instant::now()) {
+                        let now = Instant::now();
+                        if held.journal.due.is_some_and(|due| due <= now) {
                             held.journal.write(&state);
                         }
-                        if retry.is_some_and(|r| r <= Instant::now()) {
+                        if retry.is_some_and(|r| r <= now) {
                             queue.push(Action::RetrySave);
+                        }
+                        if tick.is_some_and(|t| t <= now) {
+                            queue.push(Action::Tick);
                         }
                         continue;
                     }
@@ -171,6 +220,7 @@ pub fn run(opts: Options) -> io::Result<()> {
                 Some(Wake::Terminal(Event::Resize(w, h))) => queue.push(Action::Resize(w, h)),
                 Some(Wake::Terminal(_)) => {}
                 Some(Wake::Action(a)) => queue.push(a),
+                Some(Wake::Opened(o)) => queue.extend(held.opened(*o)),
                 Some(Wake::Saved(done)) => {
                     let current = state.session().is_some_and(|s| s.path == done.path);
                     if held.writer.finished(&done) && current {
@@ -188,23 +238,17 @@ pub fn run(opts: Options) -> io::Result<()> {
     match outcome {
         Ok(result) => result,
         Err(panic) => {
-            if let Some(s) = state.session() {
-                // After the terminal is restored; a path or an error message
-                // from the file system is made safe like any other text.
-                let message = match write_recovery(&s.session, &s.path) {
-                    Ok(p) => format!(
-                        "kompas stopped on an internal error; the session in memory was written to {}",
-                        p.display()
-                    ),
-                    Err(e) => format!(
-                        "kompas stopped on an internal error and could not write a recovery file: {e}"
-                    ),
-                };
-                eprintln!("\n{}", crate::text::safe_line(&message));
-            }
+            recovery::after_panic(&state);
             std::panic::resume_unwind(panic)
         }
     }
+}
+
+/// The moment on the monotonic clock when the wall clock shows `at` (now,
+/// when `at` has passed).
+fn instant_of(at: Timestamp) -> Instant {
+    let wait = (at.with_timezone(&chrono::Utc) - chrono::Utc::now()).to_std().unwrap_or_default();
+    Instant::now() + wait
 }
 
 /// Debug builds only: `KOMPAS_TEST_PANIC=<key>` makes that key panic, so
@@ -237,243 +281,4 @@ fn dispatch(state: &mut AppState, held: &mut Held, mut queue: Vec<Action>) {
             }
         }
     }
-}
-
-fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> {
-    match effect {
-        Effect::Save => {
-            let s = state.session()?;
-            if s.access.read_only() {
-                return None;
-            }
-            if let Some((path, from)) = held.backup.take().filter(|(p, _)| *p == s.path)
-                && let Err(e) = storage::backup_original(&path, from)
-            {
-                held.backup = Some((path.clone(), from));
-                return Some(Action::SaveFailed(format!(
-                    "{}: not saved: could not first keep the original (version {from}) as a backup: {e}",
-                    path.display()
-                )));
-            }
-            held.writer.save(s.path.clone(), std::sync::Arc::clone(&s.session));
-            Some(Action::Saving)
-        }
-        Effect::ListSessions { generation } => {
-            spawn_library_scan(state.sessions_dir.clone(), state.today, generation, held.tx.clone());
-            None
-        }
-        Effect::LoadChain(paths) => Some(load_chain(&paths)),
-        Effect::OpenSession(path) => Some(open(held, &path)),
-        Effect::ReviewSession(path) => Some(review(held, &path)),
-        Effect::CreateFollowUp { from, meeting_date } => {
-            Some(create_follow_up(state, held, &from, meeting_date))
-        }
-        Effect::CreateSession(f) => {
-            let now = now();
-            let session =
-                match Session::new(new_session_id(now), &f.title, f.meeting_date, &f.facilitator, now) {
-                    Ok(s) => s,
-                    Err(e) => return Some(Action::OpenFailed(e.to_string())),
-                };
-            match storage::create_new(&state.sessions_dir, &session) {
-                Ok(path) => Some(open(held, &path)),
-                Err(e) => Some(Action::OpenFailed(e.to_string())),
-            }
-        }
-        Effect::Export { path, format } => Some(export(state, &path, format)),
-        Effect::CloseSession => {
-            held.lock = None;
-            None
-        }
-        Effect::Quit => None,
-    }
-}
-
-/// Lock and load a session; read-only when another kompas holds it. A draft
-/// left in the journal by an earlier run is handed over to be offered.
-fn open(held: &mut Held, path: &Path) -> Action {
-    held.lock = None;
-    held.backup = None;
-    held.journal = Journal::default();
-    let access = match storage::lock(path) {
-        Ok(LockOutcome::Acquired(lock)) => {
-            held.lock = Some(lock);
-            Access::Edit
-        }
-        Ok(LockOutcome::HeldElsewhere) => Access::HeldElsewhere,
-        Err(e) => return Action::OpenFailed(format!("{}: {e}", path.display())),
-    };
-    match storage::load(path) {
-        Ok(loaded) => {
-            let draft = if access.read_only() {
-                None
-            } else {
-                storage::journal::read_draft(path, &loaded.session.id)
-                    .and_then(|v| serde_json::from_value::<Draft>(v).ok())
-            };
-            held.journal.on_disk = draft.is_some();
-            held.backup =
-                loaded.migrated_from.filter(|_| !access.read_only()).map(|v| (path.to_path_buf(), v));
-            let previous = previous_context(path, &loaded.session);
-            Action::SessionOpened(Box::new(OpenedSession {
-                session: loaded.session,
-                path: path.to_path_buf(),
-                access,
-                draft,
-                previous,
-            }))
-        }
-        Err(e) => {
-            held.lock = None;
-            Action::OpenFailed(e.to_string())
-        }
-    }
-}
-
-/// Load a session to look back at: no lock, nothing can change.
-fn review(held: &mut Held, path: &Path) -> Action {
-    held.lock = None;
-    held.backup = None;
-    held.journal = Journal::default();
-    match storage::load(path) {
-        Ok(loaded) => {
-            let previous = previous_context(path, &loaded.session);
-            Action::SessionOpened(Box::new(OpenedSession {
-                session: loaded.session,
-                path: path.to_path_buf(),
-                access: Access::Review,
-                draft: None,
-                previous,
-            }))
-        }
-        Err(e) => Action::OpenFailed(e.to_string()),
-    }
-}
-
-/// The meeting before `session`, when its file is still beside it: the
-/// reflections of the phase it ended in.
-fn previous_context(path: &Path, session: &Session) -> Option<PreviousContext> {
-    let link = session.previous.as_ref()?;
-    let file = path.with_file_name(&link.file);
-    let previous = storage::load(&file).ok()?.session;
-    let reflections = previous.reflections.iter().filter(|r| r.phase == previous.phase).cloned().collect();
-    Some(PreviousContext { file: link.file.clone(), meeting_date: link.meeting_date, reflections })
-}
-
-/// The next meeting after the session in `from`: a new file beside it,
-/// opened at once.
-fn create_follow_up(state: &AppState, held: &mut Held, from: &Path, meeting_date: NaiveDate) -> Action {
-    // The open session is the freshest copy; otherwise read the file.
-    let source = match state.session().filter(|s| s.path == from) {
-        Some(s) => std::sync::Arc::clone(&s.session),
-        None => match storage::load(from) {
-            Ok(l) => std::sync::Arc::new(l.session),
-            Err(e) => return Action::OpenFailed(e.to_string()),
-        },
-    };
-    let now = now();
-    let file = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let next = source.follow_up(new_session_id(now), &file, meeting_date, now);
-    let dir = from.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match storage::create_new(dir, &next) {
-        Ok(path) => open(held, &path),
-        Err(e) => Action::OpenFailed(e.to_string()),
-    }
-}
-
-/// Write an export of the session in `path` beside it (`.md`, `.html`,
-/// `.csv`); the open session is exported as it is in memory.
-fn export(state: &AppState, path: &Path, format: crate::export::Format) -> Action {
-    let session = match state.session().filter(|s| s.path == path) {
-        Some(s) => std::sync::Arc::clone(&s.session),
-        None => match storage::load(path) {
-            Ok(l) => std::sync::Arc::new(l.session),
-            Err(e) => return Action::OpenFailed(e.to_string()),
-        },
-    };
-    let text = crate::export::export(&session, format, state.lang, state.today);
-    let target = path.with_extension(format.extension());
-    match storage::write_atomic(&target, text.as_bytes()) {
-        Ok(()) => Action::Exported(target),
-        Err(e) => Action::OpenFailed(e.to_string()),
-    }
-}
-
-/// On the way out: wait for the writer; if the newest state could not be
-/// saved (disk full, folder gone), write it to a recovery file and say where,
-/// so quitting never loses an edit.
-fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiver<Wake>) -> io::Result<()> {
-    let Some(s) = state.session() else { return Ok(()) };
-    if s.access.read_only() {
-        return Ok(());
-    }
-    let failed_before = matches!(s.save, SaveState::Failed(_));
-    let outcome = match held.writer.flush(rx, Duration::from_secs(30)) {
-        // The last save failed: one more try, straight from memory.
-        Err(_) => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
-        Ok(()) if failed_before => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
-        Ok(()) => Ok(()),
-    };
-    match outcome {
-        Ok(()) => Ok(()),
-        Err(why) => {
-            let written = write_recovery(&s.session, &s.path).or_else(|_| {
-                write_recovery(&s.session, &std::env::temp_dir().join(s.path.file_name().unwrap_or_default()))
-            });
-            Err(io::Error::other(match written {
-                Ok(p) => format!(
-                    "{}: not saved ({why}); the session was written to {}",
-                    s.path.display(),
-                    p.display()
-                ),
-                Err(e) => format!(
-                    "{}: not saved ({why}) and no recovery file could be written: {e}",
-                    s.path.display()
-                ),
-            }))
-        }
-    }
-}
-
-/// After a panic: the session as it was in memory, next to its file.
-fn write_recovery(session: &Session, path: &Path) -> io::Result<PathBuf> {
-    let name =
-        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session.json".into());
-    let target = path.with_file_name(format!("{name}.recovered-{}.json", now().format("%Y%m%d-%H%M%S")));
-    storage::save(&target, session).map_err(|e| io::Error::other(e.to_string()))?;
-    Ok(target)
-}
-
-fn spawn_input_thread(tx: Sender<Wake>) {
-    std::thread::spawn(move || {
-        loop {
-            match event::read() {
-                Ok(ev) => {
-                    if tx.send(Wake::Terminal(ev)).is_err() {
-                        return;
-                    }
-                }
-                Err(_) => {
-                    let _ = tx.send(Wake::TerminalGone);
-                    return;
-                }
-            }
-        }
-    });
-}
-
-/// SIGTERM, SIGHUP (the terminal window was closed) and SIGINT end the
-/// program cleanly through the same path as `q`.
-fn spawn_signal_thread(tx: Sender<Wake>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
-    // A file-size limit must fail a save (EFBIG, shown and retried), not
-    // kill the program with the session unsaved.
-    signal_hook::flag::register(SIGXFSZ, std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)))?;
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Wake::Signal);
-        }
-    });
-    Ok(())
 }

@@ -1,0 +1,243 @@
+//! Carrying out what `update` asks for. Saving goes to the writer thread;
+//! opening, creating, exporting and reading a collaboration's meetings run
+//! on a thread of their own and come back as actions, so the loop never
+//! waits for the disk between two keys.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+use chrono::NaiveDate;
+
+use super::library::{load_chain, spawn_library_scan};
+use super::{Held, Wake, new_session_id, now};
+use crate::app::{Access, Action, AppState, Draft, Effect, OpenedSession, PreviousContext};
+use crate::domain::Session;
+use crate::storage::{self, LockOutcome, SessionLock};
+
+/// A session opened (or not) off the loop, with what the runtime keeps of
+/// it: the lock, and whether a draft journal and a migration backup wait.
+pub(super) struct Opening {
+    /// Which request this answers; an older one is dropped.
+    pub generation: u64,
+    pub lock: Option<SessionLock>,
+    pub backup: Option<(PathBuf, u32)>,
+    pub journal_on_disk: bool,
+    /// `SessionOpened` or `OpenFailed`.
+    pub action: Action,
+}
+
+/// At most this many earlier meetings are read for a chain.
+const CHAIN_LIMIT: usize = 500;
+
+/// Carry out `effect`; an action when its result is known at once.
+pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> {
+    match effect {
+        Effect::Save => {
+            let s = state.session()?;
+            if s.access.read_only() {
+                return None;
+            }
+            if let Some((path, from)) = held.backup.take().filter(|(p, _)| *p == s.path)
+                && let Err(e) = storage::backup_original(&path, from)
+            {
+                held.backup = Some((path.clone(), from));
+                return Some(Action::SaveFailed(format!(
+                    "{}: not saved: could not first keep the original (version {from}) as a backup: {e}",
+                    path.display()
+                )));
+            }
+            held.writer.save(s.path.clone(), Arc::clone(&s.session));
+            Some(Action::Saving)
+        }
+        Effect::ListSessions { generation } => {
+            spawn_library_scan(state.sessions_dir.clone(), state.today, generation, held.tx.clone());
+            None
+        }
+        Effect::LoadChain(paths) => {
+            background(&held.tx, move || load_chain(&paths));
+            None
+        }
+        Effect::OpenSession(path) => open_in_background(held, Access::Edit, move || Ok(path)),
+        Effect::ReviewSession(path) => open_in_background(held, Access::Review, move || Ok(path)),
+        Effect::CreateSession(f) => {
+            let dir = state.sessions_dir.clone();
+            open_in_background(held, Access::Edit, move || {
+                let now = now();
+                let session =
+                    Session::new(new_session_id(now), &f.title, f.meeting_date, &f.facilitator, now)
+                        .map_err(|e| e.to_string())?;
+                storage::create_new(&dir, &session).map_err(|e| e.to_string())
+            })
+        }
+        Effect::CreateFollowUp { from, meeting_date } => {
+            // The open session is the freshest copy; otherwise read the file.
+            let open = state.session().filter(|s| s.path == from).map(|s| Arc::clone(&s.session));
+            open_in_background(held, Access::Edit, move || create_follow_up(open, &from, meeting_date))
+        }
+        Effect::Export { path, format } => {
+            let open = state.session().filter(|s| s.path == path).map(|s| Arc::clone(&s.session));
+            let (lang, today) = (state.lang, state.today);
+            background(&held.tx, move || export(open, &path, format, lang, today));
+            None
+        }
+        Effect::CloseSession => {
+            held.lock = None;
+            held.opening += 1;
+            None
+        }
+        Effect::Quit => None,
+    }
+}
+
+/// Run `work` on a thread of its own; its action comes back to the loop.
+fn background(tx: &Sender<Wake>, work: impl FnOnce() -> Action + Send + 'static) {
+    let tx = tx.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(Wake::Action(work()));
+    });
+}
+
+/// Open the file `file()` names (after making it, for a new session) on a
+/// thread of its own; then read the meetings before it for the chain.
+fn open_in_background(
+    held: &mut Held,
+    access: Access,
+    file: impl FnOnce() -> Result<PathBuf, String> + Send + 'static,
+) -> Option<Action> {
+    held.lock = None;
+    held.backup = None;
+    held.journal = Default::default();
+    held.opening += 1;
+    let generation = held.opening;
+    let tx = held.tx.clone();
+    std::thread::spawn(move || {
+        let opening = match file() {
+            Ok(path) => open(&path, access, generation),
+            Err(message) => failed(generation, message),
+        };
+        let opened = match &opening.action {
+            Action::SessionOpened(o) => Some((o.path.clone(), o.session.previous.clone())),
+            _ => None,
+        };
+        if tx.send(Wake::Opened(Box::new(opening))).is_err() {
+            return;
+        }
+        if let Some((path, previous)) = opened {
+            let chain = read_chain(&path, previous);
+            let _ = tx.send(Wake::Action(Action::ChainLoaded { path, chain: chain.into() }));
+        }
+    });
+    None
+}
+
+fn failed(generation: u64, message: String) -> Opening {
+    Opening {
+        generation,
+        lock: None,
+        backup: None,
+        journal_on_disk: false,
+        action: Action::OpenFailed(message),
+    }
+}
+
+/// Lock and load a session (`Access::Edit`: read-only when another kompas
+/// holds it). A draft left in the journal by an earlier run is handed over
+/// to be offered.
+pub(super) fn open(path: &Path, access: Access, generation: u64) -> Opening {
+    let (lock, access) = match access {
+        Access::Edit => match storage::lock(path) {
+            Ok(LockOutcome::Acquired(lock)) => (Some(lock), Access::Edit),
+            Ok(LockOutcome::HeldElsewhere) => (None, Access::HeldElsewhere),
+            Err(e) => return failed(generation, format!("{}: {e}", path.display())),
+        },
+        other => (None, other),
+    };
+    let loaded = match storage::load(path) {
+        Ok(l) => l,
+        Err(e) => return failed(generation, e.to_string()),
+    };
+    let draft = if access.read_only() {
+        None
+    } else {
+        storage::journal::read_draft(path, &loaded.session.id)
+            .and_then(|v| serde_json::from_value::<Draft>(v).ok())
+    };
+    let backup = loaded.migrated_from.filter(|_| !access.read_only()).map(|v| (path.to_path_buf(), v));
+    let previous = previous_context(path, &loaded.session);
+    let journal_on_disk = draft.is_some();
+    let opened = OpenedSession { session: loaded.session, path: path.to_path_buf(), access, draft, previous };
+    Opening { generation, lock, backup, journal_on_disk, action: Action::SessionOpened(Box::new(opened)) }
+}
+
+/// The meeting before `session`, when its file is still beside it: the
+/// reflections of the phase it ended in.
+fn previous_context(path: &Path, session: &Session) -> Option<PreviousContext> {
+    let link = session.previous.as_ref()?;
+    let previous = storage::load(&path.with_file_name(&link.file)).ok()?.session;
+    let reflections = previous.reflections.iter().filter(|r| r.phase == previous.phase).cloned().collect();
+    Some(PreviousContext { file: link.file.clone(), meeting_date: link.meeting_date, reflections })
+}
+
+/// The meetings before the one in `path` (whose link to the one before is
+/// `previous`), following `previous` links to files in the same folder,
+/// oldest first. Stops at a missing or unreadable file, a loop, or
+/// [`CHAIN_LIMIT`] meetings.
+pub fn read_chain(path: &Path, previous: Option<crate::domain::PreviousMeeting>) -> Vec<Session> {
+    let mut chain = Vec::new();
+    let mut seen = vec![path.to_path_buf()];
+    let mut link = previous;
+    while let Some(l) = link.take() {
+        let file = path.with_file_name(&l.file);
+        if seen.contains(&file) || chain.len() >= CHAIN_LIMIT {
+            break;
+        }
+        let Ok(loaded) = storage::load(&file) else { break };
+        seen.push(file);
+        link = loaded.session.previous.clone();
+        chain.push(loaded.session);
+    }
+    chain.reverse();
+    chain
+}
+
+/// The next meeting after the session in `from`: a new file beside it.
+fn create_follow_up(
+    open: Option<Arc<Session>>,
+    from: &Path,
+    meeting_date: NaiveDate,
+) -> Result<PathBuf, String> {
+    let source = match open {
+        Some(s) => s,
+        None => Arc::new(storage::load(from).map_err(|e| e.to_string())?.session),
+    };
+    let now = now();
+    let file = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let next = source.follow_up(new_session_id(now), &file, meeting_date, now);
+    let dir = from.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    storage::create_new(dir, &next).map_err(|e| e.to_string())
+}
+
+/// Write an export of the session in `path` beside it (`.md`, `.html`,
+/// `.csv`); the open session is exported as it is in memory.
+fn export(
+    open: Option<Arc<Session>>,
+    path: &Path,
+    format: crate::export::Format,
+    lang: crate::i18n::Lang,
+    today: NaiveDate,
+) -> Action {
+    let session = match open {
+        Some(s) => s,
+        None => match storage::load(path) {
+            Ok(l) => Arc::new(l.session),
+            Err(e) => return Action::OpenFailed(e.to_string()),
+        },
+    };
+    let text = crate::export::export(&session, format, lang, today);
+    let target = path.with_extension(format.extension());
+    match storage::write_atomic(&target, text.as_bytes()) {
+        Ok(()) => Action::Exported(target),
+        Err(e) => Action::OpenFailed(e.to_string()),
+    }
+}

@@ -1,0 +1,76 @@
+//! Never losing an edit on the way out: waiting for the last save, one more
+//! try from memory when it failed, and a recovery file beside the session
+//! (or in the temp folder) when nothing else works, or after a panic.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use super::{Held, Wake, now};
+use crate::app::{AppState, SaveState};
+use crate::domain::Session;
+use crate::storage;
+
+/// On the way out: wait for the writer; if the newest state could not be
+/// saved (disk full, folder gone), write it to a recovery file and say where,
+/// so quitting never loses an edit.
+pub(super) fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiver<Wake>) -> io::Result<()> {
+    let Some(s) = state.session() else { return Ok(()) };
+    if s.access.read_only() {
+        return Ok(());
+    }
+    let failed_before = matches!(s.save, SaveState::Failed(_));
+    let outcome = match held.writer.flush(rx, Duration::from_secs(30)) {
+        // The last save failed: one more try, straight from memory.
+        Err(_) => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
+        Ok(()) if failed_before => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
+        Ok(()) => Ok(()),
+    };
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(why) => {
+            let written = write_recovery(&s.session, &s.path).or_else(|_| {
+                write_recovery(&s.session, &std::env::temp_dir().join(s.path.file_name().unwrap_or_default()))
+            });
+            Err(io::Error::other(match written {
+                Ok(p) => format!(
+                    "{}: not saved ({why}); the session was written to {}",
+                    s.path.display(),
+                    p.display()
+                ),
+                Err(e) => format!(
+                    "{}: not saved ({why}) and no recovery file could be written: {e}",
+                    s.path.display()
+                ),
+            }))
+        }
+    }
+}
+
+/// After a panic, with the terminal restored: the session in memory goes to
+/// a recovery file, and stderr says where.
+pub(super) fn after_panic(state: &AppState) {
+    let Some(s) = state.session() else { return };
+    // A path or an error message from the file system is made safe like any
+    // other text.
+    let message = match write_recovery(&s.session, &s.path) {
+        Ok(p) => {
+            format!(
+                "kompas stopped on an internal error; the session in memory was written to {}",
+                p.display()
+            )
+        }
+        Err(e) => format!("kompas stopped on an internal error and could not write a recovery file: {e}"),
+    };
+    eprintln!("\n{}", crate::text::safe_line(&message));
+}
+
+/// The session as it was in memory, next to its file.
+fn write_recovery(session: &Session, path: &Path) -> io::Result<PathBuf> {
+    let name =
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session.json".into());
+    let target = path.with_file_name(format!("{name}.recovered-{}.json", now().format("%Y%m%d-%H%M%S")));
+    storage::save(&target, session).map_err(|e| io::Error::other(e.to_string()))?;
+    Ok(target)
+}

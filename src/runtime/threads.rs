@@ -1,0 +1,42 @@
+//! The threads that feed the loop: terminal input and signals.
+
+use std::io;
+use std::sync::mpsc::Sender;
+
+use ratatui::crossterm::event;
+
+use super::Wake;
+
+pub(super) fn spawn_input_thread(tx: Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(ev) => {
+                    if tx.send(Wake::Terminal(ev)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Wake::TerminalGone);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// SIGTERM, SIGHUP (the terminal window was closed) and SIGINT end the
+/// program cleanly through the same path as `q`.
+pub(super) fn spawn_signal_thread(tx: Sender<Wake>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+    // A file-size limit must fail a save (EFBIG, shown and retried), not
+    // kill the program with the session unsaved.
+    signal_hook::flag::register(SIGXFSZ, std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)))?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Wake::Signal);
+        }
+    });
+    Ok(())
+}
