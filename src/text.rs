@@ -4,6 +4,12 @@
 
 use std::borrow::Cow;
 
+/// The bidi marks, embeddings, overrides and isolates that can reorder what
+/// the room reads. The one list: the storage layer's messages use it too.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The visible stand-in for a character that must not reach the terminal, or
 /// `None` when the character is harmless.
 fn placeholder(c: char) -> Option<char> {
@@ -11,14 +17,9 @@ fn placeholder(c: char) -> Option<char> {
         // C0 controls: the Unicode "control pictures" ␀ … ␟.
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('␡'),
-        // C1 controls (CSI, OSC, NEL …) and the bidi embedding, override and
-        // isolate controls that can reorder what the room reads.
-        '\u{80}'..='\u{9f}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{061c}' => Some('\u{fffd}'),
+        // C1 controls (CSI, OSC, NEL …) and the bidi controls.
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        c if is_bidi_control(c) => Some('\u{fffd}'),
         _ => None,
     }
 }

@@ -201,16 +201,22 @@ pub fn read_chain(path: &Path, previous: Option<crate::domain::PreviousMeeting>)
     chain
 }
 
+/// The session in `path`: the open one (the freshest copy) when given,
+/// else read from the file.
+fn open_or_load(open: Option<Arc<Session>>, path: &Path) -> Result<Arc<Session>, String> {
+    match open {
+        Some(s) => Ok(s),
+        None => storage::load(path).map(|l| Arc::new(l.session)).map_err(|e| e.to_string()),
+    }
+}
+
 /// The next meeting after the session in `from`: a new file beside it.
 fn create_follow_up(
     open: Option<Arc<Session>>,
     from: &Path,
     meeting_date: NaiveDate,
 ) -> Result<PathBuf, String> {
-    let source = match open {
-        Some(s) => s,
-        None => Arc::new(storage::load(from).map_err(|e| e.to_string())?.session),
-    };
+    let source = open_or_load(open, from)?;
     let now = now();
     let file = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let next = source.follow_up(new_session_id(now), &file, meeting_date, now);
@@ -227,12 +233,9 @@ fn export(
     lang: crate::i18n::Lang,
     today: NaiveDate,
 ) -> Action {
-    let session = match open {
-        Some(s) => s,
-        None => match storage::load(path) {
-            Ok(l) => Arc::new(l.session),
-            Err(e) => return Action::OpenFailed(e.to_string()),
-        },
+    let session = match open_or_load(open, path) {
+        Ok(s) => s,
+        Err(e) => return Action::OpenFailed(e),
     };
     let text = crate::export::export(&session, format, lang, today);
     let target = path.with_extension(format.extension());
