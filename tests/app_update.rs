@@ -422,7 +422,14 @@ fn a_read_only_session_refuses_every_change() {
 #[test]
 fn a_failed_save_is_shown_and_retried() {
     let mut state = open(empty_session(), false);
-    send(&mut state, [Action::SaveFailed("sessions/x.json: disk full".into())]);
+    send(
+        &mut state,
+        [Action::SaveFailed(Failure::io(
+            std::path::Path::new("sessions/x.json"),
+            &std::io::Error::from_raw_os_error(28),
+            |cause| FailureKind::NotSaved { step: kompas::storage::SaveStep::Write, cause },
+        ))],
+    );
     assert!(matches!(state.session().unwrap().save, SaveState::Failed(_)));
     assert_eq!(send(&mut state, [Action::RetrySave]), vec![Effect::Save]);
     update(&mut state, Action::Saved, later(1));
@@ -434,7 +441,10 @@ fn a_failed_save_is_shown_and_retried() {
 fn the_library_opens_the_selected_file_and_starts_new_sessions() {
     let mut state = AppState::new(Lang::En, PathBuf::from("sessions"), now().date_naive());
     let entries = ["a.json", "b.json"]
-        .map(|n| LibraryEntry { path: PathBuf::from(n), state: EntryState::Failed(format!("{n}: broken")) })
+        .map(|n| LibraryEntry {
+            path: PathBuf::from(n),
+            state: EntryState::Failed(Failure::new(Some(std::path::Path::new(n)), FailureKind::BadVersion)),
+        })
         .to_vec();
     send(&mut state, [Action::LibraryUpdate { generation: 0, entries, done: true }, Action::Down]);
     assert_eq!(send(&mut state, [Action::OpenSelected]), vec![Effect::OpenSession(PathBuf::from("b.json"))]);

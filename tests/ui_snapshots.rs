@@ -200,7 +200,14 @@ fn read_only_review_and_save_failure() {
         snap!("held_elsewhere", state(lang, 80, 24, meeting1(), Access::HeldElsewhere));
         snap!("review", state(lang, 80, 24, meeting1(), Access::Review));
         let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
-        send(&mut s, [Action::SaveFailed("sessions/x.json: No space left on device (os error 28)".into())]);
+        send(
+            &mut s,
+            [Action::SaveFailed(Failure::io(
+                std::path::Path::new("sessions/x.json"),
+                &std::io::Error::from_raw_os_error(28),
+                |cause| FailureKind::NotSaved { step: kompas::storage::SaveStep::Write, cause },
+            ))],
+        );
         snap!("save_failed", s);
     });
 }
@@ -224,7 +231,10 @@ fn library_entries() -> Vec<LibraryEntry> {
         entry("2026-04-09-weer-thuis-in-de-wijk-zuiderveld.json", &m2),
         LibraryEntry {
             path: PathBuf::from("sessions/kapot.json"),
-            state: EntryState::Failed("sessions/kapot.json: line 3, column 14: expected `,` or `}`".into()),
+            state: EntryState::Failed(Failure::new(
+                Some(std::path::Path::new("sessions/kapot.json")),
+                FailureKind::Syntax { line: 3, column: 14, detail: "expected `,` or `}`".into() },
+            )),
         },
     ]
 }

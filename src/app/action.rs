@@ -98,11 +98,12 @@ pub enum Action {
     /// An export was written to this file.
     Exported(PathBuf),
     SessionOpened(Box<OpenedSession>),
-    OpenFailed(String),
+    /// Opening, creating, exporting or reading failed.
+    OpenFailed(super::Failure),
     /// The runtime handed the session to the background writer.
     Saving,
     Saved,
-    SaveFailed(String),
+    SaveFailed(super::Failure),
     RetrySave,
 }
 

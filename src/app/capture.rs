@@ -25,7 +25,7 @@ pub fn change(
         }
         Ok(false) => Vec::new(),
         Err(e) => {
-            state.error(e.to_string());
+            state.fail(e.into());
             Vec::new()
         }
     }

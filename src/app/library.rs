@@ -23,8 +23,8 @@ pub enum EntryState {
     /// Listed, not read yet.
     Loading,
     Loaded(Box<Loaded>),
-    /// Could not be read; the message names the file and the place.
-    Failed(String),
+    /// Could not be read: the file and the place.
+    Failed(super::Failure),
 }
 
 /// A loaded session as the library keeps it: its summary and its texts,
@@ -276,7 +276,13 @@ mod tests {
         let entries = vec![
             entry("a.json", &m1),
             entry("b.json", &other),
-            LibraryEntry { path: "c.json".into(), state: EntryState::Failed("c.json: line 1".into()) },
+            LibraryEntry {
+                path: "c.json".into(),
+                state: EntryState::Failed(crate::app::Failure::new(
+                    Some(std::path::Path::new("c.json")),
+                    crate::app::FailureKind::BadVersion,
+                )),
+            },
             entry("d.json", &m2),
         ];
         let rows = library_rows(&entries, LibrarySort::Date, &LibraryFilter::default());

@@ -4,6 +4,7 @@
 mod action;
 mod capture;
 mod cursor;
+mod failure;
 mod form;
 pub(crate) mod forms;
 mod library;
@@ -14,6 +15,7 @@ mod update;
 pub use action::{Access, Action, Effect, NewSessionFields, OpenedSession, PreviousContext};
 pub use capture::{change, commit, delete};
 pub use cursor::{ListCursor, Scroll, scroll_to_show, step};
+pub use failure::{F as FailureWords, Failure, FailureKind, IoCause};
 pub use form::{Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, parse_date};
 pub use library::{
     AgreementsShown, EntryState, LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, Loaded, MAX_HITS,

@@ -25,7 +25,7 @@ pub enum SaveState {
     /// Handed to the background writer, not yet on disk.
     Saving,
     /// The last save failed; the session is safe in memory and is retried.
-    Failed(String),
+    Failed(super::Failure),
     /// Opened read-only: nothing to save.
     ReadOnly,
 }
@@ -139,7 +139,22 @@ pub enum Overlay {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoticeText {
     Msg(Msg),
-    Plain(String),
+    /// A file written somewhere (an export).
+    Exported(PathBuf),
+    Failure(super::Failure),
+}
+
+impl NoticeText {
+    /// The notice in the interface language, one line, safe to show.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            NoticeText::Msg(m) => m.get(lang).to_string(),
+            NoticeText::Exported(path) => {
+                format!("{} {}", Msg::ExportedTo.get(lang), crate::text::safe_line(&path.to_string_lossy()))
+            }
+            NoticeText::Failure(f) => f.describe(lang),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -295,8 +310,8 @@ impl AppState {
         self.notice = Some(Notice { text: NoticeText::Msg(msg), error: true });
     }
 
-    pub fn error(&mut self, text: String) {
-        self.notice = Some(Notice { text: NoticeText::Plain(text), error: true });
+    pub fn fail(&mut self, failure: super::Failure) {
+        self.notice = Some(Notice { text: NoticeText::Failure(failure), error: true });
     }
 }
 

@@ -52,14 +52,8 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             Vec::new()
         }
         Action::Exported(path) => {
-            state.notice = Some(super::state::Notice {
-                text: super::state::NoticeText::Plain(format!(
-                    "{} {}",
-                    Msg::ExportedTo.get(state.lang),
-                    path.display()
-                )),
-                error: false,
-            });
+            state.notice =
+                Some(super::state::Notice { text: super::state::NoticeText::Exported(path), error: false });
             Vec::new()
         }
         Action::StartExport if state.form.is_none() && state.overlay.is_none() => {
@@ -75,8 +69,8 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             }
             Vec::new()
         }
-        Action::OpenFailed(message) => {
-            state.error(message);
+        Action::OpenFailed(failure) => {
+            state.fail(failure);
             Vec::new()
         }
         Action::Saving => {
@@ -93,9 +87,9 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             }
             Vec::new()
         }
-        Action::SaveFailed(message) => {
+        Action::SaveFailed(failure) => {
             if let Some(s) = state.session_mut() {
-                s.save = SaveState::Failed(message);
+                s.save = SaveState::Failed(failure);
             }
             Vec::new()
         }

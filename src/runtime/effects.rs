@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 
 use super::library::{load_chain, spawn_library_scan};
 use super::{Held, Wake, new_session_id, now};
-use crate::app::{Access, Action, AppState, Draft, Effect, OpenedSession, PreviousContext};
+use crate::app::{
+    Access, Action, AppState, Draft, Effect, Failure, FailureKind, OpenedSession, PreviousContext,
+};
 use crate::domain::Session;
 use crate::storage::{self, LockOutcome, SessionLock};
 
@@ -42,10 +44,10 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
                 && let Err(e) = storage::backup_original(&path, from)
             {
                 held.backup = Some((path.clone(), from));
-                return Some(Action::SaveFailed(format!(
-                    "{}: not saved: could not first keep the original (version {from}) as a backup: {e}",
-                    path.display()
-                )));
+                return Some(Action::SaveFailed(Failure::io(&path, &e, |cause| FailureKind::NoBackup {
+                    version: from,
+                    cause,
+                })));
             }
             held.writer.save(s.path.clone(), Arc::clone(&s.session));
             Some(Action::Saving)
@@ -66,8 +68,8 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
                 let now = now();
                 let session =
                     Session::new(new_session_id(now), &f.title, f.meeting_date, &f.facilitator, now)
-                        .map_err(|e| e.to_string())?;
-                storage::create_new(&dir, &session).map_err(|e| e.to_string())
+                        .map_err(Failure::from)?;
+                storage::create_new(&dir, &session).map_err(|e| Failure::from(&e))
             })
         }
         Effect::CreateFollowUp { from, meeting_date } => {
@@ -103,7 +105,7 @@ fn background(tx: &Sender<Wake>, work: impl FnOnce() -> Action + Send + 'static)
 fn open_in_background(
     held: &mut Held,
     access: Access,
-    file: impl FnOnce() -> Result<PathBuf, String> + Send + 'static,
+    file: impl FnOnce() -> Result<PathBuf, Failure> + Send + 'static,
 ) -> Option<Action> {
     held.lock = None;
     held.backup = None;
@@ -114,7 +116,7 @@ fn open_in_background(
     std::thread::spawn(move || {
         let opening = match file() {
             Ok(path) => open(&path, access, generation),
-            Err(message) => failed(generation, message),
+            Err(failure) => failed(generation, failure),
         };
         let opened = match &opening.action {
             Action::SessionOpened(o) => Some((o.path.clone(), o.session.previous.clone())),
@@ -131,13 +133,13 @@ fn open_in_background(
     None
 }
 
-fn failed(generation: u64, message: String) -> Opening {
+fn failed(generation: u64, failure: Failure) -> Opening {
     Opening {
         generation,
         lock: None,
         backup: None,
         journal_on_disk: false,
-        action: Action::OpenFailed(message),
+        action: Action::OpenFailed(failure),
     }
 }
 
@@ -149,13 +151,13 @@ pub(super) fn open(path: &Path, access: Access, generation: u64) -> Opening {
         Access::Edit => match storage::lock(path) {
             Ok(LockOutcome::Acquired(lock)) => (Some(lock), Access::Edit),
             Ok(LockOutcome::HeldElsewhere) => (None, Access::HeldElsewhere),
-            Err(e) => return failed(generation, format!("{}: {e}", path.display())),
+            Err(e) => return failed(generation, Failure::io(path, &e, FailureKind::Lock)),
         },
         other => (None, other),
     };
     let loaded = match storage::load(path) {
         Ok(l) => l,
-        Err(e) => return failed(generation, e.to_string()),
+        Err(e) => return failed(generation, Failure::from(&e)),
     };
     let draft = if access.read_only() {
         None
@@ -203,10 +205,10 @@ pub fn read_chain(path: &Path, previous: Option<crate::domain::PreviousMeeting>)
 
 /// The session in `path`: the open one (the freshest copy) when given,
 /// else read from the file.
-fn open_or_load(open: Option<Arc<Session>>, path: &Path) -> Result<Arc<Session>, String> {
+fn open_or_load(open: Option<Arc<Session>>, path: &Path) -> Result<Arc<Session>, Failure> {
     match open {
         Some(s) => Ok(s),
-        None => storage::load(path).map(|l| Arc::new(l.session)).map_err(|e| e.to_string()),
+        None => storage::load(path).map(|l| Arc::new(l.session)).map_err(|e| Failure::from(&e)),
     }
 }
 
@@ -215,13 +217,13 @@ fn create_follow_up(
     open: Option<Arc<Session>>,
     from: &Path,
     meeting_date: NaiveDate,
-) -> Result<PathBuf, String> {
+) -> Result<PathBuf, Failure> {
     let source = open_or_load(open, from)?;
     let now = now();
     let file = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let next = source.follow_up(new_session_id(now), &file, meeting_date, now);
     let dir = from.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    storage::create_new(dir, &next).map_err(|e| e.to_string())
+    storage::create_new(dir, &next).map_err(|e| Failure::from(&e))
 }
 
 /// Write an export of the session in `path` beside it (`.md`, `.html`,
@@ -241,6 +243,6 @@ fn export(
     let target = path.with_extension(format.extension());
     match storage::write_atomic(&target, text.as_bytes()) {
         Ok(()) => Action::Exported(target),
-        Err(e) => Action::OpenFailed(e.to_string()),
+        Err(e) => Action::OpenFailed(Failure::from(&e)),
     }
 }

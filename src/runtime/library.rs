@@ -7,7 +7,7 @@ use std::sync::mpsc::Sender;
 use chrono::NaiveDate;
 
 use super::Wake;
-use crate::app::{Action, EntryState, LibraryEntry, Loaded};
+use crate::app::{Action, EntryState, Failure, FailureKind, LibraryEntry, Loaded};
 use crate::domain::chain_overview;
 use crate::storage;
 
@@ -23,7 +23,7 @@ pub fn scan_library(dir: &Path, today: NaiveDate, mut emit: impl FnMut(Vec<Libra
         Err(e) => {
             let failed = LibraryEntry {
                 path: dir.to_path_buf(),
-                state: EntryState::Failed(format!("{}: {e}", dir.display())),
+                state: EntryState::Failed(Failure::io(dir, &e, FailureKind::Unreadable)),
             };
             emit(vec![failed], true);
             return;
@@ -38,7 +38,7 @@ pub fn scan_library(dir: &Path, today: NaiveDate, mut emit: impl FnMut(Vec<Libra
     for (n, path) in files.into_iter().enumerate() {
         let state = match storage::load(&path) {
             Ok(l) => EntryState::Loaded(Box::new(Loaded::new(l.session.summary(today), l.session.texts()))),
-            Err(e) => EntryState::Failed(e.to_string()),
+            Err(e) => EntryState::Failed(Failure::from(&e)),
         };
         batch.push(LibraryEntry { path, state });
         let last = n + 1 == count;
@@ -62,7 +62,7 @@ pub(super) fn load_chain(paths: &[PathBuf]) -> Action {
     for p in paths {
         match storage::load(p) {
             Ok(l) => meetings.push(l.session),
-            Err(e) => return Action::OpenFailed(e.to_string()),
+            Err(e) => return Action::OpenFailed(Failure::from(&e)),
         }
     }
     Action::OverviewReady(Box::new(chain_overview(&meetings)))

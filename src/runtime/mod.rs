@@ -151,7 +151,7 @@ pub fn run(opts: Options) -> io::Result<()> {
         loop {
             match rx.recv() {
                 Ok(Wake::Opened(o)) => match held.opened(*o) {
-                    Some(Action::OpenFailed(message)) => return Err(io::Error::other(message)),
+                    Some(Action::OpenFailed(f)) => return Err(io::Error::other(f.describe(opts.lang))),
                     Some(a) => {
                         queue.push(a);
                         break;

@@ -8,9 +8,10 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use super::{Held, Wake, now};
-use crate::app::{AppState, SaveState};
+use crate::app::{AppState, Failure, FailureWords, IoCause, SaveState};
 use crate::domain::Session;
 use crate::storage;
+use crate::text::safe_line;
 
 /// On the way out: wait for the writer; if the newest state could not be
 /// saved (disk full, folder gone), write it to a recovery file and say where,
@@ -21,10 +22,11 @@ pub(super) fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiv
         return Ok(());
     }
     let failed_before = matches!(s.save, SaveState::Failed(_));
+    let save_again = || storage::save(&s.path, &s.session).map_err(|e| Failure::from(&e));
     let outcome = match held.writer.flush(rx, Duration::from_secs(30)) {
         // The last save failed: one more try, straight from memory.
-        Err(_) => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
-        Ok(()) if failed_before => storage::save(&s.path, &s.session).map_err(|e| e.to_string()),
+        Err(_) => save_again(),
+        Ok(()) if failed_before => save_again(),
         Ok(()) => Ok(()),
     };
     match outcome {
@@ -33,16 +35,17 @@ pub(super) fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiv
             let written = write_recovery(&s.session, &s.path).or_else(|_| {
                 write_recovery(&s.session, &std::env::temp_dir().join(s.path.file_name().unwrap_or_default()))
             });
+            let lang = state.lang;
+            let why = why.describe(lang);
             Err(io::Error::other(match written {
                 Ok(p) => format!(
-                    "{}: not saved ({why}); the session was written to {}",
-                    s.path.display(),
-                    p.display()
+                    "{why}; {} {}",
+                    FailureWords::WrittenTo.get(lang),
+                    safe_line(&p.to_string_lossy())
                 ),
-                Err(e) => format!(
-                    "{}: not saved ({why}) and no recovery file could be written: {e}",
-                    s.path.display()
-                ),
+                Err(e) => {
+                    format!("{why}; {}: {}", FailureWords::NoRecovery.get(lang), IoCause::of(&e).say(lang))
+                }
             }))
         }
     }
@@ -54,16 +57,22 @@ pub(super) fn after_panic(state: &AppState) {
     let Some(s) = state.session() else { return };
     // A path or an error message from the file system is made safe like any
     // other text.
+    let lang = state.lang;
     let message = match write_recovery(&s.session, &s.path) {
-        Ok(p) => {
-            format!(
-                "kompas stopped on an internal error; the session in memory was written to {}",
-                p.display()
-            )
-        }
-        Err(e) => format!("kompas stopped on an internal error and could not write a recovery file: {e}"),
+        Ok(p) => format!(
+            "{}; {} {}",
+            FailureWords::InternalError.get(lang),
+            FailureWords::WrittenTo.get(lang),
+            p.display()
+        ),
+        Err(e) => format!(
+            "{}; {}: {}",
+            FailureWords::InternalError.get(lang),
+            FailureWords::NoRecovery.get(lang),
+            IoCause::of(&e).say(lang)
+        ),
     };
-    eprintln!("\n{}", crate::text::safe_line(&message));
+    eprintln!("\n{}", safe_line(&message));
 }
 
 /// The session as it was in memory, next to its file.

@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use super::Wake;
+use crate::app::{Failure, FailureKind};
 use crate::domain::Session;
 use crate::storage;
 
@@ -23,7 +24,7 @@ struct Job {
 pub(super) struct Done {
     pub seq: u64,
     pub path: PathBuf,
-    pub result: Result<(), String>,
+    pub result: Result<(), Failure>,
 }
 
 pub(super) struct Writer {
@@ -31,7 +32,7 @@ pub(super) struct Writer {
     /// Sequence number of the newest request, and of the newest finished one.
     requested: u64,
     finished: u64,
-    last_error: Option<String>,
+    last_error: Option<Failure>,
 }
 
 impl Writer {
@@ -64,7 +65,7 @@ impl Writer {
 
     /// Before exiting: wait (at most `limit`) until every requested save is
     /// done; Err with the reason when the newest did not reach the disk.
-    pub(super) fn flush(&mut self, wakes: &Receiver<Wake>, limit: Duration) -> Result<(), String> {
+    pub(super) fn flush(&mut self, wakes: &Receiver<Wake>, limit: Duration) -> Result<(), Failure> {
         let deadline = Instant::now() + limit;
         while !self.idle() {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -73,7 +74,7 @@ impl Writer {
                     self.finished(&done);
                 }
                 Ok(_) => {}
-                Err(_) => return Err("the save did not finish in time".into()),
+                Err(_) => return Err(Failure::new(None, FailureKind::SaveTimedOut)),
             }
         }
         match &self.last_error {
@@ -89,7 +90,7 @@ fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
         while let Ok(newer) = rx.try_recv() {
             job = newer;
         }
-        let result = storage::save(&job.path, &job.session).map_err(|e| e.to_string());
+        let result = storage::save(&job.path, &job.session).map_err(|e| Failure::from(&e));
         if back.send(Wake::Saved(Done { seq: job.seq, path: job.path, result })).is_err() {
             return;
         }

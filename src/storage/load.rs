@@ -1,7 +1,6 @@
 //! Reading a session file: a fast path for good files, and a slow diagnosis
 //! for bad ones that names the place (line and column, or field path).
 
-use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
@@ -33,110 +32,70 @@ pub struct Loaded {
 }
 
 /// Why a file could not be loaded. Its `Display` is one line starting with
-/// the file path and naming the place, safe to show in a terminal.
-#[derive(Debug)]
+/// the file path and naming the place, safe to show in a terminal. (The
+/// program itself says it in the interface language: `app::Failure`.)
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {kind}", shown_path(.path))]
 pub struct LoadError {
     pub path: PathBuf,
+    #[source]
     pub kind: LoadErrorKind,
 }
 
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadErrorKind {
     /// Could not be read: not found, permission denied, a folder, ….
-    Io(io::Error),
-    TooLarge {
-        bytes: u64,
-        limit: u64,
-    },
+    #[error("{}", io_message(.0))]
+    Io(#[source] io::Error),
+    #[error("file too large ({}; the limit is {})", size(*.bytes), size(*.limit))]
+    TooLarge { bytes: u64, limit: u64 },
     /// Position of the first byte that is not UTF-8 (1-based, column in characters).
-    NotUtf8 {
-        line: usize,
-        column: usize,
-    },
+    #[error("line {line}, column {column}: not UTF-8 text (the file is damaged or in another encoding)")]
+    NotUtf8 { line: usize, column: usize },
     /// Not JSON: invalid syntax, cut off, trailing text (1-based, column in characters).
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    #[error("line {line}, column {column}: {}", one_line(.message))]
+    Syntax { line: usize, column: usize, message: String },
     /// Nested deeper than serde_json's limit.
-    TooDeep {
-        line: usize,
-        column: usize,
-    },
+    #[error("line {line}, column {column}: nested more than {NESTING_LIMIT} levels deep")]
+    TooDeep { line: usize, column: usize },
     /// No `"format": "kompas-session"`; `found` is the `format` value if any (as JSON).
-    NotASession {
-        found: Option<String>,
-    },
-    NewerVersion {
-        found: u64,
-        supported: u32,
-    },
+    #[error("{}", not_a_session(.found.as_deref()))]
+    NotASession { found: Option<String> },
+    #[error("made by a newer kompas (version {found}); this build reads up to version {supported}")]
+    NewerVersion { found: u64, supported: u32 },
     /// `version` missing or not a positive integer.
+    #[error("\"version\" is missing or not a whole number from 1 up")]
     BadVersion,
     /// Wrong type, missing field, bad date, …: `path` like `agreements[2].due`.
-    Field {
-        path: String,
-        message: String,
-    },
+    #[error("{}: {}", one_line(.path), one_line(.message))]
+    Field { path: String, message: String },
     /// The session breaks rules of the model ([`Session::problems`]).
+    #[error("{}", rules_message(.0))]
     Rules(Vec<Problem>),
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", shown_path(&self.path), self.kind)
+fn io_message(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::NotFound {
+        "file not found".to_string()
+    } else {
+        format!("cannot read the file: {}", io_cause(e))
     }
 }
 
-impl fmt::Display for LoadErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use LoadErrorKind::*;
-        match self {
-            Io(e) if e.kind() == io::ErrorKind::NotFound => write!(f, "file not found"),
-            Io(e) => write!(f, "cannot read the file: {}", io_cause(e)),
-            TooLarge { bytes, limit } => {
-                write!(f, "file too large ({}; the limit is {})", size(*bytes), size(*limit))
-            }
-            NotUtf8 { line, column } => write!(
-                f,
-                "line {line}, column {column}: not UTF-8 text (the file is damaged or in another encoding)"
-            ),
-            Syntax { line, column, message } => {
-                write!(f, "line {line}, column {column}: {}", one_line(message))
-            }
-            TooDeep { line, column } => {
-                write!(f, "line {line}, column {column}: nested more than {NESTING_LIMIT} levels deep")
-            }
-            NotASession { found: None } => {
-                write!(f, "not a kompas session file (no \"format\": \"{FORMAT}\")")
-            }
-            NotASession { found: Some(found) } => {
-                write!(f, "not a kompas session file (\"format\" is {}, not \"{FORMAT}\")", one_line(found))
-            }
-            NewerVersion { found, supported } => write!(
-                f,
-                "made by a newer kompas (version {found}); this build reads up to version {supported}"
-            ),
-            BadVersion => write!(f, "\"version\" is missing or not a whole number from 1 up"),
-            Field { path, message } => write!(f, "{}: {}", one_line(path), one_line(message)),
-            Rules(problems) => match problems.split_first() {
-                None => write!(f, "breaks a rule of the model"),
-                Some((first, [])) => write!(f, "{}", one_line(&first.to_string())),
-                Some((first, rest)) => {
-                    write!(f, "{} (and {} more)", one_line(&first.to_string()), rest.len())
-                }
-            },
+fn not_a_session(found: Option<&str>) -> String {
+    match found {
+        None => format!("not a kompas session file (no \"format\": \"{FORMAT}\")"),
+        Some(found) => {
+            format!("not a kompas session file (\"format\" is {}, not \"{FORMAT}\")", one_line(found))
         }
     }
 }
 
-impl std::error::Error for LoadError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            LoadErrorKind::Io(e) => Some(e),
-            _ => None,
-        }
+fn rules_message(problems: &[Problem]) -> String {
+    match problems.split_first() {
+        None => "breaks a rule of the model".to_string(),
+        Some((first, [])) => one_line(&first.to_string()),
+        Some((first, rest)) => format!("{} (and {} more)", one_line(&first.to_string()), rest.len()),
     }
 }
 

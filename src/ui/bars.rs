@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{AppState, NoticeText, SaveState};
+use crate::app::{AppState, SaveState};
 use crate::i18n::Msg;
 use crate::keymap;
 use crate::text::{safe_line, truncate};
@@ -27,7 +27,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             format!(
                 " ✗ {}: {} — {} ",
                 Msg::SaveFailed.get(lang),
-                safe_line(why),
+                why.reason(lang),
                 Msg::SaveRetrying.get(lang)
             ),
             theme::error(),
@@ -43,11 +43,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut spans = vec![Span::styled(save_text.clone(), save_style)];
     let mut used = save_text.width();
     if let Some(n) = &state.notice {
-        let text = match &n.text {
-            NoticeText::Msg(m) => m.get(lang).to_string(),
-            NoticeText::Plain(p) => safe_line(p).into_owned(),
-        };
-        let text = format!(" {text} ");
+        let text = format!(" {} ", n.text.say(lang));
         used += text.width();
         spans.push(Span::styled(text, if n.error { theme::warning() } else { theme::bold() }));
     }

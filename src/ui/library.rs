@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{bars, theme};
-use crate::app::{AppState, EntryState, Library, LibraryRow, LibrarySort, LibraryView, NoticeText};
+use crate::app::{AppState, EntryState, Library, LibraryRow, LibrarySort, LibraryView};
 use crate::domain::{ChainOverview, InterestChangeKind, TextKind};
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::library_areas;
@@ -95,10 +95,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
         }
     }
     if let Some(n) = &state.notice {
-        let text = match &n.text {
-            NoticeText::Msg(m) => m.get(lang).to_string(),
-            NoticeText::Plain(p) => safe_line(p).into_owned(),
-        };
+        let text = n.text.say(lang);
         let style = if n.error { theme::error() } else { theme::bold() };
         frame.render_widget(
             Paragraph::new(Span::styled(format!(" {}", truncate(&text, status.width as usize - 1)), style)),
@@ -237,7 +234,7 @@ fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib:
                 let style = if s.overdue_agreements > 0 { theme::open_agreement() } else { theme::plain() };
                 (line, style)
             }
-            (_, EntryState::Failed(err)) => (format!("  ⚠ {}", safe_line(err)), theme::warning()),
+            (_, EntryState::Failed(err)) => (format!("  ⚠ {}", err.describe(lang)), theme::warning()),
             _ => (format!("  … {}", safe_line(&e.file_name())), theme::dim()),
         };
         let style = if selected { style.patch(theme::selected()) } else { style };

@@ -1,0 +1,362 @@
+//! Why something the facilitator asked for did not happen, kept typed from
+//! where it failed (the storage layer, the domain, the runtime) to where it
+//! is shown, and said there in the language of the interface.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::domain::DomainError;
+use crate::i18n::{Lang, Msg};
+use crate::storage::{LoadError, LoadErrorKind, SaveError, SaveErrorKind, SaveStep};
+use crate::text::safe_line;
+
+/// A failure: the file it concerns, if any, and what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub path: Option<PathBuf>,
+    pub kind: FailureKind,
+}
+
+/// The cause of an I/O error as the interface names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoCause {
+    DiskFull,
+    Quota,
+    PermissionDenied,
+    ReadOnlyDisk,
+    NotFound,
+    TooLarge,
+    IsAFolder,
+    NotAFolder,
+    BadName,
+    DiskFailing,
+    /// Anything else, in the operating system's words.
+    Other(String),
+}
+
+impl IoCause {
+    pub fn of(e: &io::Error) -> IoCause {
+        use io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull => IoCause::DiskFull,
+            K::QuotaExceeded => IoCause::Quota,
+            K::PermissionDenied => IoCause::PermissionDenied,
+            K::ReadOnlyFilesystem => IoCause::ReadOnlyDisk,
+            K::NotFound => IoCause::NotFound,
+            K::FileTooLarge => IoCause::TooLarge,
+            K::IsADirectory => IoCause::IsAFolder,
+            K::NotADirectory => IoCause::NotAFolder,
+            K::InvalidFilename => IoCause::BadName,
+            _ if e.raw_os_error() == Some(5) => IoCause::DiskFailing,
+            _ => IoCause::Other(e.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailureKind {
+    // reading a session file
+    NotFound,
+    Unreadable(IoCause),
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    /// `detail` is the JSON reader's own (English) words.
+    Syntax {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    TooDeep {
+        line: usize,
+        column: usize,
+    },
+    NotASession {
+        found: Option<String>,
+    },
+    NewerVersion {
+        found: u64,
+        supported: u32,
+    },
+    BadVersion,
+    Field {
+        path: String,
+        detail: String,
+    },
+    /// A rule of the model (the first broken one, in its words) and how many more.
+    Rules {
+        first: String,
+        more: usize,
+    },
+    // writing one
+    NotSaved {
+        step: SaveStep,
+        cause: IoCause,
+    },
+    FolderNotFlushed(IoCause),
+    Encode(String),
+    RoundTrip(String),
+    NoFreeName(u32),
+    /// The original of a migrated file could not be kept before the first save.
+    NoBackup {
+        version: u32,
+        cause: IoCause,
+    },
+    /// The lock beside the file could not be taken.
+    Lock(IoCause),
+    /// The domain refused a change.
+    Refused(DomainError),
+    /// The writer did not finish before kompas had to stop.
+    SaveTimedOut,
+}
+
+impl Failure {
+    pub fn new(path: Option<&Path>, kind: FailureKind) -> Failure {
+        Failure { path: path.map(Path::to_path_buf), kind }
+    }
+
+    pub fn io(path: &Path, e: &io::Error, kind: impl FnOnce(IoCause) -> FailureKind) -> Failure {
+        Failure::new(Some(path), kind(IoCause::of(e)))
+    }
+}
+
+impl From<&LoadError> for Failure {
+    fn from(e: &LoadError) -> Failure {
+        use LoadErrorKind as L;
+        let kind = match &e.kind {
+            L::Io(io) if io.kind() == io::ErrorKind::NotFound => FailureKind::NotFound,
+            L::Io(io) => FailureKind::Unreadable(IoCause::of(io)),
+            L::TooLarge { bytes, limit } => FailureKind::TooLarge { bytes: *bytes, limit: *limit },
+            L::NotUtf8 { line, column } => FailureKind::NotUtf8 { line: *line, column: *column },
+            L::Syntax { line, column, message } => {
+                FailureKind::Syntax { line: *line, column: *column, detail: message.clone() }
+            }
+            L::TooDeep { line, column } => FailureKind::TooDeep { line: *line, column: *column },
+            L::NotASession { found } => FailureKind::NotASession { found: found.clone() },
+            L::NewerVersion { found, supported } => {
+                FailureKind::NewerVersion { found: *found, supported: *supported }
+            }
+            L::BadVersion => FailureKind::BadVersion,
+            L::Field { path, message } => FailureKind::Field { path: path.clone(), detail: message.clone() },
+            L::Rules(problems) => FailureKind::Rules {
+                first: problems.first().map(|p| p.to_string()).unwrap_or_default(),
+                more: problems.len().saturating_sub(1),
+            },
+        };
+        Failure::new(Some(&e.path), kind)
+    }
+}
+
+impl From<&SaveError> for Failure {
+    fn from(e: &SaveError) -> Failure {
+        let kind = match &e.kind {
+            SaveErrorKind::Encode(m) => FailureKind::Encode(m.clone()),
+            SaveErrorKind::RoundTrip(m) => FailureKind::RoundTrip(m.clone()),
+            SaveErrorKind::Io { step: SaveStep::SyncFolder, source } => {
+                FailureKind::FolderNotFlushed(IoCause::of(source))
+            }
+            SaveErrorKind::Io { step, source } => {
+                FailureKind::NotSaved { step: *step, cause: IoCause::of(source) }
+            }
+            SaveErrorKind::NoFreeName(n) => FailureKind::NoFreeName(*n),
+        };
+        Failure::new(Some(&e.path), kind)
+    }
+}
+
+impl From<DomainError> for Failure {
+    fn from(e: DomainError) -> Failure {
+        Failure::new(None, FailureKind::Refused(e))
+    }
+}
+
+crate::messages! { pub struct F {
+    FileNotFound => "bestand niet gevonden", "file not found";
+    CannotRead => "kan het bestand niet lezen", "cannot read the file";
+    FileTooLarge => "bestand te groot", "file too large";
+    Limit => "de grens is", "the limit is";
+    Line => "regel", "line";
+    Column => "kolom", "column";
+    NotUtf8 => "geen UTF-8-tekst (het bestand is beschadigd of in een andere codering)", "not UTF-8 text (the file is damaged or in another encoding)";
+    TooDeep => "te diep genest", "nested too deeply";
+    NotASession => "geen kompas-sessiebestand", "not a kompas session file";
+    NewerVersion => "gemaakt door een nieuwere kompas (versie {found}); deze leest tot en met versie {supported}", "made by a newer kompas (version {found}); this build reads up to version {supported}";
+    BadVersion => "\"version\" ontbreekt of is geen heel getal vanaf 1", "\"version\" is missing or not a whole number from 1 up";
+    AndMore => "en nog {n}", "and {n} more";
+    NotSaved => "niet opgeslagen", "not saved";
+    While => "tijdens", "while";
+    StepCreateTemp => "een tijdelijk bestand maken in de map", "creating a temporary file in the folder";
+    StepWrite => "schrijven", "writing";
+    StepSync => "naar schijf wegschrijven", "flushing to disk";
+    StepReplace => "het oude bestand vervangen", "replacing the old file";
+    StepLink => "het nieuwe bestand zijn naam geven", "giving the new file its name";
+    StepSyncFolder => "de map naar schijf wegschrijven", "flushing the folder to disk";
+    FolderNotFlushed => "opgeslagen, maar de map kon niet naar schijf worden geschreven; sla nog eens op om zeker te zijn", "saved, but the folder could not be flushed to disk; save again to be sure";
+    Encode => "de sessie kon niet als JSON worden geschreven", "the session could not be written as JSON";
+    RoundTrip => "de JSON las niet terug als dezelfde sessie; een fout in kompas", "the JSON would not read back as the same session; a bug in kompas";
+    NoFreeName => "geen vrije bestandsnaam na {n} pogingen", "no free file name after {n} tries";
+    NoBackup => "het origineel (versie {version}) kon niet eerst bewaard worden", "could not first keep the original (version {version}) as a backup";
+    NoLock => "kan het slot naast het bestand niet nemen", "cannot take the lock beside the file";
+    TimedOut => "het opslaan werd niet op tijd klaar", "the save did not finish in time";
+    WrittenTo => "de sessie is geschreven naar", "the session was written to";
+    NoRecovery => "er kon geen herstelbestand worden geschreven", "no recovery file could be written";
+    InternalError => "kompas stopte door een interne fout", "kompas stopped on an internal error";
+    MayNotBeEmpty => "mag niet leeg zijn", "may not be empty";
+    UnknownParty => "onbekende partij", "no such party";
+    UnknownItem => "dit item bestaat niet meer", "this item no longer exists";
+    CauseDiskFull => "schijf vol", "disk full";
+    CauseQuota => "schijfquotum op", "disk quota exceeded";
+    CausePermission => "geen toestemming", "permission denied";
+    CauseReadOnly => "de schijf is alleen-lezen", "the disk is read-only";
+    CauseNotFound => "niet gevonden", "not found";
+    CauseTooLarge => "bestand te groot voor deze schijf of voor de grenzen van dit programma", "file too large for this disk or for the limits of this program";
+    CauseIsAFolder => "is een map, geen bestand", "is a folder, not a file";
+    CauseNotAFolder => "een deel van het pad is geen map", "a part of the path is not a folder";
+    CauseBadName => "ongeldige bestandsnaam of naam te lang", "invalid file name or name too long";
+    CauseDiskFailing => "invoer/uitvoerfout (de schijf faalt misschien of is verwijderd)", "input/output error (the disk may be failing or was removed)";
+} }
+
+impl IoCause {
+    /// The cause in the interface language.
+    pub fn say(&self, lang: Lang) -> String {
+        cause(lang, self)
+    }
+}
+
+fn cause(lang: Lang, c: &IoCause) -> String {
+    let m = match c {
+        IoCause::DiskFull => F::CauseDiskFull,
+        IoCause::Quota => F::CauseQuota,
+        IoCause::PermissionDenied => F::CausePermission,
+        IoCause::ReadOnlyDisk => F::CauseReadOnly,
+        IoCause::NotFound => F::CauseNotFound,
+        IoCause::TooLarge => F::CauseTooLarge,
+        IoCause::IsAFolder => F::CauseIsAFolder,
+        IoCause::NotAFolder => F::CauseNotAFolder,
+        IoCause::BadName => F::CauseBadName,
+        IoCause::DiskFailing => F::CauseDiskFailing,
+        IoCause::Other(text) => return safe_line(text).into_owned(),
+    };
+    m.get(lang).to_string()
+}
+
+fn step(step: SaveStep) -> Msg {
+    match step {
+        SaveStep::CreateTemp => F::StepCreateTemp,
+        SaveStep::Write => F::StepWrite,
+        SaveStep::Sync => F::StepSync,
+        SaveStep::Replace => F::StepReplace,
+        SaveStep::Link => F::StepLink,
+        SaveStep::SyncFolder => F::StepSyncFolder,
+    }
+}
+
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 { format!("{} MB", bytes >> 20) } else { format!("{} KB", bytes.div_ceil(1024)) }
+}
+
+impl Failure {
+    /// What went wrong, without the file: for the status line, where the
+    /// file is already named.
+    pub fn what(&self, lang: Lang) -> String {
+        use FailureKind as K;
+        let t = |m: Msg| m.get(lang).to_string();
+        let at = |line: &usize, column: &usize| {
+            format!("{} {line}, {} {column}", F::Line.get(lang), F::Column.get(lang))
+        };
+        let text = match &self.kind {
+            K::NotFound => t(F::FileNotFound),
+            K::Unreadable(c) => format!("{}: {}", t(F::CannotRead), cause(lang, c)),
+            K::TooLarge { bytes, limit } => {
+                format!("{} ({}; {} {})", t(F::FileTooLarge), size(*bytes), t(F::Limit), size(*limit))
+            }
+            K::NotUtf8 { line, column } => format!("{}: {}", at(line, column), t(F::NotUtf8)),
+            K::Syntax { line, column, detail } => format!("{}: {detail}", at(line, column)),
+            K::TooDeep { line, column } => format!("{}: {}", at(line, column), t(F::TooDeep)),
+            K::NotASession { found: None } => t(F::NotASession),
+            K::NotASession { found: Some(f) } => format!("{} (\"format\": {f})", t(F::NotASession)),
+            K::NewerVersion { found, supported } => t(F::NewerVersion)
+                .replace("{found}", &found.to_string())
+                .replace("{supported}", &supported.to_string()),
+            K::BadVersion => t(F::BadVersion),
+            K::Field { path, detail } => format!("{path}: {detail}"),
+            K::Rules { first, more: 0 } => first.clone(),
+            K::Rules { first, more } => {
+                format!("{first} ({})", t(F::AndMore).replace("{n}", &more.to_string()))
+            }
+            K::NotSaved { .. } | K::Encode(_) | K::RoundTrip(_) | K::NoFreeName(_) | K::NoBackup { .. } => {
+                format!("{}: {}", t(F::NotSaved), self.reason(lang))
+            }
+            K::FolderNotFlushed(c) => format!("{} ({})", t(F::FolderNotFlushed), cause(lang, c)),
+            K::Lock(c) => format!("{}: {}", t(F::NoLock), cause(lang, c)),
+            K::Refused(DomainError::Empty(what)) => format!("{what}: {}", t(F::MayNotBeEmpty)),
+            K::Refused(DomainError::UnknownParty(id)) => format!("{}: {id}", t(F::UnknownParty)),
+            K::Refused(DomainError::NotFound(_)) => t(F::UnknownItem),
+            K::Refused(DomainError::SamePhase) => t(Msg::AlreadyInPhase),
+            K::SaveTimedOut => format!("{}: {}", t(F::NotSaved), t(F::TimedOut)),
+        };
+        safe_line(&text).into_owned()
+    }
+
+    /// Why a save did not happen, without "not saved" (the status line says
+    /// that already); for other failures the same as [`Failure::what`].
+    pub fn reason(&self, lang: Lang) -> String {
+        use FailureKind as K;
+        let t = |m: Msg| m.get(lang).to_string();
+        let text = match &self.kind {
+            K::NotSaved { step: s, cause: c } => {
+                format!("{} ({} {})", cause(lang, c), t(F::While), t(step(*s)))
+            }
+            K::Encode(m) => format!("{} ({m})", t(F::Encode)),
+            K::RoundTrip(m) => format!("{} ({m})", t(F::RoundTrip)),
+            K::NoFreeName(n) => t(F::NoFreeName).replace("{n}", &n.to_string()),
+            K::NoBackup { version, cause: c } => {
+                format!("{}: {}", t(F::NoBackup).replace("{version}", &version.to_string()), cause(lang, c))
+            }
+            _ => return self.what(lang),
+        };
+        safe_line(&text).into_owned()
+    }
+
+    /// The whole message: the file, then what went wrong. One line, safe to
+    /// show in a terminal.
+    pub fn describe(&self, lang: Lang) -> String {
+        match &self.path {
+            Some(p) => format!("{}: {}", safe_line(&p.to_string_lossy()), self.what(lang)),
+            None => self.what(lang),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn storage_failures_are_said_in_the_interface_language() {
+        let full = Failure::io(Path::new("s/a.json"), &io::Error::from_raw_os_error(28), |cause| {
+            FailureKind::NotSaved { step: SaveStep::Write, cause }
+        });
+        assert_eq!(full.describe(Lang::Nl), "s/a.json: niet opgeslagen: schijf vol (tijdens schrijven)");
+        assert_eq!(full.describe(Lang::En), "s/a.json: not saved: disk full (while writing)");
+        let missing = crate::storage::load(Path::new("/nonexistent/kompas/x.json")).unwrap_err();
+        assert_eq!(Failure::from(&missing).what(Lang::Nl), "bestand niet gevonden");
+        let refused = Failure::from(DomainError::Empty("party"));
+        assert_eq!(refused.describe(Lang::Nl), "party: mag niet leeg zijn");
+    }
+
+    #[test]
+    fn hostile_paths_and_details_stay_one_safe_line() {
+        let f = Failure::new(
+            Some(Path::new("a\u{1b}[2J.json")),
+            FailureKind::Syntax { line: 1, column: 2, detail: "x\ny\u{202e}".into() },
+        );
+        let shown = f.describe(Lang::En);
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\n') && !shown.contains('\u{202e}'), "{shown}");
+    }
+}
