@@ -311,3 +311,50 @@ fn hostile_text_never_reaches_the_terminal() {
     assert!(!text.contains('\u{9b}'), "a C1 CSI from the data reached the terminal");
     assert!(!text.contains('\u{7}'), "a BEL reached the terminal");
 }
+
+/// Where colour and reverse video carry meaning (an overdue agreement, the
+/// selection, the read-only banner, a failed save), the screen's styles:
+/// each run of cells with a background colour or in reverse, by row and
+/// column, with its style and text.
+fn highlights(state: &AppState) -> String {
+    use ratatui::style::{Color, Modifier};
+    let buf = render(state);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let style = buf[(x, y)].style();
+            let marked = style.bg.is_some_and(|c| c != Color::Reset)
+                || style.add_modifier.contains(Modifier::REVERSED);
+            if !marked {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            let mut text = String::new();
+            while x < buf.area.width && buf[(x, y)].style() == style {
+                text.push_str(buf[(x, y)].symbol());
+                x += 1;
+            }
+            out.push_str(&format!(
+                "{y:>2}:{start:<3} fg={:?} bg={:?} {:?}  {:?}\n",
+                style.fg.unwrap_or(Color::Reset),
+                style.bg.unwrap_or(Color::Reset),
+                style.add_modifier,
+                text.trim_end()
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn styles_that_carry_meaning() {
+    let mut s = state(Lang::En, 80, 24, meeting1(), Access::Edit);
+    send(&mut s, [Action::NextPane]);
+    insta::assert_snapshot!("styles_agreements_overdue_and_selection", highlights(&s));
+    let s = state(Lang::En, 80, 24, meeting1(), Access::Review);
+    insta::assert_snapshot!("styles_review_banner", highlights(&s));
+    let s = state(Lang::Nl, 80, 24, meeting1(), Access::HeldElsewhere);
+    insta::assert_snapshot!("styles_read_only_banner", highlights(&s));
+}
