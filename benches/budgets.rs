@@ -222,8 +222,99 @@ fn main() {
         t < Duration::from_millis(100),
     );
 
+    // Room display (issue 13): an edit of the large session reaches five
+    // connected viewers (real sockets on loopback, each reading its event
+    // stream on its own thread); the slowest of the five counts.
+    let (publish, reach) = room::five_viewers(&large);
+    r.check(
+        "room display: publish an edit (large session)",
+        ms(publish),
+        "< 0.1 ms".into(),
+        publish < Duration::from_micros(100),
+    );
+    r.check(
+        "room display: edit reaches 5 viewers (large session)",
+        ms(reach),
+        "< 200 ms".into(),
+        reach < Duration::from_millis(200),
+    );
+
     if r.failed > 0 {
         eprintln!("{} budget(s) over", r.failed);
         std::process::exit(1);
+    }
+}
+
+/// The room display's budgets (issue 13).
+mod room {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpStream;
+    use std::sync::Arc;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    use kompas::domain::Session;
+    use kompas::i18n::Lang;
+    use kompas::room::{Limits, RoomServer, RoomSnapshot, RoomState};
+
+    fn snapshot(s: &Session) -> RoomSnapshot {
+        RoomSnapshot { session: Some(Arc::new(s.clone())), state: RoomState::new(Lang::Nl, super::common::now().date_naive()) }
+    }
+
+    /// A viewer: reads events and reports when one holds a new marker.
+    fn viewer(addr: std::net::SocketAddr, marks: mpsc::Sender<(String, Instant)>) {
+        let mut s = TcpStream::connect(addr).unwrap();
+        s.write_all(format!("GET /events HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes()).unwrap();
+        let mut lines = BufReader::new(s).lines();
+        for line in lines.by_ref() {
+            let Ok(line) = line else { return };
+            if let Some(at) = line.find("zqroom") {
+                let mark: String = line[at..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                if marks.send((mark, Instant::now())).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Median time `publish` takes, and median time until the slowest of
+    /// five viewers has the edit, over 21 edits.
+    pub fn five_viewers(large: &Session) -> (Duration, Duration) {
+        let mut s = large.clone();
+        let mut server = RoomServer::start("127.0.0.1:0".parse().unwrap(), snapshot(&s), Limits::default()).unwrap();
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..5 {
+            let (addr, tx) = (server.addr(), tx.clone());
+            std::thread::spawn(move || viewer(addr, tx));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        let (mut publishes, mut reaches) = (Vec::new(), Vec::new());
+        for round in 0..23 {
+            let mark = format!("zqroom{round}");
+            // The first open agreement: it is on the board.
+            let i = s.agreements.iter().position(|a| a.status.is_open()).unwrap();
+            s.agreements[i].text = format!("{mark} afspraak");
+            let snap = snapshot(&s);
+            let t = Instant::now();
+            server.publish(snap);
+            let publish = t.elapsed();
+            let mut seen = 0;
+            let mut last = t;
+            while seen < 5 {
+                let (m, at) = rx.recv_timeout(Duration::from_secs(5)).expect("the edit reaches every viewer");
+                if m == mark {
+                    seen += 1;
+                    last = last.max(at);
+                }
+            }
+            if round >= 2 {
+                publishes.push(publish);
+                reaches.push(last - t);
+            }
+        }
+        publishes.sort();
+        reaches.sort();
+        server.stop();
+        (publishes[publishes.len() / 2], reaches[reaches.len() / 2])
     }
 }

@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod layout;
 pub mod panes;
 pub mod prompts;
+pub mod room;
 pub mod runtime;
 pub mod search;
 pub mod storage;

@@ -256,6 +256,10 @@ fn fixture() -> Session {
         .unwrap()
         .extra
         .insert("bron".into(), "werksessie".into());
+    // Room display marks: an individual interest shown, an agreement kept
+    // private.
+    s.toggle_on_room(&karim, m2(59)).unwrap();
+    s.toggle_on_room(&list, m2(59)).unwrap();
 
     // Fields a newer kompas wrote.
     s.extra.insert("budget_code".into(), "ZV-2026-017".into());
@@ -389,6 +393,7 @@ const KNOWN_FIELDS: &[&str] = &[
     "key_question",
     "dilemmas",
     "pole",
+    "room",
 ];
 
 /// The first field on the path this build does not know (one a newer kompas
@@ -398,6 +403,11 @@ fn extra_field(path: &str) -> Option<&str> {
         KNOWN_FIELDS.contains(&k) || KeyQuestion::from_id(k).is_some() || Dilemma::from_id(k).is_some()
     };
     path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !known(k))
+    // `room.<item id>`: the key is an id, not a field name.
+    if path.starts_with("room.") {
+        return None;
+    }
+    path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !KNOWN_FIELDS.contains(k))
 }
 
 enum Shown {
@@ -417,6 +427,13 @@ fn shown(path: &str, v: &Value, lang: Lang) -> Option<Shown> {
     let field = last_key(path);
     let known = extra_field(path).is_none();
     let label = |s: &str| Some(Shown::Label(Some(s.to_string())));
+    if let (true, Value::String(m)) = (path.starts_with("room."), v) {
+        let mark = match m.as_str() {
+            "private" => Msg::RoomMarkPrivate,
+            _ => Msg::RoomMarkShown,
+        };
+        return label(mark.get(lang));
+    }
     Some(match (known.then_some(field), v) {
         (_, Value::Null) => return None,
         (Some("phase" | "to" | "from"), Value::String(p)) => {
@@ -467,6 +484,9 @@ fn mutated(path: &str, v: &Value, n: i64) -> Value {
         Value::String(all[(i + 1) % all.len()].to_string())
     };
     let known = extra_field(path).is_none();
+    if let (true, Value::String(s)) = (path.starts_with("room."), v) {
+        return cycle(&RoomMark::ALL.map(|m| m.id()), s);
+    }
     match (known.then_some(field), v) {
         (Some("phase" | "to" | "from"), Value::String(s)) => cycle(&Phase::ALL.map(|p| p.id()), s),
         (Some("status"), Value::String(s)) => cycle(&AgreementStatus::ALL.map(|p| p.id()), s),
@@ -679,6 +699,9 @@ fn markdown_renders_as_intended_in_a_commonmark_reader() {
         // questions, reasons and dilemmas, agreements, two reflection phases,
         // temperature, other fields.
         assert_eq!(count("<table>"), 13);
+        // Present, history, map, interests, agreements, two reflection phases,
+        // temperature, room display marks, other fields.
+        assert_eq!(count("<table>"), 10);
         assert_eq!(count("<blockquote>"), 0, "a `>` in an answer is no quote");
         assert_eq!(count("<ol>") + count("<del>") + count("<code>") + count("<img"), 0);
         assert_eq!(count("<script"), 0);

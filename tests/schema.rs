@@ -209,6 +209,13 @@ fn full_session() -> Session {
     s.toggle_motive(&b, Motive::Affectief, t("09:57")).unwrap();
     s.choose_pole(Pole::Iteratief, "in rondes", t("09:58"));
     s.choose_pole(Pole::Laag, "", t("09:58"));
+    // Room display marks: an individual interest shown, an agreement and
+    // an answer kept private.
+    let personal = s.interests.iter().find(|i| i.kind == InterestKind::Individueel).unwrap().id.clone();
+    let (agreement, answer) = (s.agreements[0].id.clone(), s.reflections[0].id.clone());
+    for id in [personal, agreement, answer] {
+        s.toggle_on_room(&id, t("09:55")).unwrap();
+    }
 
     // Fields of a newer minor version, at every level that keeps them.
     s.extra.insert("x_portfolio".into(), json!({"alliance": "Zuid", "tags": ["wonen", "zorg"]}));
@@ -251,6 +258,8 @@ fn a_session_using_every_field_validates() {
     assert!(doc["parties"][1]["grondvorm"].get("intentie").is_none());
     assert_eq!(doc["ambition"]["dilemmas"]["volgorde"]["pole"], "iteratief");
     assert!(agreements.iter().any(|a| a["key_question"] == json!("kv_huishouding")));
+    let marks: Vec<&Value> = doc["room"].as_object().unwrap().values().collect();
+    assert!(marks.contains(&&json!("shown")) && marks.contains(&&json!("private")));
 
     assert_valid(&validator(), &doc, "the full session");
 
@@ -336,6 +345,11 @@ fn broken_documents_are_rejected() {
             d["ambition"]["dilemmas"]["snelheid"] = c;
         }),
         ("a pole of another dilemma", |d| d["ambition"]["dilemmas"]["tempo"]["pole"] = json!("veel")),
+        ("unknown room mark", |d| {
+            let id = d["agreements"][0]["id"].as_str().unwrap().to_string();
+            d["room"][id] = json!("hidden");
+        }),
+        ("room marks as a list", |d| d["room"] = json!(["private"])),
     ];
     for (what, mutate) in cases {
         let mut doc = good.clone();

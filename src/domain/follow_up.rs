@@ -34,7 +34,7 @@ impl Session {
                 a
             })
             .collect();
-        Session {
+        let mut next = Session {
             format: self.format.clone(),
             version: self.version,
             id,
@@ -59,8 +59,11 @@ impl Session {
                 meeting_date: self.meeting_date,
             }),
             grondvorm: self.grondvorm.carried(),
+            room: super::RoomMarks::new(),
             extra: Extra::new(),
-        }
+        };
+        next.room = self.carried_room_marks(&next);
+        next
     }
 
     /// Carried-over agreements not yet walked through in this meeting.

@@ -7,6 +7,7 @@ mod items;
 mod origin;
 mod overview;
 mod phase;
+mod room;
 mod session;
 mod summary;
 mod validate;
@@ -24,6 +25,7 @@ pub use overview::{
     AgreementTotals, ChainOverview, InterestChange, InterestChangeKind, MeetingLine, chain_overview,
 };
 pub use phase::{Phase, PhaseMove};
+pub use room::{RoomItem, RoomMark, RoomMarks};
 pub use session::{AgreementFields, FORMAT, PartyFields, PreviousMeeting, Removed, Session, VERSION};
 pub use summary::{SessionText, Summary, TextKind};
 pub use validate::Problem;

@@ -52,6 +52,10 @@ pub struct Session {
     /// key questions.
     #[serde(default, skip_serializing_if = "FormDesign::is_empty")]
     pub grondvorm: FormDesign,
+    /// Room display (issue 13): what the facilitator kept private or showed
+    /// on purpose, by item id. See `domain::room`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub room: super::RoomMarks,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -146,6 +150,7 @@ impl Session {
             collaboration: None,
             previous: None,
             grondvorm: FormDesign::default(),
+            room: super::RoomMarks::new(),
             extra: Extra::new(),
         })
     }

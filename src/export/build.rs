@@ -21,6 +21,7 @@ pub(super) fn build(session: &Session, lang: Lang, today: NaiveDate) -> Doc {
     b.agreements();
     b.reflections();
     b.temperature();
+    b.blocks.extend(super::room::blocks(session, lang));
     b.other_fields();
     let colophon = b.colophon();
     let title = format!("{}: {}", L::Minutes.get(lang), session.title);

@@ -21,6 +21,7 @@ mod grondvorm;
 mod html;
 mod labels;
 mod markdown;
+mod room;
 
 use chrono::NaiveDate;
 
