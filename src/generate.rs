@@ -187,6 +187,14 @@ pub fn session(size: Size, seed: u64) -> Session {
     for n in 0..(size.reflections / 100).max(1) {
         s.record_temperature(Temperature::ALL[n % 4], &rng.sentence(4, 10), now());
     }
+    // Room display (issue 13): every tenth individual interest shown on
+    // purpose, every twentieth agreement kept private.
+    let shown = s.interests.iter().filter(|i| i.kind == InterestKind::Individueel).step_by(10);
+    let marked: Vec<String> =
+        shown.map(|i| i.id.clone()).chain(s.agreements.iter().step_by(20).map(|a| a.id.clone())).collect();
+    for id in marked {
+        s.toggle_on_room(&id, now()).expect("an item of the session");
+    }
     s
 }
 
@@ -233,5 +241,7 @@ mod tests {
         assert!(a.form_mismatch().is_some() && a.chosen_form().is_some());
         assert!(a.agreements.iter().any(|x| x.key_question.is_some()));
         assert!(a.parties.iter().all(|p| p.grondvorm.is_some() && !p.reasons.is_empty()));
+        assert!(a.room.values().any(|m| *m == crate::domain::RoomMark::Shown));
+        assert!(a.room.values().any(|m| *m == crate::domain::RoomMark::Private));
     }
 }
