@@ -258,7 +258,10 @@ mod room {
     use kompas::room::{Limits, RoomServer, RoomSnapshot, RoomState};
 
     fn snapshot(s: &Session) -> RoomSnapshot {
-        RoomSnapshot { session: Some(Arc::new(s.clone())), state: RoomState::new(Lang::Nl, super::common::now().date_naive()) }
+        RoomSnapshot {
+            session: Some(Arc::new(s.clone())),
+            state: RoomState::new(Lang::Nl, super::common::now().date_naive()),
+        }
     }
 
     /// A viewer: reads events and reports when one holds a new marker.
@@ -281,7 +284,8 @@ mod room {
     /// five viewers has the edit, over 21 edits.
     pub fn five_viewers(large: &Session) -> (Duration, Duration) {
         let mut s = large.clone();
-        let mut server = RoomServer::start("127.0.0.1:0".parse().unwrap(), snapshot(&s), Limits::default()).unwrap();
+        let mut server =
+            RoomServer::start("127.0.0.1:0".parse().unwrap(), snapshot(&s), Limits::default()).unwrap();
         let (tx, rx) = mpsc::channel();
         for _ in 0..5 {
             let (addr, tx) = (server.addr(), tx.clone());

@@ -36,7 +36,8 @@ fn main() {
             _ => Spot::Question(arg.into()),
         });
     }
-    let load = || Arc::new(kompas::storage::load(std::path::Path::new(&path)).expect("a session file").session);
+    let load =
+        || Arc::new(kompas::storage::load(std::path::Path::new(&path)).expect("a session file").session);
     let snap = |session| RoomSnapshot { session: Some(session), state: state.clone() };
     let mut server = RoomServer::start(addr, snap(load()), Limits::default()).expect("bind");
     println!("{}", server.url());

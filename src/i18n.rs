@@ -340,28 +340,6 @@ messages! { impl Msg {
     SortedByDate => "op datum", "by date";
     SortedByTitle => "op titel", "by title";
     LastMeeting => "laatste sessie", "last meeting";
-    // room display (issue 13): the page the projector and the room's phones show
-    RoomPageTitle => "zaalscherm", "room display";
-    RoomWaiting => "Nog geen sessie geopend. Dit scherm volgt kompas zodra er een sessie open is.", "No session open yet. This screen follows kompas as soon as a session is open.";
-    RoomPhases => "Fasen van de samenwerking", "Phases of the collaboration";
-    RoomQuestion => "Vraag aan de groep", "Question for the room";
-    RoomAnswers => "Antwoorden", "Answers";
-    RoomMap => "Belangenkaart", "Interests map";
-    RoomNoParties => "Nog geen partijen aan tafel.", "No parties at the table yet.";
-    RoomNoAgreements => "Nog geen afspraken.", "No agreements yet.";
-    RoomOpen => "open", "open";
-    RoomMore => "meer", "more";
-    RoomBlank => "Scherm leeg", "Screen blank";
-    RoomOffline => "Verbinding met kompas kwijt; opnieuw verbinden…", "Lost the connection to kompas; reconnecting…";
-    RoomExpired => "Deze link werkt niet meer: kompas is opnieuw gestart. Scan de nieuwe code.", "This link no longer works: kompas was restarted. Scan the new code.";
-    RoomForbidden => "Geen toegang: deze link mist de code van kompas. Scan de QR-code op het scherm van de procesbegeleider.", "Forbidden: this link lacks the code from kompas. Scan the QR code on the facilitator's screen.";
-    RoomNotFound => "Niet gevonden.", "Not found.";
-    RoomSpotPhase => "Waar we staan", "Where we are";
-    RoomSection => "Zaalscherm", "Room display";
-    RoomSectionNote => "Wat de procesbegeleider bewust niet of juist wel op het zaalscherm liet zien. Individuele belangen staan er alleen op als ze bewust getoond zijn.", "What the facilitator kept off the room display, or showed on purpose. Individual interests appear there only when shown on purpose.";
-    RoomMarkPrivate => "privé: niet op het zaalscherm", "private: not on the room display";
-    RoomMarkShown => "bewust getoond op het zaalscherm", "shown on the room display on purpose";
-    RoomUnknownItem => "(item niet meer in de sessie)", "(item no longer in the session)";
     // whose words a text is (instrument content)
     OriginModel => "uit het model", "from the model";
     OriginOurs => "eigen advies van kompas", "kompas's own guidance";

@@ -429,8 +429,8 @@ fn shown(path: &str, v: &Value, lang: Lang) -> Option<Shown> {
     let label = |s: &str| Some(Shown::Label(Some(s.to_string())));
     if let (true, Value::String(m)) = (path.starts_with("room."), v) {
         let mark = match m.as_str() {
-            "private" => Msg::RoomMarkPrivate,
-            _ => Msg::RoomMarkShown,
+            "private" => kompas::room::W::MarkPrivate,
+            _ => kompas::room::W::MarkShown,
         };
         return label(mark.get(lang));
     }

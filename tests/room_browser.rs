@@ -4,9 +4,9 @@
 //! the server comes back, and screenshots are neither empty nor blank.
 //! Skips, saying so, when no browser can be had.
 
-mod common;
 #[path = "support/browser.rs"]
 mod browser;
+mod common;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -61,14 +61,22 @@ fn arrives(b: &mut Browser, text: &str, limit: Duration) -> Duration {
 #[test]
 fn the_room_display_in_a_real_browser() {
     let mut s = common::realistic_session();
-    let mut server = RoomServer::start("127.0.0.1:0".parse().unwrap(), snapshot(&s, Lang::Nl, RoomScreen::Board), Limits::default()).unwrap();
+    let mut server = RoomServer::start(
+        "127.0.0.1:0".parse().unwrap(),
+        snapshot(&s, Lang::Nl, RoomScreen::Board),
+        Limits::default(),
+    )
+    .unwrap();
     let Some(mut b) = Browser::launch(1920, 1080) else { return };
     b.open(&server.url());
 
     // The DOM: title, phase, an agreement; the style sheet applied.
     assert_eq!(b.eval("document.title"), json!(format!("{} · kompas", s.title)));
     assert_eq!(b.eval("document.querySelector('ol.strip li.current .name').textContent"), json!("Delen"));
-    assert!(text_list(&mut b, "ol.agreements .text").contains(&"Intentieverklaring opstellen en rondsturen".to_string()));
+    assert!(
+        text_list(&mut b, "ol.agreements .text")
+            .contains(&"Intentieverklaring opstellen en rondsturen".to_string())
+    );
     assert_eq!(
         b.eval("getComputedStyle(document.querySelector('ol.strip li.current')).backgroundColor"),
         json!("rgb(10, 58, 138)"),
@@ -108,9 +116,13 @@ fn the_room_display_in_a_real_browser() {
     // lost the connection, then picks up the new run by itself.
     let addr: SocketAddr = server.addr();
     server.stop();
-    assert!(b.wait_for("!document.getElementById('link').hidden", Duration::from_secs(6)), "the page says it lost kompas");
+    assert!(
+        b.wait_for("!document.getElementById('link').hidden", Duration::from_secs(6)),
+        "the page says it lost kompas"
+    );
     s.agreements[0].text = "Na de herstart: verder met het fonds".into();
-    let again = RoomServer::start(addr, snapshot(&s, Lang::Nl, RoomScreen::Board), Limits::default()).unwrap();
+    let again =
+        RoomServer::start(addr, snapshot(&s, Lang::Nl, RoomScreen::Board), Limits::default()).unwrap();
     let took = arrives(&mut b, "Na de herstart", Duration::from_secs(15));
     eprintln!("reconnected after restart: {took:?}");
     assert!(b.wait_for("document.getElementById('link').hidden", Duration::from_secs(2)));
@@ -120,7 +132,12 @@ fn the_room_display_in_a_real_browser() {
 #[test]
 fn off_loopback_the_page_follows_with_its_code_and_says_when_it_is_spent() {
     let mut s = common::realistic_session();
-    let mut server = RoomServer::start("0.0.0.0:0".parse().unwrap(), snapshot(&s, Lang::En, RoomScreen::Board), Limits::default()).unwrap();
+    let mut server = RoomServer::start(
+        "0.0.0.0:0".parse().unwrap(),
+        snapshot(&s, Lang::En, RoomScreen::Board),
+        Limits::default(),
+    )
+    .unwrap();
     let port = server.addr().port();
     let Some(mut b) = Browser::launch(1280, 720) else { return };
     let url = server.url().replace("0.0.0.0", "127.0.0.1");
@@ -135,7 +152,15 @@ fn off_loopback_the_page_follows_with_its_code_and_says_when_it_is_spent() {
 
     // A new run has a new code: the old link is spent, and the page says so.
     server.stop();
-    let again = RoomServer::start(format!("0.0.0.0:{port}").parse().unwrap(), snapshot(&s, Lang::En, RoomScreen::Board), Limits::default()).unwrap();
-    assert!(b.wait_for("document.getElementById('link').textContent.includes('Scan the new code')", Duration::from_secs(15)));
+    let again = RoomServer::start(
+        format!("0.0.0.0:{port}").parse().unwrap(),
+        snapshot(&s, Lang::En, RoomScreen::Board),
+        Limits::default(),
+    )
+    .unwrap();
+    assert!(b.wait_for(
+        "document.getElementById('link').textContent.includes('Scan the new code')",
+        Duration::from_secs(15)
+    ));
     drop(again);
 }

@@ -1,9 +1,9 @@
 //! The room display's server over real sockets on loopback: routes,
 //! methods, the code off loopback, limits, and live updates to viewers.
 
-mod common;
 #[path = "support/room.rs"]
 mod client;
+mod common;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -16,7 +16,10 @@ use kompas::i18n::Lang;
 use kompas::room::{Limits, RoomServer, RoomSnapshot, RoomState};
 
 fn snapshot(s: &Session) -> RoomSnapshot {
-    RoomSnapshot { session: Some(Arc::new(s.clone())), state: RoomState::new(Lang::Nl, common::date(2026, 3, 20)) }
+    RoomSnapshot {
+        session: Some(Arc::new(s.clone())),
+        state: RoomState::new(Lang::Nl, common::date(2026, 3, 20)),
+    }
 }
 
 fn start(bind: &str, limits: Limits) -> (RoomServer, Session) {
@@ -63,7 +66,14 @@ fn other_methods_and_paths_are_refused() {
     let addr = server.addr();
     let post = format!("POST /events HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 5\r\n\r\nhello");
     assert_eq!(exchange(addr, post.as_bytes()).status, 405);
-    for p in ["/index.html", "/favicon.ico", "/events/x", "/../Cargo.toml", "/src/room/room.js", "/%2e%2e/Cargo.toml"] {
+    for p in [
+        "/index.html",
+        "/favicon.ico",
+        "/events/x",
+        "/../Cargo.toml",
+        "/src/room/room.js",
+        "/%2e%2e/Cargo.toml",
+    ] {
         let r = request(addr, "GET", p);
         assert_eq!(r.status, 404, "{p}");
         assert!(!r.body.contains("kompas-session") && r.body.len() < 100, "no file content");
@@ -82,7 +92,9 @@ fn off_loopback_every_request_needs_the_code() {
     let mut wrong = code.clone().into_bytes();
     wrong[31] = if wrong[31] == b'0' { b'1' } else { b'0' };
     let wrong = String::from_utf8(wrong).unwrap();
-    for target in ["/", "/events", "/nothing", &format!("/?k={wrong}"), &format!("/?k={}", &code[..31]), "/?K=x"] {
+    for target in
+        ["/", "/events", "/nothing", &format!("/?k={wrong}"), &format!("/?k={}", &code[..31]), "/?K=x"]
+    {
         for m in ["GET", "HEAD", "POST"] {
             let r = request(addr, m, target);
             assert_eq!(r.status, 403, "{m} {target}");
@@ -106,7 +118,11 @@ fn on_loopback_a_foreign_host_name_is_refused() {
         assert_eq!(r.status, 403, "Host: {host}");
     }
     assert_eq!(exchange(addr, b"GET / HTTP/1.0\r\n\r\n").status, 403, "no Host at all");
-    assert_eq!(exchange(addr, format!("GET / HTTP/1.1\r\nHost: localhost:{}\r\n\r\n", addr.port()).as_bytes()).status, 200);
+    assert_eq!(
+        exchange(addr, format!("GET / HTTP/1.1\r\nHost: localhost:{}\r\n\r\n", addr.port()).as_bytes())
+            .status,
+        200
+    );
 }
 
 fn quick(limits: Limits) -> Limits {
@@ -124,7 +140,12 @@ fn oversized_malformed_and_slow_requests_neither_crash_nor_stall() {
     assert_eq!(exchange(addr, &big).status, 431);
     let many: String = (0..100).map(|i| format!("X-{i}: y\r\n")).collect();
     assert_eq!(exchange(addr, format!("GET / HTTP/1.1\r\n{many}\r\n").as_bytes()).status, 431);
-    for garbage in [&b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03"[..], b"GET\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n", b"\0\0\0\0\r\n\r\n"] {
+    for garbage in [
+        &b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03"[..],
+        b"GET\r\n\r\n",
+        b"GET / HTTP/9.9\r\n\r\n",
+        b"\0\0\0\0\r\n\r\n",
+    ] {
         assert_eq!(exchange(addr, garbage).status, 400, "{garbage:?}");
     }
     assert!(t.elapsed() < Duration::from_secs(3), "refusals are immediate: {:?}", t.elapsed());
@@ -238,11 +259,15 @@ fn stop_ends_the_streams_and_frees_the_port() {
     server.stop();
     assert!(events.next().is_none(), "the stream ended");
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
-    assert!(TcpStream::connect_timeout(&addr, Duration::from_millis(500)).map(|mut c| {
-        let mut b = [0u8; 1];
-        c.set_read_timeout(Some(Duration::from_millis(500))).unwrap();
-        c.read(&mut b).unwrap_or(0) == 0
-    }).unwrap_or(true));
+    assert!(
+        TcpStream::connect_timeout(&addr, Duration::from_millis(500))
+            .map(|mut c| {
+                let mut b = [0u8; 1];
+                c.set_read_timeout(Some(Duration::from_millis(500))).unwrap();
+                c.read(&mut b).unwrap_or(0) == 0
+            })
+            .unwrap_or(true)
+    );
     // The same address can be served again at once (a restart).
     let again = RoomServer::start(addr, snapshot(&common::realistic_session()), Limits::default()).unwrap();
     assert_eq!(request(again.addr(), "GET", "/").status, 200);

@@ -194,7 +194,8 @@ mod tests {
         s.toggle_on_room(&personal, at("10:00")).unwrap();
         s.toggle_on_room(&agreement, at("10:00")).unwrap();
         s.toggle_on_room(&answer, at("10:00")).unwrap();
-        let next = s.follow_up("s2".into(), "a.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), at("11:00"));
+        let next =
+            s.follow_up("s2".into(), "a.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), at("11:00"));
         assert_eq!(next.room.get(&personal), Some(&RoomMark::Shown));
         assert_eq!(next.room.get(&agreement), Some(&RoomMark::Private));
         assert_eq!(next.room.get(&answer), None, "reflections do not carry over");

@@ -6,6 +6,7 @@
 use super::doc::*;
 use crate::domain::{RoomMark, Session};
 use crate::i18n::{self, Lang, Msg};
+use crate::room::W;
 
 /// The section's blocks (none without marks).
 pub(super) fn blocks(s: &Session, lang: Lang) -> Vec<Block> {
@@ -18,18 +19,25 @@ pub(super) fn blocks(s: &Session, lang: Lang) -> Vec<Block> {
         .map(|(id, mark)| {
             let (kind, text) = describe(s, id, lang);
             let mark = match mark {
-                RoomMark::Private => Msg::RoomMarkPrivate,
-                RoomMark::Shown => Msg::RoomMarkShown,
+                RoomMark::Private => W::MarkPrivate,
+                RoomMark::Shown => W::MarkShown,
             };
-            Row { flag: None, cells: vec![Cell::Lines(vec![line(kind)]), Cell::Lines(vec![text]), Cell::Lines(vec![line(mark.get(lang))])] }
+            Row {
+                flag: None,
+                cells: vec![
+                    Cell::Lines(vec![line(kind)]),
+                    Cell::Lines(vec![text]),
+                    Cell::Lines(vec![line(mark.get(lang))]),
+                ],
+            }
         })
         .collect();
     vec![
-        Block::Heading(2, line(Msg::RoomSection.get(lang))),
-        Block::Note(line(Msg::RoomSectionNote.get(lang))),
+        Block::Heading(2, line(W::Section.get(lang))),
+        Block::Note(line(W::SectionNote.get(lang))),
         Block::Table(Table {
             class: "room",
-            head: vec![Msg::Kind.get(lang).into(), Msg::Text.get(lang).into(), Msg::RoomSection.get(lang).into()],
+            head: vec![Msg::Kind.get(lang).into(), Msg::Text.get(lang).into(), W::Section.get(lang).into()],
             row_heads: false,
             rows,
         }),
@@ -50,5 +58,5 @@ fn describe(s: &Session, id: &str, lang: Lang) -> (String, Line) {
     if let Some(r) = s.reflection_index(id).map(|n| &s.reflections[n]) {
         return (Msg::Answer.get(lang).into(), vec![text(&r.question), text(" — "), text(&r.answer)]);
     }
-    (String::new(), vec![Inline::Em(Msg::RoomUnknownItem.get(lang).into())])
+    (String::new(), vec![Inline::Em(W::UnknownItem.get(lang).into())])
 }

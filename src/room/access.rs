@@ -80,7 +80,13 @@ pub enum Verdict {
 
 /// The rule: a server bound to loopback serves loopback peers that name
 /// loopback in `Host`; otherwise the code is required.
-pub fn check(bound: SocketAddr, peer: IpAddr, host: Option<&str>, given: Option<&str>, token: &Token) -> Verdict {
+pub fn check(
+    bound: SocketAddr,
+    peer: IpAddr,
+    host: Option<&str>,
+    given: Option<&str>,
+    token: &Token,
+) -> Verdict {
     let local = is_loopback(bound.ip()) && is_loopback(peer) && host.is_some_and(host_is_loopback);
     if local || given.is_some_and(|g| token.matches(g)) { Verdict::Allowed } else { Verdict::Forbidden }
 }
@@ -124,10 +130,21 @@ mod tests {
 
     #[test]
     fn loopback_names() {
-        for h in ["127.0.0.1", "127.0.0.1:8080", "localhost", "LOCALHOST:1", "[::1]", "[::1]:80", "127.3.2.1:9"] {
+        for h in
+            ["127.0.0.1", "127.0.0.1:8080", "localhost", "LOCALHOST:1", "[::1]", "[::1]:80", "127.3.2.1:9"]
+        {
             assert!(host_is_loopback(h), "{h}");
         }
-        for h in ["", "example.org", "evil.example:8080", "192.168.1.5:80", "[::1", "[::1]x", "10.0.0.1", "localhost.evil"] {
+        for h in [
+            "",
+            "example.org",
+            "evil.example:8080",
+            "192.168.1.5:80",
+            "[::1",
+            "[::1]x",
+            "10.0.0.1",
+            "localhost.evil",
+        ] {
             assert!(!host_is_loopback(h), "{h}");
         }
         assert!(is_loopback("::ffff:127.0.0.1".parse().unwrap()));
@@ -142,7 +159,10 @@ mod tests {
         // Bound to loopback: this computer only, no code needed.
         assert_eq!(check(addr("127.0.0.1:8080"), lo, host, None, &t), Verdict::Allowed);
         // ... but a rebound name in Host is refused.
-        assert_eq!(check(addr("127.0.0.1:8080"), lo, Some("evil.example:8080"), None, &t), Verdict::Forbidden);
+        assert_eq!(
+            check(addr("127.0.0.1:8080"), lo, Some("evil.example:8080"), None, &t),
+            Verdict::Forbidden
+        );
         assert_eq!(check(addr("127.0.0.1:8080"), lo, None, None, &t), Verdict::Forbidden);
         // Bound anywhere else: the code, whoever asks.
         for peer in [lo, lan] {

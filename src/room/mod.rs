@@ -20,6 +20,7 @@ mod server;
 mod spot;
 mod state;
 mod view;
+mod words;
 
 use std::net::SocketAddr;
 
@@ -29,6 +30,7 @@ pub use page::{SCRIPT, SCRIPT_HASH, STYLE, STYLE_HASH, content_security_policy, 
 pub use server::{Limits, RoomServer};
 pub use state::{RoomScreen, RoomSnapshot, RoomState, Spot};
 pub use view::{MAX_AGREEMENTS, MAX_ANSWERS, MAX_PARTIES, MAX_PER_CELL, render_main};
+pub use words::W;
 
 /// The page as a full HTML document for `snap` (what `GET /` returns).
 pub fn render_page(snap: &RoomSnapshot, version: u64) -> String {

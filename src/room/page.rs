@@ -7,9 +7,10 @@
 //! and no `&`.
 
 use crate::export::escape_html as escape;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 
 use super::view::attr;
+use super::words::W;
 
 /// The style sheet, exactly as it appears between `<style>` and `</style>`.
 pub const STYLE: &str = include_str!("room.css");
@@ -49,8 +50,8 @@ pub fn page(lang: Lang, main: &str) -> String {
     out.push_str(&format!("<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n"));
     out.push_str(&format!(
         "<body data-offline=\"{}\" data-expired=\"{}\">\n",
-        attr(Msg::RoomOffline.get(lang)),
-        attr(Msg::RoomExpired.get(lang))
+        attr(W::Offline.get(lang)),
+        attr(W::Expired.get(lang))
     ));
     out.push_str(main);
     out.push_str("\n<p id=\"link\" class=\"link\" role=\"status\" hidden=\"hidden\"></p>\n");

@@ -25,7 +25,8 @@ use super::http::{self, ReadError, Reply, Status};
 use super::page;
 use super::state::RoomSnapshot;
 use super::view::render_main;
-use crate::i18n::{Lang, Msg};
+use super::words::W;
+use crate::i18n::Lang;
 
 /// Limits on what one viewer or all of them together can take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,8 +119,9 @@ impl RoomServer {
         let s = Arc::clone(&shared);
         let render = std::thread::Builder::new().name("room-render".into()).spawn(move || render_loop(&s))?;
         let s = Arc::clone(&shared);
-        let accept =
-            std::thread::Builder::new().name("room-accept".into()).spawn(move || accept_loop(&s, listener))?;
+        let accept = std::thread::Builder::new()
+            .name("room-accept".into())
+            .spawn(move || accept_loop(&s, listener))?;
         Ok(RoomServer { shared, next_version: 2, accept: Some(accept), render: Some(render) })
     }
 
@@ -254,10 +256,8 @@ fn accept_loop(s: &Arc<Shared>, listener: TcpListener) {
             continue;
         }
         let shared = Arc::clone(s);
-        let spawned = std::thread::Builder::new()
-            .name("room-conn".into())
-            .stack_size(256 * 1024)
-            .spawn(move || {
+        let spawned =
+            std::thread::Builder::new().name("room-conn".into()).stack_size(256 * 1024).spawn(move || {
                 let admitted = Admitted { s: &shared, peer: peer.ip() };
                 serve(&shared, stream, peer.ip());
                 drop(admitted);
@@ -271,12 +271,13 @@ fn accept_loop(s: &Arc<Shared>, listener: TcpListener) {
 
 fn send_status(s: &Shared, mut stream: &TcpStream, status: Status, lang: Lang) {
     let text = match status {
-        Status::Forbidden => Msg::RoomForbidden.get(lang).to_string(),
-        Status::NotFound => Msg::RoomNotFound.get(lang).to_string(),
+        Status::Forbidden => W::Forbidden.get(lang).to_string(),
+        Status::NotFound => W::NotFound.get(lang).to_string(),
         other => other.line().to_string(),
     };
     let body = format!("{text}\n");
-    let _ = stream.write_all(&http::response(status.line(), "text/plain; charset=utf-8", &body, false, &s.csp));
+    let _ =
+        stream.write_all(&http::response(status.line(), "text/plain; charset=utf-8", &body, false, &s.csp));
     linger_close(stream);
 }
 
@@ -316,7 +317,13 @@ fn serve(s: &Shared, mut stream: TcpStream, peer: IpAddr) {
                 (Arc::clone(&r.main), r.lang)
             };
             let html = page::page(lang, &main);
-            let _ = stream.write_all(&http::response("200 OK", "text/html; charset=utf-8", &html, head_only, &s.csp));
+            let _ = stream.write_all(&http::response(
+                "200 OK",
+                "text/html; charset=utf-8",
+                &html,
+                head_only,
+                &s.csp,
+            ));
             linger_close(&stream);
         }
         Reply::Events { head_only } => {

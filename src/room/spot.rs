@@ -8,6 +8,7 @@ use crate::i18n::{self, Lang, Msg};
 
 use super::state::{RoomState, Spot};
 use super::view::{MAX_ANSWERS, agreement_meta, answers_to, attr};
+use super::words::W;
 
 /// The spotlight's content, or `None` when the item no longer exists or is
 /// not for the room (private, or an individual interest not shown).
@@ -17,7 +18,7 @@ pub(super) fn spotlight(s: &Session, st: &RoomState, spot: &Spot) -> Option<Stri
     match spot {
         Spot::Phase => {
             let p = s.phase;
-            kicker(&mut out, Msg::RoomSpotPhase.get(lang));
+            kicker(&mut out, W::SpotPhase.get(lang));
             let _ = writeln!(
                 out,
                 "<p class=\"big\"><span class=\"num\">{}</span> {}</p>",
@@ -69,11 +70,11 @@ pub(super) fn spotlight(s: &Session, st: &RoomState, spot: &Spot) -> Option<Stri
             let _ = writeln!(out, "<p class=\"meta\">{}</p>", agreement_meta(s, a, st));
         }
         Spot::Question(q) => {
-            kicker(&mut out, Msg::RoomQuestion.get(lang));
+            kicker(&mut out, W::Question.get(lang));
             let _ = writeln!(out, "<p class=\"big q\">{}</p>", escape(q));
             let answers = answers_to(s, q);
             if !answers.is_empty() {
-                let _ = write!(out, "<ul class=\"answers\" aria-label=\"{}\">", attr(Msg::RoomAnswers.get(lang)));
+                let _ = write!(out, "<ul class=\"answers\" aria-label=\"{}\">", attr(W::Answers.get(lang)));
                 for r in &answers[answers.len().saturating_sub(MAX_ANSWERS)..] {
                     let _ = write!(out, "<li>{}</li>", escape(&r.answer));
                 }
@@ -93,7 +94,7 @@ pub(super) fn waiting(lang: Lang, version: u64) -> String {
     format!(
         "<main id=\"room\" class=\"waiting\" data-version=\"{version}\" data-title=\"kompas · {0}\">\n\
          <div class=\"spot\"><p class=\"kicker\">kompas · {0}</p><p class=\"big\">{1}</p></div>\n</main>",
-        attr(Msg::RoomPageTitle.get(lang)),
-        escape(Msg::RoomWaiting.get(lang))
+        attr(W::PageTitle.get(lang)),
+        escape(W::Waiting.get(lang))
     )
 }

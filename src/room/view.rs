@@ -16,6 +16,7 @@ use crate::export::escape_html as escape;
 use crate::i18n::{self, Lang, Msg};
 
 use super::state::{RoomScreen, RoomSnapshot, RoomState};
+use super::words::W;
 
 /// At most this many agreements on the board (open ones first).
 pub const MAX_AGREEMENTS: usize = 14;
@@ -47,7 +48,11 @@ pub fn render_main(snap: &RoomSnapshot, version: u64) -> String {
         },
         RoomScreen::Board => board(session, &snap.state),
     };
-    let label = if class == "blank" { format!(" aria-label=\"{}\"", attr(Msg::RoomBlank.get(lang))) } else { String::new() };
+    let label = if class == "blank" {
+        format!(" aria-label=\"{}\"", attr(W::Blank.get(lang)))
+    } else {
+        String::new()
+    };
     format!(
         "<main id=\"room\" class=\"{class}\" data-version=\"{version}\" data-title=\"{}\"{label}>\n{body}</main>",
         attr(&title)
@@ -72,7 +77,8 @@ fn board(s: &Session, st: &RoomState) -> (String, String) {
         map(&mut out, s, lang);
     }
     out.push_str("</div>\n");
-    let class = format!("board phase-{} {}", s.phase.id(), if map_first { "map-first" } else { "agreements-first" });
+    let class =
+        format!("board phase-{} {}", s.phase.id(), if map_first { "map-first" } else { "agreements-first" });
     (class, out)
 }
 
@@ -83,7 +89,7 @@ fn header(out: &mut String, s: &Session, lang: Lang) {
         escape(&s.title),
         escape(&i18n::date(lang, s.meeting_date))
     );
-    let _ = writeln!(out, "<ol class=\"strip\" aria-label=\"{}\">", attr(Msg::RoomPhases.get(lang)));
+    let _ = writeln!(out, "<ol class=\"strip\" aria-label=\"{}\">", attr(W::Phases.get(lang)));
     for p in Phase::ALL {
         let (class, current, mark) = if p == s.phase {
             ("current", " aria-current=\"step\"", "▶")
@@ -135,12 +141,12 @@ fn question(out: &mut String, s: &Session, st: &RoomState) {
     let _ = writeln!(
         out,
         "<section class=\"question\"><h2>{}</h2><p class=\"q\">{}</p>",
-        escape(Msg::RoomQuestion.get(lang)),
+        escape(W::Question.get(lang)),
         escape(q)
     );
     let answers = answers_to(s, q);
     if !answers.is_empty() {
-        let _ = write!(out, "<ul class=\"answers\" aria-label=\"{}\">", attr(Msg::RoomAnswers.get(lang)));
+        let _ = write!(out, "<ul class=\"answers\" aria-label=\"{}\">", attr(W::Answers.get(lang)));
         let skip = answers.len().saturating_sub(MAX_ANSWERS);
         for r in &answers[skip..] {
             let _ = write!(out, "<li>{}</li>", escape(&r.answer));
@@ -151,7 +157,7 @@ fn question(out: &mut String, s: &Session, st: &RoomState) {
 }
 
 /// Open first (overdue first among them), then done, then dropped.
-pub(super) fn agreement_order<'a>(s: &'a Session, today: chrono::NaiveDate) -> Vec<&'a Agreement> {
+pub(super) fn agreement_order(s: &Session, today: chrono::NaiveDate) -> Vec<&Agreement> {
     let mut shown: Vec<&Agreement> = s.agreements.iter().filter(|a| s.on_room(&a.id)).collect();
     shown.sort_by_key(|a| (!a.status.is_open(), !a.is_overdue(today), a.status));
     shown
@@ -180,7 +186,10 @@ pub(super) fn agreement_meta(s: &Session, a: &Agreement, st: &RoomState) -> Stri
         escape(i18n::status_label(lang, a.status))
     ));
     if a.phase_result {
-        meta.push(format!("<span class=\"result\" title=\"{0}\">★ {0}</span>", attr(Msg::PhaseResult.get(lang))));
+        meta.push(format!(
+            "<span class=\"result\" title=\"{0}\">★ {0}</span>",
+            attr(Msg::PhaseResult.get(lang))
+        ));
     }
     meta.join(" <span class=\"sep\">·</span> ")
 }
@@ -193,10 +202,10 @@ fn agreements(out: &mut String, s: &Session, st: &RoomState) {
         out,
         "<section class=\"agreements\"><h2>{} <span class=\"count\">{open} {}</span></h2>",
         escape(Msg::PaneAgreements.get(lang)),
-        escape(Msg::RoomOpen.get(lang))
+        escape(W::Open.get(lang))
     );
     if order.is_empty() {
-        let _ = writeln!(out, "<p class=\"none\">{}</p>", escape(Msg::RoomNoAgreements.get(lang)));
+        let _ = writeln!(out, "<p class=\"none\">{}</p>", escape(W::NoAgreements.get(lang)));
     } else {
         out.push_str("<ol class=\"agreements\">\n");
         for a in order.iter().take(MAX_AGREEMENTS) {
@@ -220,7 +229,7 @@ fn agreements(out: &mut String, s: &Session, st: &RoomState) {
 
 fn more(out: &mut String, n: usize, lang: Lang) {
     if n > 0 {
-        let _ = writeln!(out, "<p class=\"more\">+ {n} {}</p>", escape(Msg::RoomMore.get(lang)));
+        let _ = writeln!(out, "<p class=\"more\">+ {n} {}</p>", escape(W::More.get(lang)));
     }
 }
 
@@ -228,9 +237,9 @@ fn more(out: &mut String, n: usize, lang: Lang) {
 /// shows a dash. Hidden and private interests are left out as if they were
 /// never recorded. (What a party wants and offers is in its spotlight.)
 fn map(out: &mut String, s: &Session, lang: Lang) {
-    let _ = writeln!(out, "<section class=\"map\"><h2>{}</h2>", escape(Msg::RoomMap.get(lang)));
+    let _ = writeln!(out, "<section class=\"map\"><h2>{}</h2>", escape(W::Map.get(lang)));
     if s.parties.is_empty() {
-        let _ = writeln!(out, "<p class=\"none\">{}</p></section>", escape(Msg::RoomNoParties.get(lang)));
+        let _ = writeln!(out, "<p class=\"none\">{}</p></section>", escape(W::NoParties.get(lang)));
         return;
     }
     out.push_str("<table class=\"map\">\n<thead><tr><th scope=\"col\">");
@@ -284,7 +293,12 @@ fn cell(out: &mut String, label: &str, items: &[&str], lang: Lang) {
             }
             out.push_str("</ul>");
             if many.len() > MAX_PER_CELL {
-                let _ = write!(out, "<span class=\"more\">+ {} {}</span>", many.len() - MAX_PER_CELL, escape(Msg::RoomMore.get(lang)));
+                let _ = write!(
+                    out,
+                    "<span class=\"more\">+ {} {}</span>",
+                    many.len() - MAX_PER_CELL,
+                    escape(W::More.get(lang))
+                );
             }
             out.push_str("</td>");
         }

@@ -41,11 +41,16 @@ pub struct Browser {
 
 /// The browser binary, if there is one.
 pub fn find() -> Option<String> {
-    let candidates = std::env::var("KOMPAS_CHROMIUM").into_iter().chain(
-        ["chromium", "chromium-browser", "google-chrome"].iter().map(|s| s.to_string()),
-    );
+    let candidates = std::env::var("KOMPAS_CHROMIUM")
+        .into_iter()
+        .chain(["chromium", "chromium-browser", "google-chrome"].iter().map(|s| s.to_string()));
     candidates.into_iter().find(|c| {
-        Command::new(c).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+        Command::new(c)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
     })
 }
 
@@ -151,7 +156,10 @@ impl Browser {
     /// Go to `url` and wait until the page has loaded.
     pub fn open(&mut self, url: &str) {
         self.call("Page.navigate", json!({"url": url}));
-        let ok = self.wait_for("document.readyState === 'complete' && location.href !== 'about:blank'", Duration::from_secs(20));
+        let ok = self.wait_for(
+            "document.readyState === 'complete' && location.href !== 'about:blank'",
+            Duration::from_secs(20),
+        );
         assert!(ok, "the page did not load: {url}");
     }
 

@@ -24,4 +24,5 @@ pub const CORPUS: &[&str] = &[
 ];
 
 /// What none of the outputs may contain raw (as markup, not text).
-pub const FORBIDDEN_MARKUP: &[&str] = &["<script>alert", "<img", "<script>fetch", "<style><", "<!-- open", "<![CDATA["];
+pub const FORBIDDEN_MARKUP: &[&str] =
+    &["<script>alert", "<img", "<script>fetch", "<style><", "<!-- open", "<![CDATA["];

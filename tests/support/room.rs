@@ -68,8 +68,10 @@ impl Events {
     pub fn open(addr: SocketAddr, target: &str) -> Events {
         let mut s = TcpStream::connect(addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        s.write_all(format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").as_bytes())
-            .unwrap();
+        s.write_all(
+            format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").as_bytes(),
+        )
+        .unwrap();
         let mut reader = BufReader::new(s);
         let mut headers = String::new();
         loop {

@@ -108,19 +108,29 @@ fn only_get_and_head_of_two_paths() {
 
 #[test]
 fn off_loopback_nothing_is_told_without_the_code() {
-    for (m, p) in [("GET", "/"), ("GET", "/events"), ("POST", "/"), ("GET", "/nothing"), ("HEAD", "/?k=c0df")] {
+    for (m, p) in [("GET", "/"), ("GET", "/events"), ("POST", "/"), ("GET", "/nothing"), ("HEAD", "/?k=c0df")]
+    {
         assert_eq!(decide_on("0.0.0.0:8080", &head(m, p)), Reply::Status(Status::Forbidden), "{m} {p}");
     }
     assert_eq!(decide_on("0.0.0.0:8080", &head("GET", "/?k=c0de")), Reply::Page { head_only: false });
-    assert_eq!(decide_on("0.0.0.0:8080", &head("GET", "/events?x=1&k=c0de")), Reply::Events { head_only: false });
+    assert_eq!(
+        decide_on("0.0.0.0:8080", &head("GET", "/events?x=1&k=c0de")),
+        Reply::Events { head_only: false }
+    );
     assert_eq!(decide_on("0.0.0.0:8080", &head("GET", "/x?k=c0de")), Reply::Status(Status::NotFound));
     assert_eq!(decide_on("0.0.0.0:8080", &head("PUT", "/?k=c0de")), Reply::Status(Status::MethodNotAllowed));
 }
 
 #[test]
 fn responses_carry_the_policy_and_no_cors() {
-    let r = String::from_utf8(response("405 Method Not Allowed", "text/plain", "no\n", false, "default-src 'none'"))
-        .unwrap();
+    let r = String::from_utf8(response(
+        "405 Method Not Allowed",
+        "text/plain",
+        "no\n",
+        false,
+        "default-src 'none'",
+    ))
+    .unwrap();
     assert!(r.starts_with("HTTP/1.1 405 Method Not Allowed\r\n"));
     assert!(r.contains("\r\nAllow: GET, HEAD\r\n"));
     assert!(r.contains("\r\nContent-Security-Policy: default-src 'none'\r\n"));
