@@ -16,6 +16,7 @@
 mod access;
 mod http;
 mod page;
+mod qr;
 mod server;
 mod spot;
 mod state;
@@ -27,6 +28,7 @@ use std::net::SocketAddr;
 pub use access::{host_is_loopback, is_loopback};
 pub use http::{Head, ReadError, event as sse_event, parse as parse_head};
 pub use page::{SCRIPT, SCRIPT_HASH, STYLE, STYLE_HASH, content_security_policy, page};
+pub use qr::Qr;
 pub use server::{Limits, RoomServer};
 pub use state::{RoomScreen, RoomSnapshot, RoomState, Spot};
 pub use view::{MAX_AGREEMENTS, MAX_ANSWERS, MAX_PARTIES, MAX_PER_CELL, render_main};
