@@ -402,12 +402,11 @@ fn extra_field(path: &str) -> Option<&str> {
     let known = |k: &str| {
         KNOWN_FIELDS.contains(&k) || KeyQuestion::from_id(k).is_some() || Dilemma::from_id(k).is_some()
     };
-    path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !known(k))
     // `room.<item id>`: the key is an id, not a field name.
     if path.starts_with("room.") {
         return None;
     }
-    path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !KNOWN_FIELDS.contains(k))
+    path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !known(k))
 }
 
 enum Shown {
