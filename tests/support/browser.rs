@@ -8,8 +8,7 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
-use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
+use std::os::fd::OwnedFd;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -68,32 +67,24 @@ impl Browser {
         let profile = tempfile::tempdir().unwrap();
         let (cmd_read, cmd_write) = std::io::pipe().unwrap();
         let (out_read, out_write) = std::io::pipe().unwrap();
-        let (child_in, child_out): (OwnedFd, OwnedFd) = (cmd_read.into(), out_write.into());
-        let (fd_in, fd_out) = (child_in.as_raw_fd(), child_out.as_raw_fd());
-        let mut cmd = Command::new(bin);
-        cmd.args(FLAGS)
+        // The protocol runs on descriptors 3 (commands in) and 4 (replies
+        // out). A shell puts the two pipes there (they arrive as its stdin
+        // and stdout) and then runs the browser.
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(r#"exec "$0" "$@" 3<&0 4>&1 0</dev/null 1>/dev/null"#)
+            .arg(bin)
+            .args(FLAGS)
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(format!("--window-size={width},{height}"))
             .arg("--remote-debugging-pipe")
             .arg("about:blank")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdin(Stdio::from(cmd_read))
+            .stdout(Stdio::from(out_write))
             .stderr(Stdio::null());
-        // SAFETY: between fork and exec only async-signal-safe calls (fcntl,
-        // dup2) on descriptors this process owns.
-        unsafe {
-            cmd.pre_exec(move || {
-                // Move both out of the way first, in case either is 3 or 4.
-                let a = libc::fcntl(fd_in, libc::F_DUPFD, 10);
-                let b = libc::fcntl(fd_out, libc::F_DUPFD, 10);
-                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
         let child = cmd.spawn().ok()?;
-        drop((child_in, child_out));
+        // The parent's copies of the child's ends are gone with `cmd`.
+        drop(cmd);
         let mut b = Browser {
             child,
             to: File::from(OwnedFd::from(cmd_write)),
