@@ -76,6 +76,21 @@ fn first_frame(path: &Path) -> Duration {
     })
 }
 
+/// The large session and two versions of it: ours with 100 agreements and
+/// answers changed, theirs with 100 interests and agreements changed (ten
+/// of them the same agreements as ours: true conflicts) and a new item.
+fn changed_on_both_sides(large: &Session) -> (Session, Session, Session) {
+    let (mut ours, mut theirs) = (large.clone(), large.clone());
+    for i in 0..50 {
+        ours.agreements[i * 7].text.push_str(" (ours)");
+        ours.reflections[i * 13].answer.push_str(" (ours)");
+        theirs.interests[i * 3].text.push_str(" (theirs)");
+        theirs.agreements[i * 7 + if i < 10 { 0 } else { 3 }].text.push_str(" (theirs)");
+    }
+    theirs.context.players.push_str(" en de wethouder");
+    (large.clone(), ours, theirs)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--peak-memory") {
@@ -170,6 +185,22 @@ fn main() {
         ms(save),
         format!("<= 2 x to_vec + write/fsync/rename = {}", ms(budget)),
         save <= budget,
+    );
+
+    // Merging an outside change (issue 8): the large session with 100 items
+    // changed on each side, some of them the same fields (conflicts). Runs
+    // on the writer thread, never on the input path.
+    let (merge_base, merge_ours, merge_theirs) = changed_on_both_sides(&large);
+    let t = median(11, || {
+        let m = kompas::storage::merge(Some(&merge_base), &merge_ours, &merge_theirs, "disk", common::now())
+            .unwrap();
+        assert!(m.conflicts >= 10 && m.came_in >= 100);
+    });
+    r.check(
+        "merge large, 100 changed items on each side",
+        ms(t),
+        "<= 50 ms".into(),
+        t <= Duration::from_millis(50),
     );
 
     // Start-up to the first frame (in process: load, state, draw).

@@ -31,9 +31,14 @@ pub enum Command {
         /// md, html or csv.
         #[arg(long, value_parser = parse_format)]
         format: crate::export::Format,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output. Never a session
+        /// file, a folder, a device or a symbolic link; an existing file only
+        /// with --force.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace an existing file given with --output (it keeps its mode).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Look back at a session: read-only, with a timeline of what happened.
     Review {

@@ -1,3 +1,4 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,8 +14,14 @@ fn main() -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env_vars(|k| std::env::var(k).ok()),
     };
-    if let Some(Command::Export { file, format, output }) = &cli.command {
-        return export(file, *format, output.as_deref(), lang);
+    if let Some(Command::Export { file, format, output, force }) = &cli.command {
+        return export(file, *format, output.as_deref(), *force, lang);
+    }
+    // Everything else draws screens: without a terminal, say so before
+    // anything is created.
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        eprintln!("kompas: {}", kompas::storage::W::NeedsTerminal.get(lang));
+        return ExitCode::FAILURE;
     }
     let start = match (cli.command, cli.file) {
         (Some(Command::New { title, date, facilitator }), _) => Start::Create {
@@ -41,6 +48,7 @@ fn export(
     file: &std::path::Path,
     format: kompas::export::Format,
     output: Option<&std::path::Path>,
+    force: bool,
     lang: Lang,
 ) -> ExitCode {
     let loaded = match kompas::storage::load(file) {
@@ -52,8 +60,8 @@ fn export(
     };
     let text = kompas::export::export(&loaded.session, format, lang, runtime::now().date_naive());
     let written = match output {
-        Some(path) => kompas::storage::write_atomic(path, text.as_bytes())
-            .map_err(|e| std::io::Error::other(e.to_string())),
+        Some(path) => kompas::storage::write_export(path, text.as_bytes(), file, force)
+            .map_err(|e| std::io::Error::other(e.line(lang))),
         None => std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes()),
     };
     match written {

@@ -399,3 +399,36 @@ fn files_written_by_the_program_validate() {
         assert_valid(&validator(), &doc, &path.display().to_string());
     }
 }
+
+/// Issue 8: conflict records of every kind, as a real merge writes them,
+/// validate; a record with a broken kind does not.
+#[test]
+fn a_merged_session_with_conflict_records_validates() {
+    let base = full_session();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.parties[0].role = "wethouder wonen".into();
+    theirs.parties[0].role = "wethouder zorg".into();
+    let gone = base.agreements[1].id.clone();
+    ours.agreements.retain(|a| a.id != gone);
+    theirs.agreements.iter_mut().find(|a| a.id == gone).unwrap().text = "anders".into();
+    theirs.agreements[0].due = None;
+    ours.agreements[0].due = NaiveDate::from_ymd_opt(2026, 5, 1);
+    ours.extra.insert("x_null".into(), json!(1));
+    theirs.extra.insert("x_null".into(), json!(null));
+    let merged = kompas::storage::merge(Some(&base), &ours, &theirs, "disk", at("2026-03-12T11:00:00+01:00"))
+        .unwrap()
+        .session;
+    let kinds: Vec<_> = merged.conflicts.iter().map(|c| c.kind).collect();
+    assert!(kinds.len() >= 3, "{kinds:?}");
+    let doc = pretty(&merged);
+    assert!(doc["conflicts"].as_array().unwrap().iter().any(|c| c.get("other").is_none()));
+    assert!(doc["conflicts"].as_array().unwrap().iter().any(|c| c["other"].is_null()));
+    let v = validator();
+    assert_valid(&v, &doc, "a merged session");
+    let mut broken = doc.clone();
+    broken["conflicts"][0]["kind"] = json!("both");
+    assert!(!v.is_valid(&broken));
+    let mut broken = doc;
+    broken["conflicts"][0]["path"] = json!([]);
+    assert!(!v.is_valid(&broken));
+}

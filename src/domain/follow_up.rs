@@ -60,6 +60,7 @@ impl Session {
             }),
             grondvorm: self.grondvorm.carried(),
             room: super::RoomMarks::new(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
         };
         next.room = self.carried_room_marks(&next);

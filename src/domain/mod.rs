@@ -1,6 +1,7 @@
 //! The session and the Kompas model: plain data and the rules for changing it.
 //! No terminal, no files, no clock: callers pass `now`.
 
+mod conflict;
 mod follow_up;
 pub mod grondvorm;
 mod items;
@@ -15,6 +16,7 @@ mod validate;
 #[cfg(test)]
 mod session_tests;
 
+pub use conflict::{Conflict, ConflictKind, Settle};
 pub use follow_up::ReviewOutcome;
 pub use grondvorm::{
     Aard, DilemmaChoice, FormChoice, FormDesign, Grondvorm, Intentie, KeyAnswer, KeyQuestion, PartyForm,
@@ -47,4 +49,7 @@ pub enum DomainError {
     NotFound(String),
     #[error("already in that phase")]
     SamePhase,
+    /// A conflict could not be settled that way (issue 8).
+    #[error("cannot settle the conflict: {0}")]
+    Conflict(String),
 }

@@ -56,6 +56,10 @@ pub struct Session {
     /// on purpose, by item id. See `domain::room`.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub room: super::RoomMarks,
+    /// Storage (issue 8): values a merge with an outside change could not
+    /// keep in place, waiting for the facilitator to settle them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::Conflict>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -151,6 +155,7 @@ impl Session {
             previous: None,
             grondvorm: FormDesign::default(),
             room: super::RoomMarks::new(),
+            conflicts: Vec::new(),
             extra: Extra::new(),
         })
     }

@@ -7,7 +7,7 @@ use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::naming::{TEMP_MARKER, is_temp_name, lock_name};
+use super::naming::{TEMP_MARKER, is_temp_name};
 
 /// Temp files younger than this may belong to a save in progress (in
 /// another kompas) and are left alone.
@@ -60,8 +60,70 @@ pub fn session_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// A temp file whose session exists, has been opened by a kompas (its lock
-/// file is there) and is not held by one now.
+/// One `*.json` entry of the sessions folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderEntry {
+    pub path: PathBuf,
+    /// Why it cannot be a session file; `None` for a regular file (or a link
+    /// to one) that may be read.
+    pub problem: Option<EntryProblem>,
+}
+
+/// What is wrong with a folder entry that looks like a session by its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// A symbolic link to nothing.
+    DanglingLink,
+    /// A folder named `*.json`.
+    Folder,
+    /// A device, pipe or socket.
+    NotAFile,
+    /// It may not be read (the cause in plain words).
+    Unreadable(String),
+}
+
+impl std::fmt::Display for EntryProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EntryProblem::DanglingLink => write!(f, "a link to a file that is not there"),
+            EntryProblem::Folder => write!(f, "a folder, not a session file"),
+            EntryProblem::NotAFile => write!(f, "not a regular file (a device, pipe or socket)"),
+            EntryProblem::Unreadable(why) => write!(f, "cannot be read: {why}"),
+        }
+    }
+}
+
+/// Every `*.json` entry of `dir` whose name does not start with a dot,
+/// sorted by name, each with what is wrong with it, if anything. Nothing is
+/// opened but to check that a file may be read.
+pub fn folder_entries(dir: &Path) -> io::Result<Vec<FolderEntry>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_json = Path::new(&*name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if name.starts_with('.') || !is_json {
+            continue;
+        }
+        let path = entry.path();
+        let problem = match fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Some(EntryProblem::DanglingLink),
+            Err(e) => Some(EntryProblem::Unreadable(super::io_cause(&e))),
+            Ok(m) if m.is_dir() => Some(EntryProblem::Folder),
+            Ok(m) if !m.is_file() => Some(EntryProblem::NotAFile),
+            Ok(_) => match fs::File::open(&path) {
+                Ok(_) => None,
+                Err(e) => Some(EntryProblem::Unreadable(super::io_cause(&e))),
+            },
+        };
+        out.push(FolderEntry { path, problem });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// A temp file whose session exists and is not held by a kompas now.
 fn orphaned(dir: &Path, temp_name: &str) -> bool {
     let Some(base) = temp_name.strip_prefix('.').and_then(|r| r.rfind(TEMP_MARKER).map(|at| &r[..at])) else {
         return false;
@@ -81,8 +143,8 @@ fn orphaned(dir: &Path, temp_name: &str) -> bool {
         })
         .collect();
     let [session] = matches.as_slice() else { return false };
-    let lock_file = dir.join(lock_name(session.file_name().unwrap_or_default()));
-    lock_file.exists() && matches!(super::lock(session), Ok(super::LockOutcome::Acquired(_)))
+    // Nobody holds it (taking the lock and letting go leaves no lock file).
+    matches!(super::lock(session), Ok(super::LockOutcome::Acquired(_)))
 }
 
 /// Remove the temp files our saves leave behind when the program dies in
@@ -111,4 +173,33 @@ pub fn clean_stale_temp_files(dir: &Path) -> io::Result<usize> {
         }
     }
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_json_entry_is_listed_with_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::write(d.join("good.json"), b"{}").unwrap();
+        std::os::unix::fs::symlink("nothing.json", d.join("dangling.json")).unwrap();
+        fs::create_dir(d.join("folder.json")).unwrap();
+        fs::write(d.join(".hidden.json"), b"{}").unwrap();
+        fs::write(d.join("notes.txt"), b"").unwrap();
+        let rows: Vec<(String, Option<EntryProblem>)> = folder_entries(d)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.path.file_name().unwrap().to_string_lossy().into_owned(), e.problem))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("dangling.json".into(), Some(EntryProblem::DanglingLink)),
+                ("folder.json".into(), Some(EntryProblem::Folder)),
+                ("good.json".into(), None),
+            ]
+        );
+    }
 }

@@ -16,23 +16,47 @@
 //! A UTF-8 byte order mark at the start of a file is accepted and ignored
 //! (RFC 8259 allows this; Windows editors add one); it is not written back.
 
+mod copies;
+mod export_target;
 mod folder;
+pub mod identity;
 pub mod journal;
 mod load;
 mod lock;
+mod merge;
+#[cfg(test)]
+mod merge_tests;
 mod migrate;
 mod naming;
+mod open;
+pub mod os;
+mod recovery;
 mod save;
+mod sync;
+mod words;
 
-pub use folder::{STALE_TEMP_AGE, clean_stale_temp_files, ensure_sessions_dir, session_files};
+pub use copies::{CopyKind, copy_candidates};
+pub use export_target::{ExportError, Refusal, check_export_target, write_export};
+pub use folder::{
+    EntryProblem, FolderEntry, STALE_TEMP_AGE, clean_stale_temp_files, ensure_sessions_dir, folder_entries,
+    session_files,
+};
 pub use load::{LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, parse_bytes};
-pub use lock::{LockOutcome, SessionLock, lock};
+pub use lock::{IdentityLock, LockOutcome, SessionLock, lock, lock_path};
+pub use merge::{MergeError, Merged, merge};
 pub use migrate::backup_original;
-pub use naming::{backup_name, lock_name, new_file_name, slug};
+pub use naming::{backup_name, draft_name, lock_name, new_file_name, real_path, slug};
+pub use open::{Opened, ReadOnly, open, read_only_line, read_only_reason};
+pub use recovery::{find_recoveries, state_dir, write_copy_beside, write_recovery};
 pub use save::{SaveError, SaveErrorKind, SaveStep, create_new, save, save_with, write_atomic};
+pub use sync::{Disk, SyncError, Synced};
+pub use words::W;
 
 use std::io;
 use std::path::Path;
+
+/// How much of a file's start is read to see whether it is a session.
+const FORMAT_PEEK_BYTES: u64 = 4096;
 
 /// Longest message detail shown to people, in characters.
 const MAX_SHOWN_CHARS: usize = 300;

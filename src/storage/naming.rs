@@ -1,6 +1,8 @@
 //! File names: session files, their temp, lock and backup companions.
 
 use std::ffi::OsStr;
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -69,9 +71,34 @@ pub fn new_file_name(meeting_date: NaiveDate, title: &str, attempt: u32) -> Stri
     if attempt <= 1 { format!("{base}.json") } else { format!("{base}-{attempt}.json") }
 }
 
+/// Longest file name most file systems take, in bytes.
+const MAX_NAME_BYTES: usize = 255;
+
 /// `.<file name>.lock`: the lock file of a session.
 pub fn lock_name(file_name: &OsStr) -> String {
-    format!(".{}.lock", file_name.to_string_lossy())
+    side_name(file_name, ".lock")
+}
+
+/// `.<file name>.draft.json`: the draft journal of a session.
+pub fn draft_name(file_name: &OsStr) -> String {
+    side_name(file_name, ".draft.json")
+}
+
+/// `.<file name><suffix>`, or, when that would be longer than a file name
+/// may be, `.<start of the name>~<hash of the whole name><suffix>`: still
+/// recognisable, and the same for the same session every time.
+pub(crate) fn side_name(file_name: &OsStr, suffix: &str) -> String {
+    let name = file_name.to_string_lossy();
+    let full = format!(".{name}{suffix}");
+    if full.len() <= MAX_NAME_BYTES {
+        return full;
+    }
+    let hash = super::identity::fnv64(file_name.as_encoded_bytes());
+    let mut end = 40.min(name.len());
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!(".{}~{hash:016x}{suffix}", &name[..end])
 }
 
 /// `<file name>.v<from>.bak`, with `-2`, `-3`, … after the version for
@@ -109,6 +136,37 @@ pub(crate) fn folder_of(path: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     }
+}
+
+/// The file a path finally names, following symlinks (also dangling ones,
+/// so saving through a link to a not yet existing file creates that file).
+pub(crate) fn follow_symlinks(path: &Path) -> io::Result<PathBuf> {
+    const MAX_LINKS: usize = 40;
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)?;
+                current = if next.is_absolute() { next } else { folder_of(&current).join(next) };
+            }
+            // Not there yet, or the folder is missing or unreadable: the
+            // steps that follow say precisely what is wrong.
+            Ok(_) | Err(_) => return Ok(current),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::InvalidInput, "too many levels of symbolic links"))
+}
+
+/// The real file a path names: symlinks followed (also a dangling last
+/// one), and the folder made absolute without links. Two paths name the same
+/// session file when their real paths are equal (or, for hard links and
+/// mounts, when device and inode are).
+pub fn real_path(path: &Path) -> std::io::Result<PathBuf> {
+    let target = follow_symlinks(path)?;
+    let name = target
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file path"))?;
+    Ok(std::fs::canonicalize(folder_of(&target))?.join(name))
 }
 
 #[cfg(test)]
@@ -167,6 +225,20 @@ mod tests {
         assert_eq!(new_file_name(d, "Weer thuis", 1), "2026-03-12-weer-thuis.json");
         assert_eq!(new_file_name(d, "Weer thuis", 2), "2026-03-12-weer-thuis-2.json");
         assert_eq!(new_file_name(d, "", 10), "2026-03-12-sessie-10.json");
+    }
+
+    #[test]
+    fn long_names_get_a_short_hashed_side_name() {
+        let long = format!("{}.json", "a".repeat(246));
+        let draft = draft_name(OsStr::new(&long));
+        assert!(draft.len() <= MAX_NAME_BYTES, "{draft}");
+        assert!(draft.starts_with(".aaaa") && draft.ends_with(".draft.json"), "{draft}");
+        assert_eq!(draft, draft_name(OsStr::new(&long)), "the same every time");
+        let other = format!("{}.json", "a".repeat(247));
+        assert_ne!(draft, draft_name(OsStr::new(&other)));
+        let lock = lock_name(OsStr::new(&"é".repeat(126)));
+        assert!(lock.len() <= MAX_NAME_BYTES && lock.ends_with(".lock"), "{lock}");
+        assert_eq!(draft_name(OsStr::new("x.json")), ".x.json.draft.json");
     }
 
     #[test]

@@ -16,7 +16,10 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use tempfile::{Builder, NamedTempFile};
 
-use super::naming::{folder_of, new_file_name, temp_prefix};
+use super::identity::{self, OnDisk, Version};
+use super::lock::IdentityLock;
+use super::naming::{folder_of, follow_symlinks, new_file_name, temp_prefix};
+use super::os;
 use super::{io_cause, one_line, shown_path};
 use crate::domain::Session;
 
@@ -60,6 +63,14 @@ pub enum SaveErrorKind {
     },
     #[error("not saved: no free file name after {0} tries")]
     NoFreeName(u32),
+    #[error("not saved: it is not a regular file (a folder, device or pipe)")]
+    NotARegularFile,
+    #[error("not saved: the file has {0} names (hard links); replacing it would split them")]
+    HardLinked(u64),
+    #[error("not saved: a symbolic link is in the way; kompas does not write through it")]
+    PlantedLink,
+    #[error("not saved: a file of that name appeared meanwhile")]
+    AppearedMeanwhile,
 }
 
 /// Where in a save an I/O error happened.
@@ -71,6 +82,8 @@ pub enum SaveStep {
     Replace,
     Link,
     SyncFolder,
+    Permissions,
+    Lock,
 }
 
 impl SaveStep {
@@ -82,6 +95,8 @@ impl SaveStep {
             SaveStep::Replace => "replacing the old file",
             SaveStep::Link => "giving the new file its name",
             SaveStep::SyncFolder => "flushing the folder to disk",
+            SaveStep::Permissions => "giving the new file the old one's permissions",
+            SaveStep::Lock => "locking the new file",
         }
     }
 }
@@ -109,7 +124,10 @@ fn io_err(step: SaveStep) -> impl FnOnce(io::Error) -> SaveErrorKind {
 /// Replace the file at `path` with `session`, atomically and durably. On
 /// error the file is as it was (see [`SaveError::target_unchanged`]) and no
 /// temp file is left; call `save` again later. A symlink at `path` is
-/// followed: the file it points to is replaced, the link stays.
+/// followed: the file it points to is replaced, the link stays. The file
+/// keeps its mode and group (and, for the administrator, its owner); a new
+/// file gets 0600. A file with more than one name (hard links) is refused:
+/// replacing it would split its names silently.
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
     save_with(path, session, &write_all)
 }
@@ -128,37 +146,128 @@ pub fn save_with(
 ) -> Result<(), SaveError> {
     let fail = |kind| SaveError { path: path.to_path_buf(), kind };
     let bytes = serialise(session).map_err(fail)?;
+    put(path, &bytes, &|| reads_back(&bytes, session), None, None, write).map(|_| ())
+}
+
+/// What [`put`] did.
+#[derive(Debug)]
+pub(crate) struct Put {
+    /// The version now on disk: what was written.
+    pub version: Version,
+    /// The file that was replaced was not the expected one (another program
+    /// replaced or rewrote it in the moment before): its bytes, to merge.
+    pub displaced: Option<Vec<u8>>,
+}
+
+/// Put `bytes` in place of the real file of `path`: temp file beside it with
+/// the old file's mode and owner, written and flushed while `check` runs,
+/// then swapped in. Where the file system can swap two names atomically
+/// (Linux), the old file is swapped out rather than overwritten and compared
+/// with `expect`, so a change another program made in the last moment is
+/// handed back instead of lost. With `lock`, the new file is locked before
+/// it gets the name and the lock moves to it.
+pub(crate) fn put(
+    path: &Path,
+    bytes: &[u8],
+    check: &(dyn Fn() -> Result<(), SaveErrorKind> + Sync),
+    expect: Option<&Version>,
+    lock: Option<&IdentityLock>,
+    write: &dyn Fn(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<Put, SaveError> {
+    let fail = |kind| SaveError { path: path.to_path_buf(), kind };
     let target = follow_symlinks(path).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
     let name = target.file_name().ok_or_else(|| fail(io_err(SaveStep::CreateTemp)(not_a_file_path())))?;
     let dir = folder_of(&target);
+    let existing = match fs::symlink_metadata(&target) {
+        Ok(m) if m.is_file() => Some(os::facts(&m)),
+        Ok(_) => return Err(fail(SaveErrorKind::NotARegularFile)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(fail(io_err(SaveStep::Replace)(e))),
+    };
+    if let Some(f) = existing.filter(|f| f.links > 1) {
+        return Err(fail(SaveErrorKind::HardLinked(f.links)));
+    }
     // The read-back check runs beside the writing and syncing of the temp
     // file (they take about as long); the file replaces the old one only
     // when both succeeded. A refused check leaves the old file untouched and
     // the temp file removed, as any other failure does.
     let (checked, written) = std::thread::scope(|scope| {
-        let check = scope.spawn(|| reads_back(&bytes, session));
-        let written = write_temp(&dir, name, &bytes, write);
-        (check.join().unwrap_or_else(|_| Err(SaveErrorKind::RoundTrip("the check stopped".into()))), written)
+        let checking = scope.spawn(check);
+        let written = write_temp(&dir, name, bytes, write);
+        (
+            checking.join().unwrap_or_else(|_| Err(SaveErrorKind::RoundTrip("the check stopped".into()))),
+            written,
+        )
     });
     let temp = written.map_err(fail)?;
     checked.map_err(fail)?;
-    if let Err(e) = temp.persist(&target) {
-        // `e.file`, the temp file, is removed when `e` is dropped.
-        return Err(fail(io_err(SaveStep::Replace)(e.error)));
+    if let Some(like) = &existing {
+        os::copy_owner_and_mode(temp.as_file(), like).map_err(|e| fail(io_err(SaveStep::Permissions)(e)))?;
     }
-    sync_folder(&dir).map_err(fail)
+    if lock.is_some() && !os::try_lock(temp.as_file()).map_err(|e| fail(io_err(SaveStep::Lock)(e)))? {
+        return Err(fail(io_err(SaveStep::Lock)(io::Error::other(
+            "the new file is locked by another program",
+        ))));
+    }
+    let (file, temp_path) = temp.into_parts();
+    let mut displaced = None;
+    let swapped = existing.is_some()
+        && os::exchange(&temp_path, &target).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
+    if swapped {
+        // `temp_path` now names the old file; it goes when `temp_path` drops.
+        if let Some(expect) = expect {
+            displaced = match identity::check(&temp_path, expect) {
+                Ok(OnDisk::Changed(_, old)) => Some(old),
+                _ => None,
+            };
+        }
+    } else if existing.is_some() {
+        if let Err(e) = temp_path.persist(&target) {
+            return Err(fail(io_err(SaveStep::Replace)(e.error)));
+        }
+    } else {
+        // A new file (or one deleted meanwhile): never over a file that
+        // appeared in the meantime.
+        match temp_path.persist_noclobber(&target) {
+            Ok(()) => {}
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+                return Err(fail(SaveErrorKind::AppearedMeanwhile));
+            }
+            Err(e) => return Err(fail(io_err(SaveStep::Replace)(e.error))),
+        }
+    }
+    let version =
+        Version::of(os::facts(&file.metadata().map_err(|e| fail(io_err(SaveStep::Replace)(e)))?), bytes);
+    if let Some(lock) = lock {
+        lock.moved_to(file);
+    }
+    sync_folder(&dir).map_err(fail)?;
+    Ok(Put { version, displaced })
 }
 
 /// Replace the file at `path` with `bytes` the way sessions are saved: temp
 /// file (0600) in the same folder, fsync, rename, fsync of the folder. For
-/// exports and the draft journal.
+/// side files (the draft journal) and exports: a symlink at `path` is never
+/// followed or replaced (a planted link is refused and left alone), and
+/// neither is anything but a regular file. An existing file keeps its mode.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |kind| SaveError { path: path.to_path_buf(), kind };
-    let target = follow_symlinks(path).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
-    let name = target.file_name().ok_or_else(|| fail(io_err(SaveStep::CreateTemp)(not_a_file_path())))?;
-    let dir = folder_of(&target);
+    let name = path.file_name().ok_or_else(|| fail(io_err(SaveStep::CreateTemp)(not_a_file_path())))?;
+    let dir = folder_of(path);
+    let existing = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => return Err(fail(SaveErrorKind::PlantedLink)),
+        Ok(m) if m.is_file() => Some(os::facts(&m)),
+        Ok(_) => return Err(fail(SaveErrorKind::NotARegularFile)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(fail(io_err(SaveStep::Replace)(e))),
+    };
     let temp = write_temp(&dir, name, bytes, &write_all).map_err(fail)?;
-    if let Err(e) = temp.persist(&target) {
+    if let Some(like) = &existing {
+        os::copy_owner_and_mode(temp.as_file(), like).map_err(|e| fail(io_err(SaveStep::Permissions)(e)))?;
+    }
+    // A rename replaces the name itself: a link planted after the check
+    // above is replaced, never followed.
+    if let Err(e) = temp.persist(path) {
         return Err(fail(io_err(SaveStep::Replace)(e.error)));
     }
     sync_folder(&dir).map_err(fail)
@@ -233,7 +342,7 @@ pub(crate) fn encode(session: &Session) -> Result<Vec<u8>, SaveErrorKind> {
 /// Pretty JSON and a final newline. The buffer is sized from the last save
 /// on this thread (the writer saves the same session over and over), so a
 /// large session is not copied again and again while it grows.
-fn serialise(session: &Session) -> Result<Vec<u8>, SaveErrorKind> {
+pub(crate) fn serialise(session: &Session) -> Result<Vec<u8>, SaveErrorKind> {
     thread_local! {
         static LAST_SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(64 * 1024) };
     }
@@ -246,7 +355,7 @@ fn serialise(session: &Session) -> Result<Vec<u8>, SaveErrorKind> {
 }
 
 /// Refuse bytes that would not load back as this very session.
-fn reads_back(bytes: &[u8], session: &Session) -> Result<(), SaveErrorKind> {
+pub(crate) fn reads_back(bytes: &[u8], session: &Session) -> Result<(), SaveErrorKind> {
     let back: Session = serde_json::from_slice(bytes).map_err(|e| SaveErrorKind::RoundTrip(e.to_string()))?;
     if back == *session || same_up_to_float_rounding(&back, session) {
         Ok(())
@@ -329,31 +438,7 @@ fn slow_down_for_tests() {
 /// Make a rename or new name in `dir` durable. File systems that cannot
 /// fsync a folder at all say so with EINVAL; there is nothing more to do.
 fn sync_folder(dir: &Path) -> Result<(), SaveErrorKind> {
-    let folder = File::open(dir).map_err(io_err(SaveStep::SyncFolder))?;
-    match folder.sync_all() {
-        Ok(()) => Ok(()),
-        Err(e) if matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => Ok(()),
-        Err(e) => Err(io_err(SaveStep::SyncFolder)(e)),
-    }
-}
-
-/// The file a path finally names, following symlinks (also dangling ones,
-/// so saving through a link to a not yet existing file creates that file).
-fn follow_symlinks(path: &Path) -> io::Result<PathBuf> {
-    const MAX_LINKS: usize = 40;
-    let mut current = path.to_path_buf();
-    for _ in 0..MAX_LINKS {
-        match fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let next = fs::read_link(&current)?;
-                current = if next.is_absolute() { next } else { folder_of(&current).join(next) };
-            }
-            // Not there yet, or the folder is missing or unreadable: the
-            // steps that follow say precisely what is wrong.
-            Ok(_) | Err(_) => return Ok(current),
-        }
-    }
-    Err(io::Error::new(io::ErrorKind::InvalidInput, "too many levels of symbolic links"))
+    os::sync_folder(dir).map_err(io_err(SaveStep::SyncFolder))
 }
 
 #[cfg(test)]

@@ -1,0 +1,229 @@
+//! Keeping one open session and its file in step: before every save, and
+//! whenever the watcher says the file moved, look whether the file is still
+//! the one last read or written; if not, read it and merge three-way
+//! (base = the version last read or written, ours = memory, theirs = disk),
+//! then write. Nothing on disk is ever overwritten unseen.
+//!
+//! Runs on the writer thread, off the input path.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::identity::{self, OnDisk, Version};
+use super::load::{LoadError, LoadErrorKind, parse};
+use super::lock::IdentityLock;
+use super::merge::{MergeError, merge};
+use super::save::{SaveError, put, reads_back, serialise};
+use crate::domain::{Session, Timestamp};
+
+/// How often a save that found another last-moment change tries again.
+const ROUNDS: usize = 4;
+
+/// The open session's file as kompas last read or wrote it.
+#[derive(Debug)]
+pub struct Disk {
+    path: PathBuf,
+    /// The version on disk (`None`: there was no file).
+    known: Option<Version>,
+    /// The session of that version: the base of the next merge.
+    on_disk: Arc<Session>,
+    lock: Option<IdentityLock>,
+}
+
+/// What [`Disk::sync`] did.
+#[derive(Debug)]
+pub enum Synced {
+    /// Nothing changed on disk and there was nothing new of ours.
+    Unchanged,
+    /// Ours was written; nobody else had touched the file.
+    Written,
+    /// The file changed outside and nothing of ours was waiting: the
+    /// session became theirs; the file was not written (it stays
+    /// byte-identical).
+    Adopted { session: Arc<Session>, came_in: usize },
+    /// Ours and theirs were merged and written.
+    Merged { session: Arc<Session>, came_in: usize, conflicts: usize },
+    /// The two could not be merged into a sound session: ours was written,
+    /// theirs was kept whole as a copy beside it (offered in the library).
+    KeptCopy { copy: PathBuf },
+    /// The file is gone. Nothing was written: it is recreated only when
+    /// asked (after the facilitator was told).
+    Gone,
+}
+
+/// Why [`Disk::sync`] did not finish. The file is as it was; try again.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// The file changed and the new content cannot be read (half written by
+    /// another program, or broken): nothing is written over it.
+    #[error("{0}")]
+    Unreadable(LoadError),
+    /// The file now holds another session.
+    #[error("{}: now holds another session ({found}); yours is kept in memory", super::shown_path(.path))]
+    OtherSession { path: PathBuf, found: String },
+}
+
+impl Disk {
+    /// The file at `path` as just read (`version`, `session`), or `None` for
+    /// a file that does not exist yet. With `lock`, the identity lock moves
+    /// to every file written.
+    pub fn new(
+        path: &Path,
+        version: Option<Version>,
+        session: Arc<Session>,
+        lock: Option<IdentityLock>,
+    ) -> Disk {
+        Disk { path: path.to_path_buf(), known: version, on_disk: session, lock }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The session as last read from or written to disk.
+    pub fn on_disk(&self) -> &Arc<Session> {
+        &self.on_disk
+    }
+
+    /// Bring file and memory in step. `base` is the version `ours` was made
+    /// from (the last one the program took from here). `recreate` allows
+    /// writing a file that was deleted. `now` dates conflict records.
+    pub fn sync(
+        &mut self,
+        base: &Arc<Session>,
+        ours: &Arc<Session>,
+        recreate: bool,
+        now: Timestamp,
+    ) -> Result<Synced, SyncError> {
+        let theirs = match self.look()? {
+            Look::Gone if !recreate => return Ok(Synced::Gone),
+            Look::Gone => {
+                self.known = None;
+                Arc::clone(&self.on_disk)
+            }
+            Look::Same => Arc::clone(&self.on_disk),
+            Look::New(theirs) => theirs,
+        };
+        let theirs_new = !Arc::ptr_eq(&theirs, base) && *theirs != **base;
+        let ours_new = !Arc::ptr_eq(ours, base) && **ours != **base;
+        let (mut next, mut came_in, mut conflicts) = match (ours_new, theirs_new) {
+            (false, true) => {
+                // Nothing of ours: take theirs as it is, write nothing.
+                let came_in = merge(Some(base), ours, &theirs, "disk", now).map_or(1, |m| m.came_in.max(1));
+                return Ok(Synced::Adopted { session: theirs, came_in });
+            }
+            (_, false) => (Arc::clone(ours), 0, 0),
+            (true, true) => match merge(Some(base), ours, &theirs, "disk", now) {
+                Ok(m) => (Arc::new(m.session), m.came_in, m.conflicts),
+                Err(e) => return self.keep_copy(ours, e),
+            },
+        };
+        if self.known.is_some() && *next == *self.on_disk {
+            return Ok(if came_in > 0 {
+                Synced::Adopted { session: next, came_in }
+            } else {
+                Synced::Unchanged
+            });
+        }
+        for _ in 0..ROUNDS {
+            let put = self.write(&next)?;
+            self.known = Some(put.version);
+            let previous = std::mem::replace(&mut self.on_disk, Arc::clone(&next));
+            let Some(displaced) = put.displaced else { break };
+            // Another program wrote in the moment before ours went in: that
+            // version was swapped out, not lost. Merge it and write again.
+            let Ok(loaded) = parse(&displaced) else { break };
+            if loaded.session.id != next.id {
+                break;
+            }
+            match merge(Some(&previous), &next, &loaded.session, "disk", now) {
+                Ok(m) => {
+                    came_in += m.came_in;
+                    conflicts += m.conflicts;
+                    next = Arc::new(m.session);
+                }
+                Err(e) => return self.keep_copy(&next, e),
+            }
+        }
+        Ok(if came_in > 0 || conflicts > 0 {
+            Synced::Merged { session: next, came_in, conflicts }
+        } else {
+            Synced::Written
+        })
+    }
+
+    fn write(&self, session: &Session) -> Result<super::save::Put, SaveError> {
+        let fail = |kind| SaveError { path: self.path.clone(), kind };
+        let bytes = serialise(session).map_err(fail)?;
+        put(
+            &self.path,
+            &bytes,
+            &|| reads_back(&bytes, session),
+            self.known.as_ref(),
+            self.lock.as_ref(),
+            &|f, b| std::io::Write::write_all(f, b),
+        )
+    }
+
+    /// Theirs could not be merged into a sound session: keep their file
+    /// whole as a copy beside it, then write ours.
+    fn keep_copy(&mut self, ours: &Arc<Session>, why: MergeError) -> Result<Synced, SyncError> {
+        let _ = why;
+        let theirs = std::fs::read(&self.path).map_err(|e| {
+            SyncError::Unreadable(LoadError { path: self.path.clone(), kind: LoadErrorKind::Io(e) })
+        })?;
+        let copy = super::recovery::write_copy_beside(&self.path, &theirs, "kompas conflict copy")?;
+        self.known = None;
+        let put = self.write(ours)?;
+        self.known = Some(put.version);
+        self.on_disk = Arc::clone(ours);
+        Ok(Synced::KeptCopy { copy })
+    }
+
+    fn look(&mut self) -> Result<Look, SyncError> {
+        let checked = match &self.known {
+            Some(known) => identity::check(&self.path, known),
+            None => match std::fs::metadata(&self.path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(OnDisk::Gone),
+                _ => identity::check(&self.path, &Version::of(super::os::Facts::nothing(), b"\0none")),
+            },
+        };
+        let unreadable =
+            |e| SyncError::Unreadable(LoadError { path: self.path.clone(), kind: LoadErrorKind::Io(e) });
+        match checked.map_err(unreadable)? {
+            OnDisk::Same => Ok(Look::Same),
+            OnDisk::SameBytes(v) => {
+                self.known = Some(v);
+                Ok(Look::Same)
+            }
+            OnDisk::Gone if self.known.is_none() => Ok(Look::Same),
+            OnDisk::Gone => Ok(Look::Gone),
+            OnDisk::Changed(v, bytes) => {
+                let loaded = parse(&bytes)
+                    .map_err(|kind| SyncError::Unreadable(LoadError { path: self.path.clone(), kind }))?;
+                if loaded.session.id != self.on_disk.id {
+                    return Err(SyncError::OtherSession {
+                        path: self.path.clone(),
+                        found: loaded.session.id,
+                    });
+                }
+                let theirs = Arc::new(loaded.session);
+                self.known = Some(v);
+                self.on_disk = Arc::clone(&theirs);
+                Ok(Look::New(theirs))
+            }
+        }
+    }
+}
+
+enum Look {
+    Same,
+    New(Arc<Session>),
+    Gone,
+}
+
+#[cfg(test)]
+#[path = "sync_tests.rs"]
+mod tests;

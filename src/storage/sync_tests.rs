@@ -1,0 +1,102 @@
+//! Tests of keeping a session and its file in step.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate};
+
+use super::*;
+use crate::domain::{ContextAspect, PartyFields, Timestamp};
+use crate::storage::{load, os};
+
+fn t(min: i64) -> Timestamp {
+    DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap() + Duration::minutes(min)
+}
+
+fn start() -> (tempfile::TempDir, std::path::PathBuf, Disk, Arc<Session>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.json");
+    let s =
+        Session::new("s1".into(), "Wijk", NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), "", t(0)).unwrap();
+    crate::storage::save(&path, &s).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let version = Version::of(os::facts_of(&path).unwrap(), &bytes);
+    let s = Arc::new(s);
+    let disk = Disk::new(&path, Some(version), Arc::clone(&s), None);
+    (dir, path, disk, s)
+}
+
+/// Another program rewrites the file the way sync tools do.
+fn outside(path: &Path, f: impl FnOnce(&mut Session)) {
+    let mut s = load(path).unwrap().session;
+    f(&mut s);
+    let tmp = path.with_extension("sync-tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(&s).unwrap()).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn an_outside_change_is_merged_not_overwritten() {
+    let (_d, path, mut disk, base) = start();
+    outside(&path, |s| s.set_context(ContextAspect::Players, "nieuw", t(1)));
+    let mut ours = (*base).clone();
+    ours.add_party(&PartyFields { organisation: "GGD".into(), ..Default::default() }, t(2)).unwrap();
+    let ours = Arc::new(ours);
+    match disk.sync(&base, &ours, false, t(3)).unwrap() {
+        Synced::Merged { came_in, conflicts: 0, .. } => assert!(came_in > 0),
+        other => panic!("{other:?}"),
+    }
+    let on_disk = load(&path).unwrap().session;
+    assert_eq!(on_disk.context.players, "nieuw");
+    assert_eq!(on_disk.parties.len(), 1);
+}
+
+#[test]
+fn nothing_of_ours_adopts_theirs_and_leaves_the_bytes() {
+    let (_d, path, mut disk, base) = start();
+    outside(&path, |s| s.title = "Buurt".into());
+    let before = std::fs::read(&path).unwrap();
+    match disk.sync(&base, &base, false, t(3)).unwrap() {
+        Synced::Adopted { session, .. } => assert_eq!(session.title, "Buurt"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "byte-identical");
+    // Nothing new on either side afterwards: nothing happens.
+    let now = Arc::clone(disk.on_disk());
+    assert!(matches!(disk.sync(&now, &now, false, t(4)).unwrap(), Synced::Unchanged));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_deleted_file_is_recreated_only_when_asked() {
+    let (_d, path, mut disk, base) = start();
+    std::fs::remove_file(&path).unwrap();
+    let mut ours = (*base).clone();
+    ours.title = "Nieuw".into();
+    let ours = Arc::new(ours);
+    assert!(matches!(disk.sync(&base, &ours, false, t(1)).unwrap(), Synced::Gone));
+    assert!(!path.exists());
+    assert!(matches!(disk.sync(&base, &ours, true, t(1)).unwrap(), Synced::Written));
+    assert_eq!(load(&path).unwrap().session.title, "Nieuw");
+}
+
+#[test]
+fn a_half_written_file_is_never_written_over() {
+    let (_d, path, mut disk, base) = start();
+    std::fs::write(&path, b"{\"format\": \"kompas-sess").unwrap();
+    let mut ours = (*base).clone();
+    ours.title = "Nieuw".into();
+    let ours = Arc::new(ours);
+    assert!(matches!(disk.sync(&base, &ours, false, t(1)), Err(SyncError::Unreadable(_))));
+    assert_eq!(std::fs::read(&path).unwrap(), b"{\"format\": \"kompas-sess");
+}
+
+#[test]
+fn the_mode_of_a_colleagues_file_is_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_d, path, mut disk, base) = start();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let mut ours = (*base).clone();
+    ours.title = "Nieuw".into();
+    disk.sync(&base, &Arc::new(ours), false, t(1)).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o664);
+}

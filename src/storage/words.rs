@@ -1,0 +1,14 @@
+//! The words of storage (issue 8), in Dutch and English: refusals, reasons
+//! for read-only, what came in from outside. Kept here, beside the code
+//! that needs them, through the shared message table macro.
+
+crate::messages! { pub struct W {
+    NeedsTerminal => "kompas heeft een terminal nodig voor zijn schermen, en invoer of uitvoer is nu geen terminal; er is niets gemaakt. Zonder terminal schrijft `kompas export BESTAND --format md` een sessie als tekst; terugkijken kan met `kompas review BESTAND` in een terminal.", "kompas needs a terminal for its screens, and its input or output is not one now; nothing was created. Without a terminal, `kompas export FILE --format md` writes a session as text; to look back, run `kompas review FILE` in a terminal.";
+    ExportNotWritten => "niet geschreven", "not written";
+    ExportIsTheSession => "dat is de sessie zelf", "that is the session itself";
+    ExportIsASession => "dat is een sessiebestand van kompas", "that is a kompas session file";
+    ExportIsAFolder => "dat is een map", "that is a folder";
+    ExportNotAFile => "dat is geen gewoon bestand (een apparaat, pijp of socket)", "that is not a regular file (a device, pipe or socket)";
+    ExportIsALink => "dat is een symbolische koppeling", "that is a symbolic link";
+    ExportExists => "het bestand bestaat al (vervangen: --force)", "the file exists (to replace it: --force)";
+} }
