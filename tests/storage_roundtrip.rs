@@ -179,13 +179,19 @@ fn lock_allows_one_holder_at_a_time() {
     // Another session in the same folder is not affected.
     assert!(matches!(storage::lock(&dir.path().join("t.json")).unwrap(), LockOutcome::Acquired(_)));
     let lock_file = first.lock_file().to_path_buf();
-    assert_eq!(lock_file, dir.path().join(".s.json.lock"));
+    assert_eq!(lock_file, dir.path().canonicalize().unwrap().join(".s.json.lock"));
     assert_eq!(mode(&lock_file), 0o600);
-    drop(first);
-    assert!(matches!(storage::lock(&path).unwrap(), LockOutcome::Acquired(_)));
-    // Lock files stay (deleting them would race) and are hidden from the picker.
-    assert!(lock_file.exists());
+    // Hidden from the picker.
     assert!(storage::session_files(dir.path()).unwrap().is_empty());
+    drop(first);
+    // Removed on release (while still held, so no second holder can slip in)
+    // and taken again by the next one.
+    assert!(!lock_file.exists());
+    let again = storage::lock(&path).unwrap();
+    assert!(matches!(again, LockOutcome::Acquired(_)));
+    assert!(lock_file.exists());
+    drop(again);
+    assert!(!lock_file.exists());
 }
 
 #[test]
@@ -406,13 +412,11 @@ fn a_fresh_temp_file_goes_only_when_nobody_holds_its_session() {
     storage::save(&path, &realistic_session()).unwrap();
     let temp = dir.path().join(".2026-03-12-x.json.kompas-tmp-abc123");
     let journal_temp = dir.path().join("..2026-03-12-x.json.draft.json.kompas-tmp-def456");
-    // Never opened by a kompas (no lock file): only age can clean it.
-    std::fs::write(&temp, b"{").unwrap();
-    assert_eq!(storage::clean_stale_temp_files(dir.path()).unwrap(), 0);
     let held = match storage::lock(&path).unwrap() {
         storage::LockOutcome::Acquired(l) => l,
         storage::LockOutcome::HeldElsewhere => panic!("free"),
     };
+    std::fs::write(&temp, b"{").unwrap();
     std::fs::write(&journal_temp, b"{").unwrap();
     assert_eq!(storage::clean_stale_temp_files(dir.path()).unwrap(), 0, "held: a save may be under way");
     drop(held);
