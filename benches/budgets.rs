@@ -91,6 +91,44 @@ fn changed_on_both_sides(large: &Session) -> (Session, Session, Session) {
     (large.clone(), ours, theirs)
 }
 
+/// CPU time of this process so far, in clock ticks (user + system).
+fn cpu_ticks() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rfind(')').map_or("", |at| &stat[at + 2..]);
+    let f: Vec<u64> = rest.split_whitespace().map(|x| x.parse().unwrap_or(0)).collect();
+    f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)
+}
+
+/// Watch a session file, stay idle 2 s (CPU ticks counted), then let a
+/// "sync tool" rename a new version over it; the median time to the report.
+fn outside_change_seen(dir: &Path, session: &Session) -> (Duration, u64) {
+    use std::sync::mpsc;
+    let path = dir.join("watched.json");
+    kompas::storage::save(&path, session).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let (tx, rx) = mpsc::channel();
+    let _watch = kompas::storage::watch(&path, move || {
+        let _ = tx.send(Instant::now());
+    })
+    .unwrap();
+    let before = cpu_ticks();
+    std::thread::sleep(Duration::from_secs(2));
+    let idle = cpu_ticks() - before;
+    let mut times = Vec::new();
+    for round in 0..9 {
+        while rx.try_recv().is_ok() {}
+        let tmp = dir.join(format!(".sync-{round}.tmp"));
+        std::fs::write(&tmp, &bytes).unwrap();
+        while rx.recv_timeout(Duration::from_millis(50)).is_ok() {}
+        let t = Instant::now();
+        std::fs::rename(&tmp, &path).unwrap();
+        let at = rx.recv_timeout(Duration::from_secs(5)).unwrap_or(t + Duration::from_secs(5));
+        times.push(at.saturating_duration_since(t));
+    }
+    times.sort();
+    (times[times.len() / 2], idle)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--peak-memory") {
@@ -201,6 +239,18 @@ fn main() {
         ms(t),
         "<= 50 ms".into(),
         t <= Duration::from_millis(50),
+    );
+
+    // An outside change while kompas only waits (issue 8): how long until
+    // the file watcher reports it, and what watching costs in CPU while
+    // nothing happens. The watcher is the one the program runs.
+    let (seen, idle_ticks) = outside_change_seen(dir.path(), &large);
+    r.check("outside change seen while idle", ms(seen), "<= 2 s".into(), seen <= Duration::from_secs(2));
+    r.check(
+        "CPU while watching, 2 s idle",
+        format!("{idle_ticks} ticks"),
+        "<= 1 tick (none)".into(),
+        idle_ticks <= 1,
     );
 
     // Start-up to the first frame (in process: load, state, draw).

@@ -35,7 +35,8 @@ fn add_agreement(k: &mut Kompas, text: &str) -> bool {
     k.send("\t");
     k.wait_for("Agreement", 10);
     k.send("a");
-    let screen = k.wait_until("a form or a refusal", 10, |s| s.contains("New agreement") || s.contains("READ"));
+    let screen =
+        k.wait_until("a form or a refusal", 10, |s| s.contains("New agreement") || s.contains("READ"));
     if !screen.contains("New agreement") {
         return false;
     }
@@ -44,7 +45,12 @@ fn add_agreement(k: &mut Kompas, text: &str) -> bool {
     k.wait_until("saved", 10, |s| s.contains(text) && s.contains("✓ saved")).contains("✓ saved")
 }
 
-fn second_instance_is_read_only(dir: &Path, first_name: &str, second_name: &str, before_second: impl FnOnce()) {
+fn second_instance_is_read_only(
+    dir: &Path,
+    first_name: &str,
+    second_name: &str,
+    before_second: impl FnOnce(),
+) {
     let mut first = open(dir, first_name);
     before_second();
     let mut second = open(dir, second_name);

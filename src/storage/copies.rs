@@ -95,3 +95,84 @@ mod tests {
         assert!(copy_candidates("2026-03-12-wijk-2.json").iter().all(|(_, k)| *k == CopyKind::OneDrive));
     }
 }
+
+/// A copy found beside a session: both files hold the same session id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundCopy {
+    pub copy: std::path::PathBuf,
+    pub original: std::path::PathBuf,
+    pub kind: CopyKind,
+}
+
+/// The conflict and recovery copies in `dir`, each with the session it is a
+/// copy of (confirmed by the session id).
+pub fn find_copies(dir: &std::path::Path) -> std::io::Result<Vec<FoundCopy>> {
+    let entries = super::folder_entries(dir)?;
+    let names: std::collections::HashSet<String> = entries
+        .iter()
+        .filter(|e| e.problem.is_none())
+        .filter_map(|e| e.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let id_of = |p: &std::path::Path| super::load(p).ok().map(|l| l.session.id);
+    let mut found = Vec::new();
+    for e in entries.iter().filter(|e| e.problem.is_none()) {
+        let name = e.path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        for (original, kind) in copy_candidates(&name) {
+            if !names.contains(&original) {
+                continue;
+            }
+            let original = dir.join(&original);
+            if id_of(&e.path).is_some_and(|id| Some(id) == id_of(&original)) {
+                found.push(FoundCopy { copy: e.path.clone(), original, kind });
+                break;
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Merge a copy into its session in memory: nothing counts as removed (the
+/// two have no known common version), what differs is kept as conflicts
+/// naming the copy. The caller saves the result and then removes the copy.
+pub fn merge_copy(
+    ours: &crate::domain::Session,
+    copy: &std::path::Path,
+    now: crate::domain::Timestamp,
+) -> Result<super::Merged, String> {
+    let theirs = super::load(copy).map_err(|e| e.to_string())?.session;
+    if theirs.id != ours.id {
+        return Err(format!("{}: holds another session", super::shown_path(copy)));
+    }
+    let source = copy.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    super::merge(None, ours, &theirs, &source, now).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod found_tests {
+    use super::*;
+
+    #[test]
+    fn copies_are_confirmed_by_the_session_id_and_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+        let s = crate::domain::Session::new("s1".into(), "Wijk", date, "", now).unwrap();
+        let other = crate::domain::Session::new("s2".into(), "Wijk", date, "", now).unwrap();
+        super::super::save(&d.join("wijk.json"), &s).unwrap();
+        // Our own second name for another session: no copy.
+        super::super::save(&d.join("wijk-2.json"), &other).unwrap();
+        let mut theirs = s.clone();
+        theirs.title = "Wijk Zuid".into();
+        super::super::save(&d.join("wijk (Anne's conflicted copy 2026-03-12).json"), &theirs).unwrap();
+        super::super::save(&d.join("wijk-LAPTOP-ANNE.json"), &s).unwrap();
+        let found = find_copies(d).unwrap();
+        let kinds: Vec<CopyKind> = found.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [CopyKind::Dropbox, CopyKind::OneDrive], "{found:?}");
+        assert!(found.iter().all(|f| f.original == d.join("wijk.json")));
+        let merged = merge_copy(&s, &found[0].copy, now).unwrap();
+        assert_eq!(merged.session.title, "Wijk");
+        assert_eq!(merged.session.conflicts[0].other, Some(serde_json::json!("Wijk Zuid")));
+        assert!(merged.session.conflicts[0].source.contains("conflicted copy"));
+    }
+}

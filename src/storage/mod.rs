@@ -33,9 +33,10 @@ pub mod os;
 mod recovery;
 mod save;
 mod sync;
+mod watch;
 mod words;
 
-pub use copies::{CopyKind, copy_candidates};
+pub use copies::{CopyKind, FoundCopy, copy_candidates, find_copies, merge_copy};
 pub use export_target::{ExportError, Refusal, check_export_target, write_export};
 pub use folder::{
     EntryProblem, FolderEntry, STALE_TEMP_AGE, clean_stale_temp_files, ensure_sessions_dir, folder_entries,
@@ -50,6 +51,7 @@ pub use open::{Opened, ReadOnly, open, read_only_line, read_only_reason};
 pub use recovery::{find_recoveries, state_dir, write_copy_beside, write_recovery};
 pub use save::{SaveError, SaveErrorKind, SaveStep, create_new, save, save_with, write_atomic};
 pub use sync::{Disk, SyncError, Synced};
+pub use watch::{Watch, watch};
 pub use words::W;
 
 use std::io;
