@@ -18,9 +18,18 @@ fn main() -> ExitCode {
         return export(file, *format, output.as_deref(), *force, lang);
     }
     // Everything else draws screens: without a terminal, say so before
-    // anything is created.
+    // anything is created (a file named to open that does not load is
+    // reported first: that is the more useful news).
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        eprintln!("kompas: {}", kompas::storage::W::NeedsTerminal.get(lang));
+        let named = match (&cli.command, &cli.file) {
+            (Some(Command::Review { file }), _) | (None, Some(file)) => Some(file),
+            _ => None,
+        };
+        if let Some(Err(e)) = named.map(|f| kompas::storage::load(f)) {
+            eprintln!("kompas: {}", safe_line(&e.to_string()));
+        } else {
+            eprintln!("kompas: {}", kompas::storage::W::NeedsTerminal.get(lang));
+        }
         return ExitCode::FAILURE;
     }
     let start = match (cli.command, cli.file) {

@@ -81,8 +81,8 @@ pub fn check(path: &Path, known: &Version) -> io::Result<OnDisk> {
         super::LoadErrorKind::Io(e) => e,
         other => io::Error::other(other.to_string()),
     })?;
-    // The facts of the bytes just read: taken again, in case it moved meanwhile.
-    let facts = os::facts_of(path).unwrap_or(facts);
+    // The facts from before the read go with the bytes: if the file changed
+    // while it was read, the facts differ next time and it is read again.
     let version = Version::of(facts, &bytes);
     if version.hash == known.hash && bytes.len() as u64 == k.size {
         if unchanged { Ok(OnDisk::Same) } else { Ok(OnDisk::SameBytes(version)) }

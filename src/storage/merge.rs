@@ -29,6 +29,8 @@ use serde_json::value::RawValue;
 
 use crate::domain::{Conflict, ConflictKind, Session, Timestamp};
 
+static NEXT_CONFLICT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// What a merge gives.
 #[derive(Debug)]
 pub struct Merged {
@@ -86,7 +88,10 @@ pub fn merge(
     }
     let added = cx.conflicts.len();
     let stamp = now.timestamp_millis();
-    for (n, c) in cx.conflicts.into_iter().enumerate() {
+    for c in cx.conflicts {
+        // Unique across merges in the same millisecond, in this process and
+        // (by the time) across laptops.
+        let n = NEXT_CONFLICT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         session.conflicts.push(Conflict {
             id: format!("c{stamp:x}-{n}"),
             path: c.path,

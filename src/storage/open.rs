@@ -112,10 +112,12 @@ pub fn open(path: &Path) -> Result<Opened, LoadError> {
     };
     // Read after locking: no other kompas can write it from here on. A
     // failure drops the lock, which removes the lock file again.
+    let before = os::facts_of(&real).map_err(|e| fail(LoadErrorKind::Io(e)))?;
     let bytes = read_capped(&real, MAX_FILE_BYTES).map_err(fail)?;
-    let after = os::facts_of(&real).map_err(|e| fail(LoadErrorKind::Io(e)))?;
     let loaded = parse(&bytes).map_err(fail)?;
-    let version = Version::of(after, &bytes);
+    // The facts from before the read: a change made while it was read shows
+    // as a difference at the next look.
+    let version = Version::of(before, &bytes);
     let identity = access.as_mut().ok().map(|l| l.identity());
     let disk = Disk::new(path, Some(version), Arc::new(loaded.session.clone()), identity);
     Ok(Opened { loaded, real, access, disk })

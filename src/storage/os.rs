@@ -287,7 +287,8 @@ mod tests {
         let (a, b) = (dir.path().join("a"), dir.path().join("b"));
         std::fs::write(&a, b"A").unwrap();
         std::fs::write(&b, b"B").unwrap();
-        if exchange(&a, &b).unwrap() {
+        let swapped = exchange(&a, &b).unwrap();
+        if swapped {
             assert_eq!(std::fs::read(&a).unwrap(), b"B");
             assert_eq!(std::fs::read(&b).unwrap(), b"A");
         }

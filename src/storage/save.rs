@@ -209,6 +209,9 @@ pub(crate) fn put(
             "the new file is locked by another program",
         ))));
     }
+    // The new file's facts before it gets the name: a program writing into it
+    // after that changes them, and the next look reads it again.
+    let facts = os::facts(&temp.as_file().metadata().map_err(|e| fail(io_err(SaveStep::Replace)(e)))?);
     let (file, temp_path) = temp.into_parts();
     let mut displaced = None;
     let swapped = existing.is_some()
@@ -236,8 +239,7 @@ pub(crate) fn put(
             Err(e) => return Err(fail(io_err(SaveStep::Replace)(e.error))),
         }
     }
-    let version =
-        Version::of(os::facts(&file.metadata().map_err(|e| fail(io_err(SaveStep::Replace)(e)))?), bytes);
+    let version = Version::of(facts, bytes);
     if let Some(lock) = lock {
         lock.moved_to(file);
     }

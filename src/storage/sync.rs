@@ -27,8 +27,18 @@ pub struct Disk {
     known: Option<Version>,
     /// The session of that version: the base of the next merge.
     on_disk: Arc<Session>,
+    /// The versions before it that we read or wrote, oldest first (a few,
+    /// and only for sessions of a meeting's size): the base of a merge with
+    /// a version made from one of them. See [`choose_base`].
+    history: std::collections::VecDeque<Arc<Session>>,
     lock: Option<IdentityLock>,
 }
+
+/// How many earlier versions are kept as possible merge bases.
+const HISTORY: usize = 6;
+/// Sessions larger than this (in JSON bytes) keep no earlier versions: the
+/// memory would be several times the session's.
+const HISTORY_UP_TO_BYTES: u64 = 2 * 1024 * 1024;
 
 /// What [`Disk::sync`] did.
 #[derive(Debug)]
@@ -75,7 +85,7 @@ impl Disk {
         session: Arc<Session>,
         lock: Option<IdentityLock>,
     ) -> Disk {
-        Disk { path: path.to_path_buf(), known: version, on_disk: session, lock }
+        Disk { path: path.to_path_buf(), known: version, on_disk: session, history: Default::default(), lock }
     }
 
     pub fn path(&self) -> &Path {
@@ -115,10 +125,12 @@ impl Disk {
                 return Ok(Synced::Adopted { session: theirs, came_in });
             }
             (_, false) => (Arc::clone(ours), 0, 0),
-            (true, true) => match merge(Some(base), ours, &theirs, "disk", now) {
-                Ok(m) => (Arc::new(m.session), m.came_in, m.conflicts),
-                Err(e) => return self.keep_copy(ours, e),
-            },
+            (true, true) => {
+                match merge(Some(&choose_base(base, &self.history, &theirs)), ours, &theirs, "disk", now) {
+                    Ok(m) => (Arc::new(m.session), m.came_in, m.conflicts),
+                    Err(e) => return self.keep_copy(ours, e),
+                }
+            }
         };
         if self.known.is_some() && *next == *self.on_disk {
             return Ok(if came_in > 0 {
@@ -130,15 +142,20 @@ impl Disk {
         for _ in 0..ROUNDS {
             let put = self.write(&next)?;
             self.known = Some(put.version);
-            let previous = std::mem::replace(&mut self.on_disk, Arc::clone(&next));
+            let previous = Arc::clone(&self.on_disk);
+            self.remember(Arc::clone(&next));
             let Some(displaced) = put.displaced else { break };
             // Another program wrote in the moment before ours went in: that
             // version was swapped out, not lost. Merge it and write again.
+            // Half written by a program still writing into the old file:
+            // that program finds its write went to a file without a name
+            // and writes again.
             let Ok(loaded) = parse(&displaced) else { break };
             if loaded.session.id != next.id {
                 break;
             }
-            match merge(Some(&previous), &next, &loaded.session, "disk", now) {
+            let base = choose_base(&previous, &self.history, &loaded.session);
+            match merge(Some(&base), &next, &loaded.session, "disk", now) {
                 Ok(m) => {
                     came_in += m.came_in;
                     conflicts += m.conflicts;
@@ -152,6 +169,22 @@ impl Disk {
         } else {
             Synced::Written
         })
+    }
+
+    /// `session` is now on disk; the version before it joins the history.
+    fn remember(&mut self, session: Arc<Session>) {
+        let before = std::mem::replace(&mut self.on_disk, session);
+        let small = self.known.as_ref().is_some_and(|v| v.facts.size <= HISTORY_UP_TO_BYTES);
+        if !small {
+            self.history.clear();
+            return;
+        }
+        if !self.history.back().is_some_and(|h| Arc::ptr_eq(h, &before)) {
+            self.history.push_back(before);
+        }
+        while self.history.len() > HISTORY {
+            self.history.pop_front();
+        }
     }
 
     fn write(&self, session: &Session) -> Result<super::save::Put, SaveError> {
@@ -178,7 +211,7 @@ impl Disk {
         self.known = None;
         let put = self.write(ours)?;
         self.known = Some(put.version);
-        self.on_disk = Arc::clone(ours);
+        self.remember(Arc::clone(ours));
         Ok(Synced::KeptCopy { copy })
     }
 
@@ -211,11 +244,57 @@ impl Disk {
                 }
                 let theirs = Arc::new(loaded.session);
                 self.known = Some(v);
-                self.on_disk = Arc::clone(&theirs);
+                self.remember(Arc::clone(&theirs));
                 Ok(Look::New(theirs))
             }
         }
     }
+}
+
+/// The base for merging `theirs`: the version it was most likely made
+/// from. Usually that is `base` (the version ours was made from). But a
+/// version can come in that was made from an earlier one: a second laptop's
+/// kompas that had not yet seen our latest saves, or a program that wrote
+/// in the same moment we did. Measured against our latest version,
+/// everything we added since would look removed by them. So: the newest of
+/// `base` and the versions we wrote or read before all of whose items (by
+/// id) theirs still has; when none is, they removed something on purpose
+/// and `base` it is.
+fn choose_base(
+    base: &Arc<Session>,
+    history: &std::collections::VecDeque<Arc<Session>>,
+    theirs: &Session,
+) -> Arc<Session> {
+    if history.is_empty() {
+        return Arc::clone(base);
+    }
+    let theirs_ids = item_ids(theirs);
+    let contained = |s: &Session| item_ids(s).is_subset(&theirs_ids);
+    if contained(base) {
+        return Arc::clone(base);
+    }
+    history.iter().rev().find(|h| contained(h)).map_or_else(|| Arc::clone(base), Arc::clone)
+}
+
+/// The ids of every item of every list of objects in the session.
+fn item_ids(s: &Session) -> std::collections::HashSet<String> {
+    fn walk(v: &serde_json::Value, in_list: bool, out: &mut std::collections::HashSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if in_list && let Some(serde_json::Value::String(id)) = m.get("id") {
+                    out.insert(id.clone());
+                }
+                m.values().for_each(|x| walk(x, false, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|x| walk(x, true, out)),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    if let Ok(v) = serde_json::to_value(s) {
+        walk(&v, false, &mut out);
+    }
+    out
 }
 
 enum Look {

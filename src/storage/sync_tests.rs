@@ -100,3 +100,34 @@ fn the_mode_of_a_colleagues_file_is_kept() {
     disk.sync(&base, &Arc::new(ours), false, t(1)).unwrap();
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o664);
 }
+
+#[test]
+fn a_version_made_from_an_earlier_one_does_not_remove_what_we_added_since() {
+    let (_d, path, mut disk, base) = start();
+    let stale = std::fs::read(&path).unwrap();
+    // We save twice: two parties.
+    let mut ours = (*base).clone();
+    ours.add_party(&PartyFields { organisation: "GGD".into(), ..Default::default() }, t(1)).unwrap();
+    let ours = Arc::new(ours);
+    assert!(matches!(disk.sync(&base, &ours, false, t(1)).unwrap(), Synced::Written));
+    let mut more = (*ours).clone();
+    more.add_party(&PartyFields { organisation: "Wijkteam".into(), ..Default::default() }, t(2)).unwrap();
+    let more = Arc::new(more);
+    assert!(matches!(disk.sync(&ours, &more, false, t(2)).unwrap(), Synced::Written));
+    // A second laptop that last saw the first version changes the title:
+    // its file lacks both parties, which it never saw.
+    let mut theirs: Session = serde_json::from_slice(&stale).unwrap();
+    theirs.title = "Buurt".into();
+    std::fs::write(path.with_extension("tmp"), serde_json::to_vec_pretty(&theirs).unwrap()).unwrap();
+    std::fs::rename(path.with_extension("tmp"), &path).unwrap();
+    let mut latest = (*more).clone();
+    latest.set_context(ContextAspect::Process, "maandelijks", t(3));
+    let latest = Arc::new(latest);
+    match disk.sync(&more, &latest, false, t(3)).unwrap() {
+        Synced::Merged { session, .. } => {
+            assert_eq!(session.title, "Buurt");
+            assert_eq!(session.parties.len(), 2, "nothing of ours removed");
+        }
+        other => panic!("{other:?}"),
+    }
+}
