@@ -158,8 +158,8 @@ fn a_folder_where_the_file_should_be_is_left_alone() {
     fs::create_dir(&path).unwrap();
     fs::write(path.join("inside"), "keep").unwrap();
     let err = storage::save(&path, &realistic_session()).unwrap_err();
-    assert!(matches!(err.kind, SaveErrorKind::Io { step: SaveStep::Replace, .. }), "{err:?}");
-    assert!(err.to_string().contains("(while replacing the old file)"), "{err}");
+    assert!(matches!(err.kind, SaveErrorKind::NotARegularFile), "{err:?}");
+    assert!(err.to_string().contains("not saved: it is not a regular file"), "{err}");
     assert_eq!(fs::read_to_string(path.join("inside")).unwrap(), "keep");
     assert!(temp_files_in(dir.path()).is_empty(), "{:?}", names_in(dir.path()));
 }

@@ -40,13 +40,15 @@ fn the_file_is_pretty_json_with_format_and_version_first_and_a_final_newline() {
 }
 
 #[test]
-fn files_are_0600_after_save_and_create_new_whatever_was_there() {
+fn new_files_are_0600_and_a_saved_file_keeps_its_mode() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.json");
-    fs::write(&path, "old").unwrap();
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).unwrap();
     storage::save(&path, &realistic_session()).unwrap();
     assert_eq!(mode(&path), 0o600);
+    // A colleague's group-writable file stays so (issue 8).
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).unwrap();
+    storage::save(&path, &realistic_session()).unwrap();
+    assert_eq!(mode(&path), 0o664);
     let created = storage::create_new(dir.path(), &realistic_session()).unwrap();
     assert_eq!(mode(&created), 0o600);
 }

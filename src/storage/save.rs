@@ -181,8 +181,9 @@ pub(crate) fn put(
     let existing = match fs::symlink_metadata(&target) {
         Ok(m) if m.is_file() => Some(os::facts(&m)),
         Ok(_) => return Err(fail(SaveErrorKind::NotARegularFile)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(fail(io_err(SaveStep::Replace)(e))),
+        // Not there, or its folder is missing or not a folder: creating the
+        // temp file there says precisely what is wrong.
+        Err(_) => None,
     };
     if let Some(f) = existing.filter(|f| f.links > 1) {
         return Err(fail(SaveErrorKind::HardLinked(f.links)));
