@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::DomainError;
 use crate::i18n::{Lang, Msg};
+use crate::storage::W;
 use crate::storage::{LoadError, LoadErrorKind, SaveError, SaveErrorKind, SaveStep};
 use crate::text::safe_line;
 
@@ -102,6 +103,12 @@ pub enum FailureKind {
     Encode(String),
     RoundTrip(String),
     NoFreeName(u32),
+    /// Storage refused to write (issue 8): not a regular file, hard links,
+    /// a planted link, a file that appeared meanwhile.
+    Unsafe {
+        what: Msg,
+        n: u64,
+    },
     /// The original of a migrated file could not be kept before the first save.
     NoBackup {
         version: u32,
@@ -164,6 +171,10 @@ impl From<&SaveError> for Failure {
                 FailureKind::NotSaved { step: *step, cause: IoCause::of(source) }
             }
             SaveErrorKind::NoFreeName(n) => FailureKind::NoFreeName(*n),
+            SaveErrorKind::NotARegularFile => FailureKind::Unsafe { what: W::NotRegular, n: 0 },
+            SaveErrorKind::HardLinked(n) => FailureKind::Unsafe { what: W::HardLinked, n: *n },
+            SaveErrorKind::PlantedLink => FailureKind::Unsafe { what: W::PlantedLink, n: 0 },
+            SaveErrorKind::AppearedMeanwhile => FailureKind::Unsafe { what: W::AppearedMeanwhile, n: 0 },
         };
         Failure::new(Some(&e.path), kind)
     }
@@ -253,6 +264,8 @@ fn step(step: SaveStep) -> Msg {
         SaveStep::Replace => F::StepReplace,
         SaveStep::Link => F::StepLink,
         SaveStep::SyncFolder => F::StepSyncFolder,
+        SaveStep::Permissions => W::StepPermissions,
+        SaveStep::Lock => W::StepLock,
     }
 }
 
@@ -289,7 +302,12 @@ impl Failure {
             K::Rules { first, more } => {
                 format!("{first} ({})", t(F::AndMore).replace("{n}", &more.to_string()))
             }
-            K::NotSaved { .. } | K::Encode(_) | K::RoundTrip(_) | K::NoFreeName(_) | K::NoBackup { .. } => {
+            K::NotSaved { .. }
+            | K::Encode(_)
+            | K::RoundTrip(_)
+            | K::NoFreeName(_)
+            | K::NoBackup { .. }
+            | K::Unsafe { .. } => {
                 format!("{}: {}", t(F::NotSaved), self.reason(lang))
             }
             K::FolderNotFlushed(c) => format!("{} ({})", t(F::FolderNotFlushed), cause(lang, c)),
@@ -298,6 +316,7 @@ impl Failure {
             K::Refused(DomainError::UnknownParty(id)) => format!("{}: {id}", t(F::UnknownParty)),
             K::Refused(DomainError::NotFound(_)) => t(F::UnknownItem),
             K::Refused(DomainError::SamePhase) => t(Msg::AlreadyInPhase),
+            K::Refused(DomainError::Conflict(why)) => format!("{}: {why}", t(W::CannotSettle)),
             K::SaveTimedOut => format!("{}: {}", t(F::NotSaved), t(F::TimedOut)),
         };
         safe_line(&text).into_owned()
@@ -315,6 +334,7 @@ impl Failure {
             K::Encode(m) => format!("{} ({m})", t(F::Encode)),
             K::RoundTrip(m) => format!("{} ({m})", t(F::RoundTrip)),
             K::NoFreeName(n) => t(F::NoFreeName).replace("{n}", &n.to_string()),
+            K::Unsafe { what, n } => what.get(lang).replace("{n}", &n.to_string()),
             K::NoBackup { version, cause: c } => {
                 format!("{}: {}", t(F::NoBackup).replace("{version}", &version.to_string()), cause(lang, c))
             }

@@ -24,9 +24,13 @@ pub fn draft_path(session: &Path) -> PathBuf {
 /// Where the journal goes when it cannot be written beside the session:
 /// the user's state folder, named by a hash of the session's real path.
 fn fallback_path(session: &Path) -> Option<PathBuf> {
+    fallback_in(session, super::state_dir()?)
+}
+
+fn fallback_in(session: &Path, state: PathBuf) -> Option<PathBuf> {
     let real = super::real_path(session).unwrap_or_else(|_| session.to_path_buf());
     let hash = super::identity::fnv64(real.as_os_str().as_encoded_bytes());
-    Some(super::state_dir()?.join("drafts").join(format!("{hash:016x}.draft.json")))
+    Some(state.join("drafts").join(format!("{hash:016x}.draft.json")))
 }
 
 /// Where a draft was written.
@@ -53,6 +57,15 @@ struct Envelope {
 /// a read-only folder), the state folder; `Err` (the first failure) when
 /// neither could be written: then the caller must say so at once.
 pub fn write_draft(session_path: &Path, session_id: &str, draft: Value) -> Result<Written, SaveError> {
+    write_draft_in(session_path, session_id, draft, fallback_path(session_path))
+}
+
+fn write_draft_in(
+    session_path: &Path,
+    session_id: &str,
+    draft: Value,
+    fallback: Option<PathBuf>,
+) -> Result<Written, SaveError> {
     let envelope = Envelope { format: FORMAT.into(), version: 1, session: session_id.into(), draft };
     let path = draft_path(session_path);
     let bytes = serde_json::to_vec(&envelope)
@@ -60,14 +73,14 @@ pub fn write_draft(session_path: &Path, session_id: &str, draft: Value) -> Resul
     let beside = match super::write_atomic(&path, &bytes) {
         Ok(()) => {
             // A draft left in the state folder earlier is now stale.
-            if let Some(other) = fallback_path(session_path) {
-                let _ = remove_file_only(&other);
+            if let Some(other) = &fallback {
+                let _ = remove_file_only(other);
             }
             return Ok(Written::Beside);
         }
         Err(e) => e,
     };
-    let Some(other) = fallback_path(session_path) else { return Err(beside) };
+    let Some(other) = fallback else { return Err(beside) };
     let folder = other.parent().map(Path::to_path_buf).unwrap_or_default();
     if super::ensure_sessions_dir(&folder).is_err() {
         return Err(beside);
@@ -81,13 +94,17 @@ pub fn write_draft(session_path: &Path, session_id: &str, draft: Value) -> Resul
 /// The draft saved for this session (beside it, else in the state folder),
 /// if there is a readable one.
 pub fn read_draft(session_path: &Path, session_id: &str) -> Option<Value> {
+    read_draft_in(session_path, session_id, fallback_path(session_path))
+}
+
+fn read_draft_in(session_path: &Path, session_id: &str, fallback: Option<PathBuf>) -> Option<Value> {
     let read = |p: PathBuf| -> Option<Value> {
         let file = super::os::open_read_no_follow(&p).ok()?;
         let envelope: Envelope = serde_json::from_reader(io::BufReader::new(file)).ok()?;
         (envelope.format == FORMAT && envelope.version == 1 && envelope.session == session_id)
             .then_some(envelope.draft)
     };
-    read(draft_path(session_path)).or_else(|| read(fallback_path(session_path)?))
+    read(draft_path(session_path)).or_else(|| read(fallback?))
 }
 
 /// Remove the journal (beside the session and in the state folder);
@@ -141,9 +158,8 @@ mod tests {
         std::fs::write(&victim, b"keep").unwrap();
         std::os::unix::fs::symlink(&victim, draft_path(&session)).unwrap();
         let state = tempfile::tempdir().unwrap();
-        // SAFETY: tests in this module alone set XDG_STATE_HOME.
-        unsafe { std::env::set_var("XDG_STATE_HOME", state.path()) };
-        match write_draft(&session, "s1", serde_json::json!("x")).unwrap() {
+        let fallback = fallback_in(&session, state.path().to_path_buf());
+        match write_draft_in(&session, "s1", serde_json::json!("x"), fallback.clone()).unwrap() {
             Written::Elsewhere(p, why) => {
                 assert!(p.starts_with(state.path()));
                 assert!(matches!(why.kind, SaveErrorKind::PlantedLink));
@@ -151,7 +167,7 @@ mod tests {
             Written::Beside => panic!("written through the link"),
         }
         assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
-        assert_eq!(read_draft(&session, "s1"), Some(serde_json::json!("x")));
+        assert_eq!(read_draft_in(&session, "s1", fallback), Some(serde_json::json!("x")));
         assert!(remove_draft(&session).is_err(), "the link is not removed");
         assert!(std::fs::symlink_metadata(draft_path(&session)).is_ok());
         let long = dir.path().join(format!("{}.json", "l".repeat(246)));

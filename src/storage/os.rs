@@ -62,7 +62,6 @@ pub enum Create {
 mod imp {
     use super::*;
     use std::fs::OpenOptions;
-    use std::os::unix::ffi::OsStrExt;
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 
     pub fn facts(meta: &Metadata) -> Facts {
@@ -78,9 +77,13 @@ mod imp {
         }
     }
 
+    fn no_follow() -> i32 {
+        (rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::CLOEXEC).bits() as i32
+    }
+
     pub fn open_no_follow(path: &Path, create: Create, mode: u32) -> io::Result<File> {
         let mut o = OpenOptions::new();
-        o.read(true).write(true).mode(mode).custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+        o.read(true).write(true).mode(mode).custom_flags(no_follow());
         match create {
             Create::New => o.create_new(true),
             Create::Either => o.create(true),
@@ -91,16 +94,12 @@ mod imp {
     /// Open an existing file to read it, without following a symlink at
     /// its final name.
     pub fn open_read_no_follow(path: &Path) -> io::Result<File> {
-        OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
-            .open(path)
-            .map_err(planted_link_error)
+        OpenOptions::new().read(true).custom_flags(no_follow()).open(path).map_err(planted_link_error)
     }
 
     /// O_NOFOLLOW on a symlink fails with ELOOP; say what it means.
     fn planted_link_error(e: io::Error) -> io::Error {
-        if e.raw_os_error() == Some(libc::ELOOP) { planted_link() } else { e }
+        if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) { planted_link() } else { e }
     }
 
     pub fn is_planted_link(e: &io::Error) -> bool {
@@ -121,7 +120,7 @@ mod imp {
             match std::os::unix::fs::fchown(file, uid, Some(like.gid)) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {}
-                Err(e) if e.raw_os_error() == Some(libc::EPERM) => {}
+                Err(e) if e.raw_os_error() == Some(rustix::io::Errno::PERM.raw_os_error()) => {}
                 Err(e) => return Err(e),
             }
         }
@@ -132,36 +131,35 @@ mod imp {
     /// Whether this process may write `path` (a file or a folder), asked of
     /// the kernel, so group membership, ACLs and read-only disks count.
     pub fn may_write(path: &Path) -> io::Result<bool> {
-        let c = std::ffi::CString::new(path.as_os_str().as_bytes())
-            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL byte in the path"))?;
-        // SAFETY: `c` is a valid NUL-terminated string for the whole call.
-        let r = unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK, libc::AT_EACCESS) };
-        if r == 0 {
-            return Ok(true);
-        }
-        let e = io::Error::last_os_error();
-        match e.raw_os_error() {
-            Some(libc::EACCES) | Some(libc::EPERM) | Some(libc::EROFS) => Ok(false),
-            _ => Err(e),
+        use rustix::io::Errno;
+        match rustix::fs::accessat(
+            rustix::fs::CWD,
+            path,
+            rustix::fs::Access::WRITE_OK,
+            rustix::fs::AtFlags::EACCESS,
+        ) {
+            Ok(()) => Ok(true),
+            Err(e) if e == Errno::ACCESS || e == Errno::PERM || e == Errno::ROFS => Ok(false),
+            Err(e) => Err(e.into()),
         }
     }
 
     pub fn read_only_disk(path: &Path) -> bool {
-        let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return false };
-        // SAFETY: as in `may_write`.
-        let r = unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK, libc::AT_EACCESS) };
-        r != 0 && io::Error::last_os_error().raw_os_error() == Some(libc::EROFS)
+        rustix::fs::accessat(
+            rustix::fs::CWD,
+            path,
+            rustix::fs::Access::WRITE_OK,
+            rustix::fs::AtFlags::EACCESS,
+        ) == Err(rustix::io::Errno::ROFS)
     }
 
     /// Running as the administrator (root), who may write any file.
     pub fn is_admin() -> bool {
-        // SAFETY: geteuid cannot fail and touches no memory.
-        unsafe { libc::geteuid() == 0 }
+        rustix::process::geteuid().is_root()
     }
 
     pub fn my_uid() -> u32 {
-        // SAFETY: as above.
-        unsafe { libc::geteuid() }
+        rustix::process::geteuid().as_raw()
     }
 
     /// Exchange the two names atomically: `a` then names what `b` named and
@@ -170,27 +168,12 @@ mod imp {
     pub fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
         #[cfg(target_os = "linux")]
         {
-            let ca = std::ffi::CString::new(a.as_os_str().as_bytes())
-                .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL byte in the path"))?;
-            let cb = std::ffi::CString::new(b.as_os_str().as_bytes())
-                .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL byte in the path"))?;
-            // SAFETY: both are valid NUL-terminated strings for the whole call.
-            let r = unsafe {
-                libc::renameat2(
-                    libc::AT_FDCWD,
-                    ca.as_ptr(),
-                    libc::AT_FDCWD,
-                    cb.as_ptr(),
-                    libc::RENAME_EXCHANGE,
-                )
-            };
-            if r == 0 {
-                return Ok(true);
-            }
-            let e = io::Error::last_os_error();
-            match e.raw_os_error() {
-                Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::EOPNOTSUPP) => Ok(false),
-                _ => Err(e),
+            use rustix::io::Errno;
+            let cwd = rustix::fs::CWD;
+            match rustix::fs::renameat_with(cwd, a, cwd, b, rustix::fs::RenameFlags::EXCHANGE) {
+                Ok(()) => Ok(true),
+                Err(e) if e == Errno::INVAL || e == Errno::NOSYS || e == Errno::OPNOTSUPP => Ok(false),
+                Err(e) => Err(e.into()),
             }
         }
         #[cfg(not(target_os = "linux"))]
@@ -215,7 +198,7 @@ mod imp {
     /// unsaved: the signal it sends is ignored.
     pub fn survive_file_size_limit() -> io::Result<()> {
         signal_hook::flag::register(
-            libc::SIGXFSZ,
+            signal_hook::consts::SIGXFSZ,
             std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
         )
         .map(|_| ())

@@ -11,4 +11,11 @@ crate::messages! { pub struct W {
     ExportNotAFile => "dat is geen gewoon bestand (een apparaat, pijp of socket)", "that is not a regular file (a device, pipe or socket)";
     ExportIsALink => "dat is een symbolische koppeling", "that is a symbolic link";
     ExportExists => "het bestand bestaat al (vervangen: --force)", "the file exists (to replace it: --force)";
+    NotRegular => "het is geen gewoon bestand (een map, apparaat of pijp)", "it is not a regular file (a folder, device or pipe)";
+    HardLinked => "het bestand heeft {n} namen (harde koppelingen); vervangen zou ze uit elkaar halen", "the file has {n} names (hard links); replacing it would split them";
+    PlantedLink => "er staat een symbolische koppeling in de weg; kompas schrijft er niet doorheen", "a symbolic link is in the way; kompas does not write through it";
+    AppearedMeanwhile => "intussen verscheen een bestand met die naam", "a file of that name appeared meanwhile";
+    StepPermissions => "het nieuwe bestand de rechten van het oude geven", "giving the new file the old one's permissions";
+    StepLock => "het nieuwe bestand vergrendelen", "locking the new file";
+    CannotSettle => "het conflict kan zo niet worden opgelost", "the conflict cannot be settled that way";
 } }
