@@ -89,6 +89,7 @@
 //! `src/export/`, called from one line in `build.rs`.
 
 pub mod agreements;
+pub mod grondvorm;
 pub mod interests;
 pub mod reflections;
 pub mod timeline;
@@ -114,8 +115,13 @@ pub use timeline::{Timeline, TimelineRow};
 
 /// Every pane of the session screen, in tab order. Adding a pane is adding
 /// it here.
-pub static PANES: &[&dyn DynPane] =
-    &[&interests::Interests, &agreements::Agreements, &reflections::Reflections, &timeline::Timeline];
+pub static PANES: &[&dyn DynPane] = &[
+    &interests::Interests,
+    &agreements::Agreements,
+    &reflections::Reflections,
+    &timeline::Timeline,
+    &grondvorm::Grondvorm,
+];
 
 /// A command of one pane, bound to a key in its table. `edits` says whether
 /// it changes the session: this is the one place that says so.
@@ -318,6 +324,15 @@ pub struct PaneForm {
     /// Read the complete form into the session (through `app::commit`), or
     /// put it back with `Form::refuse` naming the field that is wrong.
     pub submit: fn(&mut AppState, crate::app::Form, Option<String>, Timestamp) -> Vec<Effect>,
+    /// Lines shown above the fields, saying what the form is about (the
+    /// question being answered, the guidance for a choice); [`no_context`]
+    /// for none.
+    pub context: fn(&Session, Option<&str>, Lang) -> Vec<String>,
+}
+
+/// A pane form with nothing to say above its fields.
+pub fn no_context(_: &Session, _: Option<&str>, _: Lang) -> Vec<String> {
+    Vec::new()
 }
 
 /// The pane form `id`.

@@ -263,8 +263,8 @@ fn the_chooser_texts_are_searchable() {
     s.choose_pole(Pole::Hoog, "wethouder wil resultaat", t(2));
     let texts = s.texts();
     let find = |needle: &str| texts.iter().find(|x| x.text == needle).map(|x| (x.kind, x.item.clone()));
-    assert_eq!(find("uitbesteden"), Some((TextKind::Party, telecom)));
-    assert_eq!(find("dienst eerst op orde"), Some((TextKind::Note, "grondvorm".into())));
-    assert_eq!(find("één-op-één koppelen"), Some((TextKind::Note, "kv_ict".into())));
-    assert_eq!(find("wethouder wil resultaat"), Some((TextKind::Ambition, "tempo".into())));
+    assert_eq!(find("uitbesteden"), Some((TextKind::Grondvorm, telecom)));
+    assert_eq!(find("dienst eerst op orde"), Some((TextKind::Grondvorm, "grondvorm".into())));
+    assert_eq!(find("één-op-één koppelen"), Some((TextKind::Grondvorm, "kv_ict".into())));
+    assert_eq!(find("wethouder wil resultaat"), Some((TextKind::Grondvorm, "tempo".into())));
 }
