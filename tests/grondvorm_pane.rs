@@ -156,7 +156,8 @@ fn the_grondvorm_conversation_in_phase_3_ends_in_agreements() {
     // It stays in view here, and it is in the agreement log too.
     assert_eq!(state.session().unwrap().pane_id(), "grondvorm");
     assert_eq!(pane(&state).selected(), Some(Row::Key(KeyQuestion::Huishouding)));
-    assert_eq!(pane(&state).key_agreements[KeyQuestion::Huishouding.index()], 1);
+    let index = s(&state).agreement_index(&a.id).unwrap();
+    assert_eq!(pane(&state).key_agreements[KeyQuestion::Huishouding.index()], [index]);
     let log = state.session().unwrap().local::<Agreements>();
     assert!(s(&state).agreements.iter().any(|x| x.id == a.id));
     assert_eq!(log.open, s(&state).open_agreements().count(), "the log counts it");
@@ -337,4 +338,25 @@ fn a_read_only_session_shows_the_chooser_but_takes_no_change() {
     // Looking is allowed.
     send(&mut state, [Action::Pane(gv::PRINCIPLES)]);
     assert!(pane(&state).principles.is_some());
+}
+
+#[path = "../benches/common.rs"]
+mod bench_common;
+
+/// The budget gate's chooser keystroke does what it says on the generated
+/// large session: the scroll moves through the key questions.
+#[test]
+fn the_budget_scenarios_of_the_chooser_measure_what_they_name() {
+    let large = kompas::generate::session(kompas::generate::Size::LARGE, 1);
+    for (what, setup, pair) in bench_common::scenarios() {
+        let mut state = bench_common::app(large.clone(), 200, 50);
+        for a in setup {
+            update(&mut state, a, bench_common::now());
+        }
+        if what == "scroll the chooser" {
+            assert_eq!(state.session().unwrap().pane_id(), "grondvorm");
+            update(&mut state, pair[0].clone(), bench_common::now());
+            assert!(matches!(pane(&state).selected(), Some(Row::Key(_) | Row::KeyGroup(_))), "{what}");
+        }
+    }
 }

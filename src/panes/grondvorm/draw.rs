@@ -37,6 +37,9 @@ pub(super) fn areas(body: Rect) -> Areas {
     Areas { summary, rows, detail }
 }
 
+/// Agreements of a key question named in the detail box; the rest counted.
+const MAX_AGREEMENTS_SHOWN: usize = 3;
+
 /// The dilemmas' names ("Kwantitatief of kwalitatief") in full.
 const DILEMMA_W: usize = 30;
 
@@ -175,7 +178,7 @@ fn row_line(lang: Lang, session: &Session, st: &State, row: Row, width: usize) -
         Row::Key(q) => {
             let answer = session.grondvorm.key_questions.get(&q);
             let mark = if answer.is_some() { "  ✓ " } else { "  · " };
-            let made = st.key_agreements[q.index()];
+            let made = st.key_agreements[q.index()].len();
             let agreements = if made > 0 { format!(" → {made}") } else { String::new() };
             let name = pad(c.key_question(q).name.get(lang), nw.saturating_sub(2));
             let rest = width.saturating_sub(4 + nw.saturating_sub(2) + AGREEMENTS_W);
@@ -282,7 +285,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, lang: Lang, session: &Session, st:
     let inner = crate::ui::detail_box(frame, area);
     let Some(row) = st.selected() else { return };
     let width = inner.width as usize;
-    let texts = detail(lang, session, row);
+    let texts = detail(lang, session, st, row);
     let mut lines: Vec<Line> = Vec::new();
     let room = inner.height as usize;
     for (text, style) in texts {
@@ -302,7 +305,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, lang: Lang, session: &Session, st:
 }
 
 /// What the detail box says about `row`, paragraph by paragraph.
-fn detail(lang: Lang, session: &Session, row: Row) -> Vec<(String, Style)> {
+fn detail(lang: Lang, session: &Session, st: &State, row: Row) -> Vec<(String, Style)> {
     let c = content();
     let q = &c.questions;
     let plain = |s: String| (s, theme::plain());
@@ -390,10 +393,21 @@ fn detail(lang: Lang, session: &Session, row: Row) -> Vec<(String, Style)> {
                     theme::dim(),
                 ));
             }
-            let made: Vec<String> = session
-                .key_question_agreements(k)
-                .map(|a| format!("{} ({})", a.text, i18n::status_label(lang, a.status)))
+            // The first few, each on its first line: what fits the box.
+            let indices = &st.key_agreements[k.index()];
+            let mut made: Vec<String> = (indices.iter().take(MAX_AGREEMENTS_SHOWN))
+                .map(|&i| &session.agreements[i])
+                .map(|a| {
+                    format!(
+                        "{} ({})",
+                        a.text.lines().next().unwrap_or(""),
+                        i18n::status_label(lang, a.status)
+                    )
+                })
                 .collect();
+            if indices.len() > MAX_AGREEMENTS_SHOWN {
+                made.push(format!("+{}", indices.len() - MAX_AGREEMENTS_SHOWN));
+            }
             if !made.is_empty() {
                 out.push((
                     format!("{}: {}", M::AgreementsMade.get(lang), made.join("; ")),

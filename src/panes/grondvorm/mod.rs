@@ -131,10 +131,11 @@ pub struct State {
     pub unfolded: Option<String>,
     pub principles: Option<Principles>,
     /// Derived for the tab and the rows: answered key questions, the
-    /// mismatch, agreements made per key question.
+    /// mismatch, the agreements made from each key question (indices into
+    /// `session.agreements`, in the order they were made).
     pub answered: usize,
     pub mismatch: Option<FormMismatch>,
-    pub key_agreements: [usize; 15],
+    pub key_agreements: [Vec<usize>; 15],
 }
 
 impl State {
@@ -187,9 +188,11 @@ impl Pane for Grondvorm {
         st.cursor.clamp(st.rows.len());
         st.answered = session.key_questions_answered();
         st.mismatch = session.form_mismatch();
-        st.key_agreements = [0; 15];
-        for q in session.agreements.iter().filter_map(|a| a.key_question) {
-            st.key_agreements[q.index()] += 1;
+        st.key_agreements = Default::default();
+        for (i, a) in session.agreements.iter().enumerate() {
+            if let Some(q) = a.key_question {
+                st.key_agreements[q.index()].push(i);
+            }
         }
     }
 
