@@ -81,7 +81,7 @@ fn summary_line(lang: Lang, session: &Session, st: &State, width: usize) -> Line
         // The answers behind the form only where there is room.
         Some(f) if width >= 100 => spans.push(Span::styled(form_with_answers(c, lang, f), theme::bold())),
         Some(f) => spans.push(Span::styled(c.form(f).name.get(lang).to_string(), theme::bold())),
-        None => spans.push(Span::styled(M::Open.get(lang).to_string(), theme::dim())),
+        None => spans.push(Span::styled(M::NotChosen.get(lang).to_string(), theme::dim())),
     }
     spans.push(Span::styled(
         format!(" · {}: {}/{}", Words::KeyQuestions.get(lang), st.answered, KeyQuestion::ALL.len(),),
