@@ -45,7 +45,11 @@
 //!      `form.choice("level")`, `form.refuse("due", msg)` to send the
 //!      cursor back), tied together in a `static READING: PaneForm` and
 //!      listed in [`Pane::forms`]. Drafts are kept by field name, so a form
-//!      can be reordered freely. See `agreements/forms.rs`.
+//!      can be reordered freely. See `agreements/forms.rs`. A form's
+//!      `context` gives the lines above its fields (the question being
+//!      answered, guidance for a choice; [`no_context`] for none), and a
+//!      choice of the instrument's own ids is `Choice::Item { id, label }`
+//!      (see `grondvorm/forms.rs`).
 //!    - `pub struct Thermometer;` and `impl Pane for Thermometer`: `reindex`
 //!      derives the state from [`Cx`] (the session, the size, the language,
 //!      the previous meeting; it runs after every change and resize, never

@@ -18,6 +18,7 @@ use crate::domain::{TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 
+mod detail;
 mod draw;
 mod forms;
 mod principles;
