@@ -360,3 +360,20 @@ fn the_budget_scenarios_of_the_chooser_measure_what_they_name() {
         }
     }
 }
+
+#[test]
+fn a_form_that_differs_from_an_earlier_meetings_is_flagged() {
+    let mut state = open(demo::meeting3(), Access::Edit);
+    assert!(pane(&state).earlier_other.is_empty(), "until the chain is read");
+    // An earlier meeting of the chain chose the exploratory form.
+    let mut m2 = demo::meeting2();
+    m2.choose_form(Grondvorm::Verkennend, "eerst verkennen", now());
+    let path = state.session().unwrap().path.clone();
+    let chain: std::sync::Arc<[Session]> = vec![demo::meeting1(), m2.clone()].into();
+    send(&mut state, [Action::ChainLoaded { path, chain }]);
+    assert_eq!(pane(&state).earlier_other, [(m2.meeting_date, Grondvorm::Verkennend)]);
+    // Choosing that form now settles it.
+    send(&mut state, [Action::Pane(gv::CHOOSE), key(Key::Right), key(Key::Right), Action::FormSubmit]);
+    assert_eq!(s(&state).chosen_form(), Some(Grondvorm::Verkennend));
+    assert!(pane(&state).earlier_other.is_empty());
+}

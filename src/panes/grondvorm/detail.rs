@@ -108,6 +108,13 @@ fn detail(lang: Lang, session: &Session, st: &State, row: Row) -> Vec<(String, S
                 if !choice.rationale.is_empty() {
                     out.push(plain(format!("{}: {}", Words::Rationale.get(lang), choice.rationale)));
                 }
+                if !st.earlier_other.is_empty() {
+                    let before: Vec<String> = (st.earlier_other.iter())
+                        .map(|(d, f)| format!("{} {}", c.form(*f).name.get(lang), i18n::date(lang, *d)))
+                        .collect();
+                    let text = format!("⚠ {}: {}", Words::MixedMeetings.get(lang), before.join(", "));
+                    out.push((text, theme::bold()));
+                }
                 out.push(plain(marked(&info.summary, lang)));
                 out.push(plain(marked(&info.example, lang)));
                 out

@@ -88,6 +88,10 @@ fn summary_line(lang: Lang, session: &Session, st: &State, width: usize) -> Line
         spans.push(Span::raw(" "));
         spans.push(Span::styled(format!("⚠ {}", Words::FormMismatch.get(lang)), theme::warning()));
     }
+    if !st.earlier_other.is_empty() {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("⚠ {}", Words::MixedMeetings.get(lang)), theme::warning()));
+    }
     Line::from(spans)
 }
 

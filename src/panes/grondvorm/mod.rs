@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use super::{Cmd, Cx, Focus, Pane, PaneForm, Target};
 use crate::app::{Action, AppState, Effect, ListCursor, Scroll, SessionScreen, View, change, delete};
 use crate::content::grondvorm::Words;
-use crate::domain::grondvorm::{Dilemma, FormMismatch, Grondvorm as Form, KeyQuestion};
+use crate::domain::grondvorm::{Dilemma, FormMismatch, Grondvorm as Form, KeyQuestion, chosen_in};
 use crate::domain::{TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
@@ -137,6 +137,9 @@ pub struct State {
     /// `session.agreements`, in the order they were made).
     pub answered: usize,
     pub mismatch: Option<FormMismatch>,
+    /// Forms chosen in the earlier meetings of this collaboration that
+    /// differ from the one chosen now, with the meeting's date.
+    pub earlier_other: Vec<(chrono::NaiveDate, Form)>,
     pub key_agreements: [Vec<usize>; 15],
 }
 
@@ -190,6 +193,11 @@ impl Pane for Grondvorm {
         st.cursor.clamp(st.rows.len());
         st.answered = session.key_questions_answered();
         st.mismatch = session.form_mismatch();
+        let now = session.chosen_form();
+        st.earlier_other = match (cx.chain, now) {
+            (Some(chain), Some(now)) => chosen_in(chain).into_iter().filter(|(_, f)| *f != now).collect(),
+            _ => Vec::new(),
+        };
         st.key_agreements = Default::default();
         for (i, a) in session.agreements.iter().enumerate() {
             if let Some(q) = a.key_question {
