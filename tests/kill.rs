@@ -116,7 +116,7 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
             s.contains(&text) && !s.contains("New agreement") && s.contains("✓ saved")
         });
         committed.push(text);
-        k.send("\t\t\t"); // back round to the interests map
+        k.send("\x1b[Z"); // Shift+Tab: back to the interests map
         k.wait_until("the interests map", 10, |s| s.contains("Organisational"));
     }
     // Leave typing in an open form, long enough for the journal.

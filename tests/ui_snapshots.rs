@@ -127,7 +127,7 @@ fn reflection_prompts() {
 fn timeline() {
     both(|lang| {
         let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
-        send(&mut s, [Action::PrevPane]);
+        s.session_mut().unwrap().show::<Timeline>();
         snap!("timeline", s);
     });
 }
@@ -148,11 +148,13 @@ fn forms() {
         send(&mut s, [Action::NextPane, Action::Activate]);
         snap!("form_agreement_edit", s);
         let mut s = base();
-        send(&mut s, [Action::PrevPane, Action::PrevPane, Action::Home, Action::Activate]);
+        s.session_mut().unwrap().show::<Reflections>();
+        send(&mut s, [Action::Home, Action::Activate]);
         snap!("form_answer", s);
         let mut s = base();
         // `n` asks an own question in the reflection pane.
-        send(&mut s, [Action::PrevPane, Action::PrevPane, Action::Pane(kompas::panes::reflections::ASK_OWN)]);
+        s.session_mut().unwrap().show::<Reflections>();
+        send(&mut s, [Action::Pane(kompas::panes::reflections::ASK_OWN)]);
         snap!("form_own_question", s);
         let mut s = base();
         send(&mut s, [Action::RecordTemperature]);
@@ -209,6 +211,119 @@ fn read_only_review_and_save_failure() {
             ))],
         );
         snap!("save_failed", s);
+    });
+}
+
+/// The scenario's third meeting: the grondvorm conversation of phase 3.
+fn meeting3_state(lang: Lang, w: u16, h: u16) -> AppState {
+    let mut s = state(lang, w, h, demo::meeting3(), Access::Edit);
+    s.session_mut().unwrap().show::<kompas::panes::grondvorm::Grondvorm>();
+    s
+}
+
+/// Move to the first row of the chooser pane that is `row`.
+fn to_row(s: &mut AppState, row: kompas::panes::grondvorm::Row) {
+    let rows = &s.session().unwrap().local::<kompas::panes::grondvorm::Grondvorm>().rows;
+    let at = rows.iter().position(|r| *r == row).unwrap();
+    send(s, [Action::Home]);
+    send(s, std::iter::repeat_n(Action::Down, at));
+}
+
+#[test]
+fn grondvorm_pane() {
+    use kompas::panes::grondvorm::{self as gv, Row};
+    both(|lang| {
+        // The mismatch with the advice, at the projector's smallest size.
+        let mut s = meeting3_state(lang, 80, 24);
+        to_row(&mut s, Row::Mismatch);
+        snap!("grondvorm_mismatch", s);
+        // A key question: the room's answer, the reference, the agreement.
+        to_row(&mut s, Row::Key(KeyQuestion::Huishouding));
+        snap!("grondvorm_key", s);
+        let mut s = meeting3_state(lang, 120, 35);
+        to_row(&mut s, Row::Key(KeyQuestion::Huishouding));
+        snap!("grondvorm_key", s);
+        // Reasons and motives of a party, unfolded to tick.
+        let mut s = meeting3_state(lang, 80, 24);
+        to_row(&mut s, Row::Motives(1));
+        send(&mut s, [Action::Activate, Action::Down]);
+        snap!("grondvorm_reasons", s);
+        let mut s = meeting3_state(lang, 120, 35);
+        send(&mut s, [Action::End]);
+        snap!("grondvorm_dilemmas", s);
+        // The design principles: the chosen form, then the four side by side.
+        for (w, h) in [(80, 24), (120, 35)] {
+            let mut s = meeting3_state(lang, w, h);
+            send(&mut s, [Action::Pane(gv::PRINCIPLES)]);
+            snap!("grondvorm_principles", s);
+            send(&mut s, [Action::Pane(gv::FOUR_FORMS)]);
+            snap!("grondvorm_four_forms", s);
+        }
+    });
+}
+
+#[test]
+fn grondvorm_forms() {
+    use kompas::panes::grondvorm::{self as gv, Row};
+    both(|lang| {
+        let mut s = meeting3_state(lang, 80, 24);
+        to_row(&mut s, Row::Party(1));
+        send(&mut s, [Action::Activate]);
+        snap!("form_grondvorm_party", s);
+        send(&mut s, [Action::FormCancel, Action::Pane(gv::CHOOSE)]);
+        snap!("form_grondvorm_choice", s);
+        send(&mut s, [Action::FormCancel]);
+        to_row(&mut s, Row::Key(KeyQuestion::Besluitvorming));
+        send(&mut s, [Action::Activate]);
+        snap!("form_grondvorm_key", s);
+        send(&mut s, [Action::FormCancel, Action::Pane(gv::KEY_AGREEMENT)]);
+        snap!("form_grondvorm_key_agreement", s);
+        send(&mut s, [Action::FormCancel]);
+        to_row(&mut s, Row::Dilemma(kompas::domain::grondvorm::Dilemma::Tempo));
+        send(&mut s, [Action::Activate]);
+        snap!("form_grondvorm_dilemma", s);
+    });
+}
+
+/// Where the style carries the meaning: the mismatch stands out, answered
+/// key questions are ticked in colour, the chosen form is bold.
+#[test]
+fn grondvorm_styles() {
+    use kompas::ui::theme;
+    let s = meeting3_state(Lang::Nl, 120, 35);
+    let buf = render(&s);
+    let find = |text: &str| {
+        (0..buf.area.height).find_map(|y| {
+            let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            line.find(text).map(|i| (line[..i].chars().count() as u16, y))
+        })
+    };
+    let style_at = |(x, y): (u16, u16)| buf[(x, y)].style();
+    let mismatch = find("⚠ vormen lopen uiteen Functioneel").expect("the mismatch row");
+    assert_eq!((style_at(mismatch).fg, style_at(mismatch).bg), (theme::warning().fg, theme::warning().bg));
+    let tick = find("✓ Huishouding").expect("an answered key question");
+    assert_eq!(style_at(tick).fg, theme::ok().fg);
+    let open = find("· Planning en control").expect("an open key question");
+    assert_eq!(style_at(open).fg, theme::dim().fg);
+    let chosen = find("Functioneel (verbeteren + delen) · fase").expect("the chosen form");
+    assert!(style_at(chosen).add_modifier.contains(ratatui::style::Modifier::BOLD));
+}
+
+#[test]
+fn portfolio_shows_the_form_and_flags_the_mix() {
+    both(|lang| {
+        let today = now().date_naive();
+        let entries: Vec<LibraryEntry> = demo::meetings()
+            .iter()
+            .map(|(name, s)| LibraryEntry {
+                path: PathBuf::from(format!("sessions/{name}")),
+                state: EntryState::Loaded(Box::new(Loaded::new(s.summary(today), s.texts()))),
+            })
+            .collect();
+        let mut s = AppState::new(lang, PathBuf::from("sessions"), today);
+        update(&mut s, Action::Resize(80, 24), now());
+        send(&mut s, [Action::LibraryUpdate { generation: 0, entries, done: true }, Action::ShowPortfolio]);
+        snap!("portfolio_grondvorm", s);
     });
 }
 

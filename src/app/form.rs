@@ -56,6 +56,12 @@ pub enum Choice {
     Kind(InterestKind),
     Status(AgreementStatus),
     Temperature(Temperature),
+    /// An option of an instrument's own list, named by its stable id (empty
+    /// for "not answered") and shown with its label.
+    Item {
+        id: &'static str,
+        label: Msg,
+    },
 }
 
 #[derive(Debug, Clone)]

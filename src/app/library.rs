@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::domain::grondvorm::{CollaborationForm, collaboration_form};
 use crate::domain::{Phase, SessionText, Summary, Temperature, TextKind};
 use crate::search::{Folded, fold, snippet};
 
@@ -175,6 +176,8 @@ pub struct PortfolioLine {
     pub open_agreements: usize,
     pub overdue_agreements: usize,
     pub temperature: Option<Temperature>,
+    /// Its basic form, and whether its meetings or parties mix forms.
+    pub form: CollaborationForm,
 }
 
 /// A line per collaboration, from its latest meeting; latest first.
@@ -196,6 +199,7 @@ pub fn portfolio(entries: &[LibraryEntry]) -> Vec<PortfolioLine> {
                 open_agreements: last.open_agreements,
                 overdue_agreements: last.overdue_agreements,
                 temperature: last.latest_temperature,
+                form: collaboration_form(meetings.iter().copied()),
             }
         })
         .collect();
@@ -349,5 +353,24 @@ mod tests {
             ("Zuiderveld", 2, Phase::Delen)
         );
         assert_eq!(lines[1].title, "Scholen Oost");
+    }
+
+    #[test]
+    fn the_portfolio_shows_each_collaborations_form_and_flags_a_mix() {
+        use crate::domain::{Aard, Grondvorm, Intentie, PartyFields};
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let mut m1 = session("m1", "Zuiderveld", (2026, 3, 12));
+        let p = m1.add_party(&PartyFields { organisation: "A".into(), ..Default::default() }, t()).unwrap();
+        let q = m1.add_party(&PartyFields { organisation: "B".into(), ..Default::default() }, t()).unwrap();
+        m1.choose_form(Grondvorm::Verkennend, "", t());
+        let mut m2 = m1.follow_up("m2".into(), "a.json", d(4, 9), t());
+        m2.choose_form(Grondvorm::Functioneel, "", t());
+        m2.set_party_form(&p, Some(Intentie::Verbeteren), Some(Aard::Delen), "", t()).unwrap();
+        m2.set_party_form(&q, Some(Intentie::Vernieuwen), Some(Aard::Delen), "", t()).unwrap();
+        let plain = session("o1", "Scholen Oost", (2026, 2, 1));
+        let lines = portfolio(&[entry("a.json", &m1), entry("b.json", &m2), entry("c.json", &plain)]);
+        let f = &lines[0].form;
+        assert_eq!((f.form, f.meetings_mix, f.parties_mix), (Some(Grondvorm::Functioneel), true, true));
+        assert_eq!(lines[1].form, CollaborationForm::default());
     }
 }

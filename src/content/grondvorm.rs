@@ -29,6 +29,7 @@ crate::messages! { pub struct Words {
     PartyAnswers => "Antwoorden per partij", "Answers per party";
     PointsTo => "Wijst naar", "Points to";
     FormMismatch => "vormen lopen uiteen", "forms differ";
+    MixedMeetings => "vorm wisselt per overleg", "form changes between meetings";
     KeyQuestions => "Sleutelvragen", "Key questions";
     KeyQuestion => "Sleutelvraag", "Key question";
     Answered => "beantwoord", "answered";
@@ -181,6 +182,17 @@ pub struct DilemmaInfo {
 pub struct PoleInfo {
     pub id: Pole,
     pub name: Name,
+}
+
+/// A name of the content as a label wherever the interface takes a
+/// [`Msg`](crate::i18n::Msg) (form fields, choices).
+pub fn label(name: &'static Name) -> crate::i18n::Msg {
+    crate::i18n::Msg::new("grondvorm", &name.nl, &name.en)
+}
+
+/// A text of the content in `lang`, with whose words it is: "… (model)".
+pub fn marked(text: &Text, lang: crate::i18n::Lang) -> String {
+    format!("{} ({})", text.get(lang), super::origin_label(text.origin, lang, true))
 }
 
 /// The content, parsed and checked on first use.

@@ -39,6 +39,11 @@ pub enum TextKind {
     Question,
     Answer,
     Note,
+    /// A text of the basic-form chooser: a party's note on its answers, the
+    /// rationale of the chosen form, a key question's answer, the reason of
+    /// an ambition choice. Its item is the party id, `grondvorm`, the key
+    /// question id or the dilemma id.
+    Grondvorm,
 }
 
 /// One searchable text: its kind, the id of the item it belongs to (empty for

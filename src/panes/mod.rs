@@ -45,7 +45,11 @@
 //!      `form.choice("level")`, `form.refuse("due", msg)` to send the
 //!      cursor back), tied together in a `static READING: PaneForm` and
 //!      listed in [`Pane::forms`]. Drafts are kept by field name, so a form
-//!      can be reordered freely. See `agreements/forms.rs`.
+//!      can be reordered freely. See `agreements/forms.rs`. A form's
+//!      `context` gives the lines above its fields (the question being
+//!      answered, guidance for a choice; [`no_context`] for none), and a
+//!      choice of the instrument's own ids is `Choice::Item { id, label }`
+//!      (see `grondvorm/forms.rs`).
 //!    - `pub struct Thermometer;` and `impl Pane for Thermometer`: `reindex`
 //!      derives the state from [`Cx`] (the session, the size, the language,
 //!      the previous meeting; it runs after every change and resize, never
@@ -89,6 +93,7 @@
 //! `src/export/`, called from one line in `build.rs`.
 
 pub mod agreements;
+pub mod grondvorm;
 pub mod interests;
 pub mod reflections;
 pub mod timeline;
@@ -114,8 +119,13 @@ pub use timeline::{Timeline, TimelineRow};
 
 /// Every pane of the session screen, in tab order. Adding a pane is adding
 /// it here.
-pub static PANES: &[&dyn DynPane] =
-    &[&interests::Interests, &agreements::Agreements, &reflections::Reflections, &timeline::Timeline];
+pub static PANES: &[&dyn DynPane] = &[
+    &interests::Interests,
+    &agreements::Agreements,
+    &reflections::Reflections,
+    &timeline::Timeline,
+    &grondvorm::Grondvorm,
+];
 
 /// A command of one pane, bound to a key in its table. `edits` says whether
 /// it changes the session: this is the one place that says so.
@@ -318,6 +328,15 @@ pub struct PaneForm {
     /// Read the complete form into the session (through `app::commit`), or
     /// put it back with `Form::refuse` naming the field that is wrong.
     pub submit: fn(&mut AppState, crate::app::Form, Option<String>, Timestamp) -> Vec<Effect>,
+    /// Lines shown above the fields, saying what the form is about (the
+    /// question being answered, the guidance for a choice); [`no_context`]
+    /// for none.
+    pub context: fn(&Session, Option<&str>, Lang) -> Vec<String>,
+}
+
+/// A pane form with nothing to say above its fields.
+pub fn no_context(_: &Session, _: Option<&str>, _: Lang) -> Vec<String> {
+    Vec::new()
 }
 
 /// The pane form `id`.

@@ -35,6 +35,7 @@ fn choice_label(state: &AppState, c: &Choice) -> String {
         .to_string(),
         Choice::Status(s) => i18n::status_label(lang, *s).to_string(),
         Choice::Temperature(t) => i18n::temperature_label(lang, *t).to_string(),
+        Choice::Item { label, .. } => label.get(lang).to_string(),
     }
 }
 
@@ -58,6 +59,16 @@ fn context_lines(state: &AppState, form: &Form, width: usize) -> Vec<Line<'stati
                 None => String::new(),
             };
             vec![Line::from(Span::styled(text, theme::label()))]
+        }
+        Purpose::Pane { form: id, id: item } => {
+            let (Some(f), Some(s)) = (crate::panes::pane_form(id), state.session()) else {
+                return Vec::new();
+            };
+            (f.context)(&s.session, item.as_deref(), lang)
+                .iter()
+                .flat_map(|text| wrap(&safe_line(text), width))
+                .map(|l| Line::from(Span::styled(l, theme::label())))
+                .collect()
         }
         _ => Vec::new(),
     }

@@ -124,6 +124,22 @@ fn draw_report<'a>(
     frame.render_widget(Paragraph::new(visible), area);
 }
 
+/// The title, then the basic form and a flag when meetings or parties mix
+/// forms.
+fn title_and_form(lang: Lang, l: &crate::app::PortfolioLine) -> Line<'static> {
+    use crate::content::grondvorm::{Words, content};
+    let mut spans = vec![Span::styled(format!("  {}", safe_line(&l.title)), theme::bold())];
+    if let Some(f) = l.form.form {
+        spans.push(Span::raw(format!(" · {}", content().form(f).name.get(lang))));
+    }
+    let mix = [(l.form.meetings_mix, Words::MixedMeetings), (l.form.parties_mix, Words::FormMismatch)];
+    for (_, m) in mix.iter().filter(|(on, _)| *on) {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!("⚠ {}", m.get(lang)), theme::warning()));
+    }
+    Line::from(spans)
+}
+
 /// A collaboration of the portfolio: its title, then who, where and what.
 fn portfolio_lines(lang: Lang, l: &crate::app::PortfolioLine) -> [Line<'static>; 2] {
     let temp = l.temperature.map(|t| format!(" · {}", i18n::temperature_label(lang, t))).unwrap_or_default();
@@ -133,7 +149,7 @@ fn portfolio_lines(lang: Lang, l: &crate::app::PortfolioLine) -> [Line<'static>;
         String::new()
     };
     [
-        Line::from(Span::styled(format!("  {}", safe_line(&l.title)), theme::bold())),
+        title_and_form(lang, l),
         Line::from(format!(
             "    {} · {} {} · {} {}{overdue} · {} {} ({} {}){temp}",
             safe_line(&l.parties.join(" · ")),
@@ -161,6 +177,7 @@ fn kind_label(lang: Lang, k: TextKind) -> &'static str {
         TextKind::Question => Msg::Question,
         TextKind::Answer => Msg::Answer,
         TextKind::Note => Msg::Note,
+        TextKind::Grondvorm => crate::content::grondvorm::Words::Grondvorm,
     };
     m.get(lang)
 }
@@ -335,6 +352,7 @@ mod tests {
             open_agreements: 0,
             overdue_agreements: 0,
             temperature: None,
+            form: Default::default(),
         };
         let view =
             LibraryView::Portfolio { lines: vec![line.clone(), line.clone()], scroll: Default::default() };

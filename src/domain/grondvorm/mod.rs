@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::{Extra, Phase, Timestamp};
 
 pub use ids::*;
-pub use portfolio::{CollaborationForm, FormMismatch, collaboration_form};
+pub use portfolio::{CollaborationForm, FormMismatch, chosen_in, collaboration_form};
 pub use rules::GrondvormRemoved;
 
 /// A party's answers to the two questions, with a short note in its words.

@@ -2,8 +2,10 @@
 //! The model warns that mixing forms, or setting one up only partly, always
 //! weakens a collaboration; kompas flags both kinds of mix.
 
+use chrono::NaiveDate;
+
 use super::Grondvorm;
-use crate::domain::Summary;
+use crate::domain::{Session, Summary};
 
 /// `form_mismatch`: the parties' answers point to different forms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,4 +60,13 @@ pub fn collaboration_form<'a>(meetings: impl IntoIterator<Item = &'a Summary>) -
         meetings_mix: chosen.len() > 1,
         parties_mix: order.last().is_some_and(|s| s.party_forms.len() > 1),
     }
+}
+
+/// The forms chosen in the meetings of a chain (any order), with each
+/// meeting's date, in date order: what a meeting's choice follows on.
+pub fn chosen_in(meetings: &[Session]) -> Vec<(NaiveDate, Grondvorm)> {
+    let mut out: Vec<(NaiveDate, Grondvorm)> =
+        meetings.iter().filter_map(|s| Some((s.meeting_date, s.chosen_form()?))).collect();
+    out.sort();
+    out
 }

@@ -235,17 +235,17 @@ impl Session {
         };
         for p in &self.parties {
             if let Some(f) = &p.grondvorm {
-                push(TextKind::Party, &p.id, &f.note);
+                push(TextKind::Grondvorm, &p.id, &f.note);
             }
         }
         if let Some(c) = &self.grondvorm.choice {
-            push(TextKind::Note, "grondvorm", &c.rationale);
+            push(TextKind::Grondvorm, "grondvorm", &c.rationale);
         }
         for (q, a) in &self.grondvorm.key_questions {
-            push(TextKind::Note, q.id(), &a.answer);
+            push(TextKind::Grondvorm, q.id(), &a.answer);
         }
         for (d, c) in &self.ambition.dilemmas {
-            push(TextKind::Ambition, d.id(), &c.reason);
+            push(TextKind::Grondvorm, d.id(), &c.reason);
         }
         out
     }

@@ -241,6 +241,23 @@ fn summaries_and_the_portfolio_see_the_form_and_every_mix() {
 }
 
 #[test]
+fn the_forms_chosen_earlier_in_a_chain_come_in_date_order() {
+    let (mut first, _, _) = telecom();
+    first.choose_form(Grondvorm::Verkennend, "", t(0));
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut second = first.follow_up("s2".into(), "s.json", day(6, 10), t(1));
+    second.choose_form(Grondvorm::Functioneel, "", t(2));
+    let third = second.follow_up("s3".into(), "s2.json", day(7, 1), t(3));
+    let mut none = third.clone();
+    none.grondvorm.choice = None;
+    assert_eq!(
+        chosen_in(&[second.clone(), none, first.clone()]),
+        [(first.meeting_date, Grondvorm::Verkennend), (day(6, 10), Grondvorm::Functioneel)]
+    );
+    assert!(chosen_in(&[]).is_empty());
+}
+
+#[test]
 fn a_session_without_the_chooser_writes_none_of_its_fields() {
     let mut s =
         Session::new("s".into(), "T", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), "", t(0)).unwrap();
@@ -263,8 +280,8 @@ fn the_chooser_texts_are_searchable() {
     s.choose_pole(Pole::Hoog, "wethouder wil resultaat", t(2));
     let texts = s.texts();
     let find = |needle: &str| texts.iter().find(|x| x.text == needle).map(|x| (x.kind, x.item.clone()));
-    assert_eq!(find("uitbesteden"), Some((TextKind::Party, telecom)));
-    assert_eq!(find("dienst eerst op orde"), Some((TextKind::Note, "grondvorm".into())));
-    assert_eq!(find("één-op-één koppelen"), Some((TextKind::Note, "kv_ict".into())));
-    assert_eq!(find("wethouder wil resultaat"), Some((TextKind::Ambition, "tempo".into())));
+    assert_eq!(find("uitbesteden"), Some((TextKind::Grondvorm, telecom)));
+    assert_eq!(find("dienst eerst op orde"), Some((TextKind::Grondvorm, "grondvorm".into())));
+    assert_eq!(find("één-op-één koppelen"), Some((TextKind::Grondvorm, "kv_ict".into())));
+    assert_eq!(find("wethouder wil resultaat"), Some((TextKind::Grondvorm, "tempo".into())));
 }

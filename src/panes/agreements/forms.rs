@@ -13,6 +13,7 @@ pub static AGREEMENT: PaneForm = PaneForm {
     build: |session, id| agreement_form(session, id.and_then(|id| session.agreement_index(id))),
     exists: |session, id| session.agreement_index(id).is_some(),
     submit: submit_agreement,
+    context: super::super::no_context,
 };
 
 /// A new agreement, or the one at `index` in `session.agreements`.
@@ -54,17 +55,27 @@ pub(crate) fn submit_agreement(
     id: Option<String>,
     now: Timestamp,
 ) -> Vec<Effect> {
+    let fields = match read_agreement(&form) {
+        Ok(fields) => fields,
+        Err((field, why)) => {
+            state.form = Some(form.refuse(field, why));
+            return Vec::new();
+        }
+    };
+    commit(state, form, Some(TextKind::Agreement), |session| match &id {
+        Some(id) => session.update_agreement(id, &fields, now).map(|_| id.clone()),
+        None => session.add_agreement(&fields, now),
+    })
+}
+
+/// The agreement a form of [`agreement_form`]'s fields holds, or the field
+/// to refuse and why.
+pub(crate) fn read_agreement(form: &Form) -> Result<AgreementFields, (&'static str, Msg)> {
     let due = match form.text("due").trim() {
         "" => None,
-        t => match parse_date(t) {
-            Some(d) => Some(d),
-            None => {
-                state.form = Some(form.refuse("due", Msg::BadDate));
-                return Vec::new();
-            }
-        },
+        t => Some(parse_date(t).ok_or(("due", Msg::BadDate))?),
     };
-    let fields = AgreementFields {
+    Ok(AgreementFields {
         text: form.text("text"),
         owner: match form.choice("owner") {
             Some(Choice::Party(p)) => p.clone(),
@@ -77,9 +88,5 @@ pub(crate) fn submit_agreement(
             _ => AgreementStatus::Proposed,
         },
         phase_result: form.checked("phase_result"),
-    };
-    commit(state, form, Some(TextKind::Agreement), |session| match &id {
-        Some(id) => session.update_agreement(id, &fields, now).map(|_| id.clone()),
-        None => session.add_agreement(&fields, now),
     })
 }
