@@ -132,12 +132,8 @@ pub static ROOM_LIBRARY: &[Binding] = &[
 ];
 
 /// The box with the room display's address.
-pub static ROOM_ADDRESS: &[Binding] = &[b(
-    &[key(Esc), ch('Z'), ch('q'), key(Enter)],
-    Action::CloseOverlay,
-    Msg::KeyClose,
-    true,
-)];
+pub static ROOM_ADDRESS: &[Binding] =
+    &[b(&[key(Esc), ch('Z'), ch('q'), key(Enter)], Action::CloseOverlay, Msg::KeyClose, true)];
 
 /// Keys that work in every mode, forms included (the terminal is in raw
 /// mode, so Ctrl+C arrives as a key, not as a signal).

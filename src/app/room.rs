@@ -62,11 +62,19 @@ pub struct RoomControl {
     pub screen: RoomScreen,
     /// The question the board shows (the last one spotlighted).
     pub question: Option<String>,
+    /// What the blank screen hides, to come back to.
+    pub under_blank: RoomScreen,
 }
 
 impl Default for RoomControl {
     fn default() -> Self {
-        RoomControl { bind: DEFAULT_ADDR, running: None, screen: RoomScreen::Board, question: None }
+        RoomControl {
+            bind: DEFAULT_ADDR,
+            running: None,
+            screen: RoomScreen::Board,
+            question: None,
+            under_blank: RoomScreen::Board,
+        }
     }
 }
 
@@ -124,8 +132,12 @@ pub fn key(state: &mut AppState, key: RoomKey, now: Timestamp) -> Vec<Effect> {
             Vec::new()
         }
         RoomKey::Blank => {
-            state.room.screen =
-                if state.room.screen == RoomScreen::Blank { RoomScreen::Board } else { RoomScreen::Blank };
+            let room = &mut state.room;
+            if room.screen == RoomScreen::Blank {
+                room.screen = std::mem::take(&mut room.under_blank);
+            } else {
+                room.under_blank = std::mem::replace(&mut room.screen, RoomScreen::Blank);
+            }
             Vec::new()
         }
         RoomKey::Spotlight => spotlight(state),
@@ -171,7 +183,8 @@ fn spotlight(state: &mut AppState) -> Vec<Effect> {
 fn show_or_hide(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
     let Some(s) = state.session() else { return Vec::new() };
     let sel = s.active().selected(s, state.lang);
-    let Some(id) = sel.filter(|x| matches!(x.kind, TextKind::Interest | TextKind::Agreement | TextKind::Answer))
+    let Some(id) =
+        sel.filter(|x| matches!(x.kind, TextKind::Interest | TextKind::Agreement | TextKind::Answer))
     else {
         state.warn(R::NotMarkable);
         return Vec::new();

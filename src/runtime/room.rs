@@ -92,7 +92,9 @@ fn public_url(server: &RoomServer) -> String {
     if addr.ip().is_unspecified() {
         let v4 = addr.is_ipv4();
         let own = if_addrs::get_if_addrs().unwrap_or_default().into_iter().map(|i| i.ip()).find(|ip| {
-            !ip.is_loopback() && ip.is_ipv4() == v4 && !matches!(ip, IpAddr::V6(v6) if v6.is_unicast_link_local())
+            !ip.is_loopback()
+                && ip.is_ipv4() == v4
+                && !matches!(ip, IpAddr::V6(v6) if v6.is_unicast_link_local())
         });
         if let Some(ip) = own {
             addr.set_ip(ip);

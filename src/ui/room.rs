@@ -61,7 +61,8 @@ pub fn draw_address(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut lines = vec![Line::from(Span::styled(url, theme::bold()))];
     lines.extend(note_lines.into_iter().map(|l| Line::from(Span::styled(l, theme::dim()))));
     let y = inner.y + qr.rows() as u16;
-    let text_area = Rect::new(inner.x + 1, y, inner.width.saturating_sub(2), inner.bottom().saturating_sub(y));
+    let text_area =
+        Rect::new(inner.x + 1, y, inner.width.saturating_sub(2), inner.bottom().saturating_sub(y));
     frame.render_widget(Paragraph::new(lines), text_area);
 }
 

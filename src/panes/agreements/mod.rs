@@ -233,7 +233,11 @@ impl Pane for Agreements {
 
     fn selected(&self, st: &State, s: &SessionScreen, _lang: Lang) -> Option<crate::panes::Selection> {
         let a = &s.session.agreements[st.selected()?];
-        Some(crate::panes::Selection { kind: crate::domain::TextKind::Agreement, id: a.id.clone(), question: None })
+        Some(crate::panes::Selection {
+            kind: crate::domain::TextKind::Agreement,
+            id: a.id.clone(),
+            question: None,
+        })
     }
 
     fn opened(&self, st: &mut State, cx: &Cx) -> Option<Option<Msg>> {
