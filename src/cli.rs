@@ -15,6 +15,13 @@ pub struct Cli {
     /// LANG, else Dutch).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Start the room display, a read-only web page of the open session for
+    /// the projector and phones, on this address (127.0.0.1:PORT: this
+    /// computer only; this computer's network address, or 0.0.0.0: the
+    /// room's network, with a code in the link). The key z turns it on or
+    /// off without this option.
+    #[arg(long, global = true, value_name = "ADDR:PORT")]
+    pub room_addr: Option<std::net::SocketAddr>,
     /// A session file to open directly.
     pub file: Option<PathBuf>,
     #[command(subcommand)]

@@ -3,7 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, AppState, LibraryView, Overlay, Screen};
+use crate::app::room::R;
+use crate::app::{Action, AppState, LibraryView, Overlay, RoomKey, Screen};
 use crate::domain::Phase;
 use crate::export::Format;
 use crate::i18n::Msg;
@@ -113,6 +114,27 @@ pub static SESSION: &[Binding] = &[
     b(&[ch('q')], Action::Quit, Msg::KeyQuit, true),
 ];
 
+/// The room display (issue 13), on the session screen: on/off, its address
+/// as a QR code, blank, spotlight, and what the room may see.
+pub static ROOM: &[Binding] = &[
+    bh(&[ch('z')], Action::Room(RoomKey::Toggle), R::KeyRoom, R::HelpRoom, true),
+    bh(&[ch('Z')], Action::Room(RoomKey::ShowAddress), R::KeyRoomAddress, R::HelpRoomAddress, false),
+    bh(&[ch('b')], Action::Room(RoomKey::Blank), R::KeyBlank, R::HelpBlank, false),
+    bh(&[ch('o')], Action::Room(RoomKey::Spotlight), R::KeySpotlight, R::HelpSpotlight, false),
+    bh(&[ch('w')], Action::Room(RoomKey::ShowOrHide), R::KeyShowOnRoom, R::HelpShowOnRoom, false),
+];
+
+/// The room display from the library: it shows "no session open" there.
+pub static ROOM_LIBRARY: &[Binding] = &[
+    bh(&[ch('z')], Action::Room(RoomKey::Toggle), R::KeyRoom, R::HelpRoom, false),
+    bh(&[ch('Z')], Action::Room(RoomKey::ShowAddress), R::KeyRoomAddress, R::HelpRoomAddress, false),
+    bh(&[ch('b')], Action::Room(RoomKey::Blank), R::KeyBlank, R::HelpBlank, false),
+];
+
+/// The box with the room display's address.
+pub static ROOM_ADDRESS: &[Binding] =
+    &[b(&[key(Esc), ch('Z'), ch('q'), key(Enter)], Action::CloseOverlay, Msg::KeyClose, true)];
+
 /// Keys that work in every mode, forms included (the terminal is in raw
 /// mode, so Ctrl+C arrives as a key, not as a signal).
 pub static ALWAYS: &[Binding] = &[bh(&[ctrl('c')], Action::Quit, Msg::KeyQuit, Msg::HelpQuitAnywhere, false)];
@@ -207,15 +229,16 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (Some(Overlay::PhasePicker { .. }), _, _) => vec![PHASE_PICKER],
         (Some(Overlay::ConfirmDiscard), _, _) => vec![CONFIRM],
         (Some(Overlay::ExportChooser { .. }), _, _) => vec![EXPORT_CHOOSER],
+        (Some(Overlay::RoomAddress), _, _) => vec![ROOM_ADDRESS],
         (None, Some(_), _) => vec![FORM],
         (None, None, Screen::Library(lib)) => match lib.view {
-            LibraryView::List => vec![LIBRARY, MOVES],
+            LibraryView::List => vec![LIBRARY, MOVES, ROOM_LIBRARY],
             LibraryView::Search { .. } => vec![SEARCH_RESULTS, MOVES],
             LibraryView::Portfolio { .. } | LibraryView::Overview { .. } => vec![LIBRARY_VIEW],
         },
         // A pane's own box takes the keys its tables name.
         (None, None, Screen::Session(s)) if s.active().overlay(s) => s.active().bindings(s),
-        (None, None, Screen::Session(s)) => [s.active().bindings(s), vec![MOVES, SESSION]].concat(),
+        (None, None, Screen::Session(s)) => [s.active().bindings(s), vec![MOVES, SESSION, ROOM]].concat(),
     };
     [mode, vec![ALWAYS]].concat()
 }
@@ -269,11 +292,12 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
                 (Msg::HelpMoving, MOVES),
                 (Msg::HelpLibraryViews, LIBRARY_VIEW),
                 (Msg::HelpForm, FORM),
+                (R::HelpRoomKeys, ROOM_LIBRARY),
                 (Msg::HelpAnywhere, ALWAYS),
             ]
         }
         Screen::Session(_) => [
-            vec![(Msg::HelpGlobal, SESSION), (Msg::HelpAnywhere, ALWAYS)],
+            vec![(Msg::HelpGlobal, SESSION), (R::HelpRoomKeys, ROOM), (Msg::HelpAnywhere, ALWAYS)],
             pane_sections(),
             vec![
                 (Msg::HelpMoving, MOVES),
@@ -295,7 +319,7 @@ fn pane_sections() -> Vec<(Msg, &'static [Binding])> {
 /// this text, and a test keeps the two equal.
 pub fn markdown(lang: crate::i18n::Lang) -> String {
     let tables = [
-        vec![(Msg::HelpGlobal, SESSION)],
+        vec![(Msg::HelpGlobal, SESSION), (R::HelpRoomKeys, ROOM)],
         pane_sections(),
         vec![
             (Msg::HelpMoving, MOVES),

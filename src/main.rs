@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         (None, Some(file)) => Start::Open(file),
         (None, None) => Start::Library,
     };
-    match runtime::run(Options { lang, sessions_dir: cli.sessions_dir, start }) {
+    match runtime::run(Options { lang, sessions_dir: cli.sessions_dir, start, room: cli.room_addr }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kompas: {}", safe_line(&e.to_string()));

@@ -75,6 +75,11 @@ pub enum Action {
     ShowOverview,
     /// Leave a library view (search results, portfolio, overview).
     Back,
+    // room display
+    /// A room display key (`super::room`).
+    Room(super::room::RoomKey),
+    /// What the runtime did with the room display's server.
+    RoomReport(super::room::RoomReport),
     // from the terminal and the runtime
     Paste(String),
     Resize(u16, u16),
@@ -123,7 +128,8 @@ impl Action {
             | Action::EditSelected
             | Action::DeleteSelected
             | Action::Undo
-            | Action::StartFollowUp => true,
+            | Action::StartFollowUp
+            | Action::Room(super::room::RoomKey::ShowOrHide) => true,
             _ => false,
         }
     }
@@ -204,5 +210,9 @@ pub enum Effect {
     },
     /// Close the open session (release its lock) and show the picker.
     CloseSession,
+    /// Start the room display's server on this address.
+    RoomStart(std::net::SocketAddr),
+    /// Stop it.
+    RoomStop,
     Quit,
 }

@@ -9,6 +9,7 @@ mod form;
 pub(crate) mod forms;
 mod library;
 mod library_update;
+pub mod room;
 mod state;
 mod update;
 
@@ -29,4 +30,5 @@ pub use crate::panes::{
     AgreementFilter, Agreements, CellLayout, Interests, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation,
     ReflectionRow, Reflections, Span, Timeline, TimelineRow, header_text, map_scroll, text_width,
 };
+pub use room::{RoomControl, RoomKey, RoomReport, RoomRunning};
 pub use update::update;

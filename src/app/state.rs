@@ -134,6 +134,8 @@ pub enum Overlay {
     ExportChooser {
         path: PathBuf,
     },
+    /// The room display's address as a QR code.
+    RoomAddress,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +144,9 @@ pub enum NoticeText {
     /// A file written somewhere (an export).
     Exported(PathBuf),
     Failure(super::Failure),
+    /// Words from outside the program (the system's reason a port could
+    /// not be opened), made safe.
+    Text(String),
 }
 
 impl NoticeText {
@@ -153,6 +158,7 @@ impl NoticeText {
                 format!("{} {}", Msg::ExportedTo.get(lang), crate::text::safe_line(&path.to_string_lossy()))
             }
             NoticeText::Failure(f) => f.describe(lang),
+            NoticeText::Text(t) => crate::text::safe_line(t).into_owned(),
         }
     }
 }
@@ -181,6 +187,8 @@ pub struct AppState {
     /// Where to put the cursor once the session being opened arrives (a
     /// search hit).
     pub pending_focus: Option<(TextKind, String)>,
+    /// The room display (issue 13).
+    pub room: super::room::RoomControl,
 }
 
 /// What the panes' derived state depends on besides the session.
@@ -260,6 +268,7 @@ impl AppState {
             notice: None,
             quitting: false,
             pending_focus: None,
+            room: Default::default(),
         }
     }
 

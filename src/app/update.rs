@@ -73,6 +73,22 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             state.fail(failure);
             Vec::new()
         }
+        Action::RoomReport(report) => {
+            super::room::report(state, report);
+            Vec::new()
+        }
+        // Room display keys come only from the tables of the screens that
+        // have them (and `Z` closes the address box it opened).
+        Action::Room(key) if state.form.is_none() && state.overlay.is_none() => {
+            if action_edits(key) && state.read_only() {
+                state.warn(Msg::ReadOnlyRefused);
+                return Vec::new();
+            }
+            if !super::room::applies(state, key) {
+                return Vec::new();
+            }
+            super::room::key(state, key, now)
+        }
         Action::Saving => {
             if let Some(s) = state.session_mut()
                 && matches!(s.save, SaveState::Saved(_))
@@ -106,6 +122,11 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             Screen::Session(_) => session(state, action, now),
         },
     }
+}
+
+/// Whether a room key changes the session (a privacy mark).
+fn action_edits(key: super::room::RoomKey) -> bool {
+    Action::Room(key).edits()
 }
 
 fn open_session(state: &mut AppState, opened: OpenedSession) {
@@ -251,6 +272,9 @@ fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             return vec![Effect::Export { path, format }];
         }
         (Overlay::ExportChooser { .. }, Action::CloseOverlay) => state.overlay = None,
+        (Overlay::RoomAddress, Action::CloseOverlay | Action::Room(super::room::RoomKey::ShowAddress)) => {
+            state.overlay = None
+        }
         _ => {}
     }
     Vec::new()

@@ -165,6 +165,20 @@ pub struct Target<'a> {
     pub id: &'a str,
 }
 
+/// What the cursor of a pane is on, for commands that act on the selected
+/// item from outside the pane (the room display's spotlight and its
+/// privacy key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// `Party`, `Interest`, `Agreement`, `Question` (a question of the
+    /// library or one asked on the spot) or `Answer`.
+    pub kind: TextKind,
+    /// The item's id; for a question without answers, empty.
+    pub id: String,
+    /// For a question or an answer: the question as asked.
+    pub question: Option<String>,
+}
+
 /// How to put the cursor on a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -212,6 +226,10 @@ pub trait Pane: Sync + 'static {
     fn opened(&self, _st: &mut Self::State, _cx: &Cx) -> Option<Option<Msg>> {
         None
     }
+    /// The item the cursor is on, if it is one the room display can show.
+    fn selected(&self, _st: &Self::State, _s: &SessionScreen, _lang: Lang) -> Option<Selection> {
+        None
+    }
     /// When this pane next needs waking (a running clock): the runtime
     /// sleeps until the earliest such time, then sends `Action::Tick`, after
     /// which every pane is reindexed (with `cx.view.now`).
@@ -246,6 +264,7 @@ pub trait DynPane: Sync {
     fn handle(&self, state: &mut AppState, action: &Action, now: Timestamp) -> Option<Vec<Effect>>;
     fn focus(&self, local: &mut dyn Local, cx: &Cx, target: Target, how: Focus) -> bool;
     fn opened(&self, local: &mut dyn Local, cx: &Cx) -> Option<Option<Msg>>;
+    fn selected(&self, s: &SessionScreen, lang: Lang) -> Option<Selection>;
     fn next_wake(&self, s: &SessionScreen, cx: &Cx) -> Option<Timestamp>;
     fn overlay(&self, s: &SessionScreen) -> bool;
     fn draw(&self, frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen);
@@ -298,6 +317,9 @@ impl<P: Pane> DynPane for P {
     }
     fn opened(&self, local: &mut dyn Local, cx: &Cx) -> Option<Option<Msg>> {
         Pane::opened(self, cast::<P>(local), cx)
+    }
+    fn selected(&self, s: &SessionScreen, lang: Lang) -> Option<Selection> {
+        Pane::selected(self, s.local::<P>(), s, lang)
     }
     fn next_wake(&self, s: &SessionScreen, cx: &Cx) -> Option<Timestamp> {
         Pane::next_wake(self, s.local::<P>(), cx)

@@ -25,7 +25,7 @@ mod words;
 
 use std::net::SocketAddr;
 
-pub use access::{host_is_loopback, is_loopback};
+pub use access::{Token, host_is_loopback, is_loopback};
 pub use http::{Head, ReadError, event as sse_event, parse as parse_head};
 pub use page::{SCRIPT, SCRIPT_HASH, STYLE, STYLE_HASH, content_security_policy, page};
 pub use qr::Qr;
@@ -33,6 +33,11 @@ pub use server::{Limits, RoomServer};
 pub use state::{RoomScreen, RoomSnapshot, RoomState, Spot};
 pub use view::{MAX_AGREEMENTS, MAX_ANSWERS, MAX_PARTIES, MAX_PER_CELL, render_main};
 pub use words::W;
+
+/// The port the room display tries first when no address is given, so the
+/// pages in the room find it again after kompas restarts (a free port is
+/// taken when it is in use).
+pub const DEFAULT_PORT: u16 = 47111;
 
 /// The page as a full HTML document for `snap` (what `GET /` returns).
 pub fn render_page(snap: &RoomSnapshot, version: u64) -> String {

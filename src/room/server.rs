@@ -98,11 +98,22 @@ pub struct RoomServer {
 }
 
 impl RoomServer {
-    /// Bind `addr` (port 0: a free port) and start serving `first`.
+    /// Bind `addr` (port 0: a free port) and start serving `first`, with a
+    /// new random code.
     pub fn start(addr: SocketAddr, first: RoomSnapshot, limits: Limits) -> io::Result<RoomServer> {
+        RoomServer::start_with(addr, first, limits, Token::random()?)
+    }
+
+    /// The same with a given code: kompas keeps one code for its whole run,
+    /// so the links in the room survive turning the display off and on.
+    pub fn start_with(
+        addr: SocketAddr,
+        first: RoomSnapshot,
+        limits: Limits,
+        token: Token,
+    ) -> io::Result<RoomServer> {
         let listener = TcpListener::bind(addr)?;
         let bound = listener.local_addr()?;
-        let token = Token::random()?;
         let rendered = Rendered { version: 1, lang: first.state.lang, main: render_main(&first, 1).into() };
         let shared = Arc::new(Shared {
             bound,

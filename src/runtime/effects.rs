@@ -36,6 +36,8 @@ const CHAIN_LIMIT: usize = 500;
 pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> {
     match effect {
         Effect::Save => {
+            // What is saved is what the room display shows next.
+            held.room.dirty = true;
             let s = state.session()?;
             if s.access.read_only() {
                 return None;
@@ -88,6 +90,8 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
             held.opening += 1;
             None
         }
+        Effect::RoomStart(addr) => Some(held.room.toggle(Some(addr), state)),
+        Effect::RoomStop => Some(held.room.toggle(None, state)),
         Effect::Quit => None,
     }
 }

@@ -12,6 +12,7 @@ mod effects;
 mod journal;
 mod library;
 mod recovery;
+mod room;
 mod threads;
 mod writer;
 
@@ -53,6 +54,8 @@ pub struct Options {
     pub lang: Lang,
     pub sessions_dir: PathBuf,
     pub start: Start,
+    /// Start the room display on this address (`--room-addr`).
+    pub room: Option<std::net::SocketAddr>,
 }
 
 /// Everything that wakes the loop.
@@ -94,6 +97,8 @@ struct Held {
     /// Counts requests to open a session; only the newest one's result is
     /// taken (the facilitator may have moved on meanwhile).
     opening: u64,
+    /// The room display's server, when it is on.
+    room: room::RoomLink,
 }
 
 impl Held {
@@ -128,8 +133,15 @@ pub fn run(opts: Options) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
     let writer = Writer::spawn(tx.clone());
-    let mut held =
-        Held { lock: None, backup: None, journal: Journal::default(), writer, tx: tx.clone(), opening: 0 };
+    let mut held = Held {
+        lock: None,
+        backup: None,
+        journal: Journal::default(),
+        writer,
+        tx: tx.clone(),
+        opening: 0,
+        room: room::RoomLink::default(),
+    };
     let first = match &opts.start {
         Start::Library => Effect::ListSessions { generation: 0 },
         Start::Open(path) => Effect::OpenSession(path.clone()),
@@ -164,6 +176,17 @@ pub fn run(opts: Options) -> io::Result<()> {
             }
         }
     }
+    // The room display asked for on the command line: an address that
+    // cannot be had is reported on stderr, before the terminal is taken.
+    if let Some(addr) = opts.room {
+        state.room.bind = addr;
+        let running = held
+            .room
+            .start(addr, &state)
+            .map_err(|e| io::Error::new(e.kind(), format!("room display: cannot listen on {addr}: {e}")))?;
+        state.room.bind = running.addr;
+        state.room.running = Some(running);
+    }
     threads::spawn_signal_thread(tx.clone())?;
     let mut guard = TerminalGuard::enter()?;
     threads::spawn_input_thread(tx);
@@ -173,6 +196,7 @@ pub fn run(opts: Options) -> io::Result<()> {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> io::Result<()> {
         loop {
             dispatch(&mut state, &mut held, std::mem::take(&mut queue));
+            held.room.sync(&state);
             held.journal.plan(&state);
             if state.quitting {
                 // Typing not yet committed goes to the journal, to be offered

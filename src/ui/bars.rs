@@ -47,6 +47,10 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
         used += text.width();
         spans.push(Span::styled(text, if n.error { theme::warning() } else { theme::bold() }));
     }
+    if let Some(text) = super::room::status_text(state) {
+        used += text.width();
+        spans.push(Span::styled(text, theme::ok()));
+    }
     let room = (area.width as usize).saturating_sub(used + 1);
     let file = truncate(&file, room).into_owned();
     let gap = (area.width as usize).saturating_sub(used + file.width());

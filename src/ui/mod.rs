@@ -7,6 +7,7 @@ mod form;
 mod header;
 mod library;
 mod overlays;
+mod room;
 pub mod theme;
 
 use ratatui::Frame;
@@ -52,6 +53,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Some(Overlay::PhasePicker { selected }) => overlays::draw_phase_picker(frame, area, state, *selected),
         Some(Overlay::ConfirmDiscard) => overlays::draw_confirm(frame, area, state, Msg::DiscardChanges),
         Some(Overlay::ExportChooser { path }) => overlays::draw_export_chooser(frame, area, state, path),
+        Some(Overlay::RoomAddress) => room::draw_address(frame, area, state),
         None => {}
     }
 }

@@ -231,6 +231,15 @@ impl Pane for Agreements {
         }
     }
 
+    fn selected(&self, st: &State, s: &SessionScreen, _lang: Lang) -> Option<crate::panes::Selection> {
+        let a = &s.session.agreements[st.selected()?];
+        Some(crate::panes::Selection {
+            kind: crate::domain::TextKind::Agreement,
+            id: a.id.clone(),
+            question: None,
+        })
+    }
+
     fn opened(&self, st: &mut State, cx: &Cx) -> Option<Option<Msg>> {
         // A follow-up meeting starts by walking through what is still open.
         let to_review = cx.session.agreements_to_review().count();

@@ -201,6 +201,17 @@ impl Pane for Interests {
         Some(Vec::new())
     }
 
+    fn selected(&self, st: &State, s: &SessionScreen, _lang: Lang) -> Option<crate::panes::Selection> {
+        use crate::domain::TextKind;
+        let session = &s.session;
+        let (kind, id) = match (st.interest(), st.sel) {
+            (Some(i), _) => (TextKind::Interest, session.interests[i].id.clone()),
+            (None, MapSel::Cell { party, .. }) => (TextKind::Party, session.parties.get(party)?.id.clone()),
+            _ => return None,
+        };
+        Some(crate::panes::Selection { kind, id, question: None })
+    }
+
     fn focus(&self, st: &mut State, cx: &Cx, target: Target, _how: Focus) -> bool {
         let session = cx.session;
         let sel = match target.kind {

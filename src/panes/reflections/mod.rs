@@ -143,6 +143,27 @@ impl Pane for Reflections {
         Some(Vec::new())
     }
 
+    fn selected(&self, st: &State, s: &SessionScreen, lang: Lang) -> Option<crate::panes::Selection> {
+        use crate::domain::TextKind;
+        let session = &s.session;
+        let (kind, id, question) = match st.selected()? {
+            ReflectionRow::Prompt(i) => {
+                let prompt = crate::prompts::PromptLibrary::embedded().all().get(i)?;
+                (TextKind::Question, String::new(), prompt.text(lang).to_string())
+            }
+            ReflectionRow::OwnQuestion(i) => {
+                let r = session.reflections.get(i)?;
+                (TextKind::Question, String::new(), r.question.clone())
+            }
+            ReflectionRow::Answer(i) => {
+                let r = session.reflections.get(i)?;
+                (TextKind::Answer, r.id.clone(), r.question.clone())
+            }
+            _ => return None,
+        };
+        Some(crate::panes::Selection { kind, id, question: Some(question) })
+    }
+
     fn focus(&self, st: &mut State, cx: &Cx, target: Target, _how: Focus) -> bool {
         if !matches!(target.kind, TextKind::Question | TextKind::Answer) {
             return false;
