@@ -142,6 +142,8 @@ pub enum NoticeText {
     /// A file written somewhere (an export).
     Exported(PathBuf),
     Failure(super::Failure),
+    /// Already said in the interface language (a problem in the config file).
+    Said(String),
 }
 
 impl NoticeText {
@@ -153,6 +155,7 @@ impl NoticeText {
                 format!("{} {}", Msg::ExportedTo.get(lang), crate::text::safe_line(&path.to_string_lossy()))
             }
             NoticeText::Failure(f) => f.describe(lang),
+            NoticeText::Said(text) => crate::text::safe_line(text).into_owned(),
         }
     }
 }
@@ -172,6 +175,9 @@ pub struct AppState {
     /// The `now` of the last update.
     pub now: Timestamp,
     pub sessions_dir: PathBuf,
+    /// The facilitator's name from the config file, filled in on a new
+    /// session's form.
+    pub facilitator: String,
     pub prompts: &'static PromptLibrary,
     pub screen: Screen,
     pub form: Option<Form>,
@@ -253,6 +259,7 @@ impl AppState {
             today,
             now: today.and_time(chrono::NaiveTime::MIN).and_utc().fixed_offset(),
             sessions_dir,
+            facilitator: String::new(),
             prompts: PromptLibrary::embedded(),
             screen: Screen::Library(Library { loading: true, ..Default::default() }),
             form: None,

@@ -53,6 +53,10 @@ pub struct Options {
     pub lang: Lang,
     pub sessions_dir: PathBuf,
     pub start: Start,
+    /// Filled in on the new-session form (from the config file).
+    pub facilitator: String,
+    /// Shown once the screen is up (a problem in the config file).
+    pub notice: Option<String>,
 }
 
 /// Everything that wakes the loop.
@@ -127,6 +131,10 @@ pub fn run(opts: Options) -> io::Result<()> {
     }
     let (tx, rx) = mpsc::channel();
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
+    state.facilitator = opts.facilitator.clone();
+    if let Some(text) = opts.notice.clone() {
+        state.notice = Some(crate::app::Notice { text: crate::app::NoticeText::Said(text), error: true });
+    }
     let writer = Writer::spawn(tx.clone());
     let mut held =
         Held { lock: None, backup: None, journal: Journal::default(), writer, tx: tx.clone(), opening: 0 };
