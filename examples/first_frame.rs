@@ -8,13 +8,15 @@
 use std::path::PathBuf;
 
 use kompas::app::{Access, Action, AppState, OpenedSession, update};
-use kompas::i18n::Lang;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 fn main() {
     let path = PathBuf::from(std::env::args().nth(1).expect("usage: first_frame FILE"));
+    // As kompas does at start: the config file (language, theme) first.
+    let settings = kompas::config::Settings::load(kompas::config::Flags::default());
+    kompas::ui::theme::set(settings.theme.0);
     let now = kompas::runtime::now();
     let loaded = match kompas::storage::load(&path) {
         Ok(l) => l,
@@ -23,7 +25,8 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let mut state = AppState::new(Lang::Nl, path.parent().unwrap_or(&path).to_path_buf(), now.date_naive());
+    let mut state =
+        AppState::new(settings.lang(), path.parent().unwrap_or(&path).to_path_buf(), now.date_naive());
     update(&mut state, Action::Resize(200, 50), now);
     let opened =
         OpenedSession { session: loaded.session, path, access: Access::Edit, draft: None, previous: None };

@@ -6,11 +6,13 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "kompas", version, about = "Lead a collaboration meeting through the five Kompas phases", long_about = None)]
+#[command(name = "kompas", version = VERSION, about = "Lead a collaboration meeting through the five Kompas phases", long_about = None)]
 pub struct Cli {
-    /// Folder with the session files.
-    #[arg(long, global = true, value_name = "DIR", default_value = "sessions")]
-    pub sessions_dir: PathBuf,
+    /// Folder with the session files (default: the config file's
+    /// `sessions`, else ./sessions when there is one, else Kompas in your
+    /// documents folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sessions_dir: Option<PathBuf>,
     /// Language of the interface and the reflection questions (default from
     /// LANG, else Dutch).
     #[arg(long, global = true, value_enum)]
@@ -22,6 +24,10 @@ pub struct Cli {
     /// off without this option.
     #[arg(long, global = true, value_name = "ADDR:PORT")]
     pub room_addr: Option<std::net::SocketAddr>,
+    /// Colours: `projector` for a beamer in a lit room (high contrast, no
+    /// greys). Default from the config file.
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<ThemeArg>,
     /// A session file to open directly.
     pub file: Option<PathBuf>,
     #[command(subcommand)]
@@ -59,16 +65,52 @@ pub enum Command {
         /// Meeting date (YYYY-MM-DD); today when left out.
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
-        /// Name of the facilitator.
-        #[arg(long, default_value = "")]
-        facilitator: String,
+        /// Name of the facilitator (default from the config file).
+        #[arg(long)]
+        facilitator: Option<String>,
     },
+    /// Show where the config file is, what is set and where each value
+    /// comes from.
+    Config,
+    /// Print a shell completion script (bash, zsh, fish or powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff); e.g. `kompas man > kompas.1`.
+    Man,
 }
+
+/// The version with the commit it was built from and the target, e.g.
+/// `0.1.0 (1a2b3c4d5e, x86_64-pc-windows-gnu)` (see build.rs).
+pub const VERSION: &str =
+    concat!(env!("CARGO_PKG_VERSION"), " (", env!("KOMPAS_GIT_HASH"), ", ", env!("KOMPAS_TARGET"), ")");
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LangArg {
     Nl,
     En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ThemeArg {
+    Default,
+    Projector,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Nl => crate::i18n::Lang::Nl,
+            LangArg::En => crate::i18n::Lang::En,
+        }
+    }
+}
+
+impl From<ThemeArg> for crate::ui::theme::Theme {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Default => crate::ui::theme::Theme::Default,
+            ThemeArg::Projector => crate::ui::theme::Theme::Projector,
+        }
+    }
 }
 
 fn parse_format(s: &str) -> Result<crate::export::Format, String> {

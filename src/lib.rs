@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod content;
 pub mod domain;
 pub mod export;
@@ -14,6 +15,7 @@ pub mod generate;
 pub mod i18n;
 pub mod keymap;
 pub mod layout;
+pub mod manual;
 pub mod panes;
 pub mod prompts;
 pub mod room;

@@ -2,20 +2,41 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use kompas::cli::{Cli, Command, LangArg};
+use kompas::cli::{Cli, Command};
+use kompas::config::{self, Flags, Settings};
 use kompas::i18n::Lang;
 use kompas::runtime::{self, Options, Start};
 use kompas::text::safe_line;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = match cli.lang {
-        Some(LangArg::Nl) => Lang::Nl,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env_vars(|k| std::env::var(k).ok()),
+    let facilitator = match &cli.command {
+        Some(Command::New { facilitator, .. }) => facilitator.as_deref(),
+        _ => None,
     };
-    if let Some(Command::Export { file, format, output, force }) = &cli.command {
-        return export(file, *format, output.as_deref(), *force, lang);
+    let settings = Settings::load(Flags {
+        lang: cli.lang.map(Into::into),
+        sessions_dir: cli.sessions_dir.as_deref(),
+        theme: cli.theme.map(Into::into),
+        facilitator,
+    });
+    let lang = settings.lang();
+    match &cli.command {
+        Some(Command::Config) => {
+            print!("{}", config::show(&settings));
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Completions { shell }) => {
+            return printed(kompas::manual::completions(*shell, &mut std::io::stdout()));
+        }
+        Some(Command::Man) => return printed(kompas::manual::man_page(&mut std::io::stdout().lock())),
+        Some(Command::Export { file, format, output, force }) => {
+            for problem in settings.file.problem_lines(lang) {
+                eprintln!("kompas: {problem}");
+            }
+            return export(file, *format, output.as_deref(), *force, lang);
+        }
+        _ => {}
     }
     // Everything else draws screens: without a terminal, say so before
     // anything is created (a file named to open that does not load is
@@ -32,21 +53,50 @@ fn main() -> ExitCode {
         }
         return ExitCode::FAILURE;
     }
+    if config::dumb_terminal(|k| std::env::var(k).ok()) {
+        eprintln!("kompas: {}", config::C::DumbTerminal.get(lang));
+        return ExitCode::FAILURE;
+    }
+    kompas::ui::theme::set(settings.theme.0);
     let start = match (cli.command, cli.file) {
-        (Some(Command::New { title, date, facilitator }), _) => Start::Create {
+        (Some(Command::New { title, date, .. }), _) => Start::Create {
             title,
             meeting_date: date.unwrap_or_else(|| runtime::now().date_naive()),
-            facilitator,
+            facilitator: settings.facilitator.0.clone(),
         },
         (Some(Command::Review { file }), _) => Start::Review(file),
-        (Some(Command::Export { .. }), _) => unreachable!("handled above"),
+        (Some(Command::Export { .. } | Command::Config | Command::Completions { .. } | Command::Man), _) => {
+            unreachable!("handled above")
+        }
         (None, Some(file)) => Start::Open(file),
         (None, None) => Start::Library,
     };
-    match runtime::run(Options { lang, sessions_dir: cli.sessions_dir, start, room: cli.room_addr }) {
+    let notice = settings.file.notice(lang);
+    let facilitator = settings.facilitator.0;
+    let room = cli.room_addr;
+    match runtime::run(Options {
+        lang,
+        sessions_dir: settings.sessions_dir.0,
+        start,
+        facilitator,
+        notice,
+        room,
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kompas: {}", safe_line(&e.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The end of a command that prints: a closed pipe (`| head`) is no error.
+fn printed(result: std::io::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kompas: {e}");
             ExitCode::FAILURE
         }
     }

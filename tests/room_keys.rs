@@ -59,7 +59,8 @@ fn z_asks_the_runtime_to_start_and_stop_and_its_report_shows() {
     // Z before it runs: a notice, no box.
     room(&mut state, RoomKey::ShowAddress);
     assert_eq!(state.overlay, None);
-    let running = RoomRunning { url: "http://127.0.0.1:5000/".into(), addr: "127.0.0.1:5000".parse().unwrap() };
+    let running =
+        RoomRunning { url: "http://127.0.0.1:5000/".into(), addr: "127.0.0.1:5000".parse().unwrap() };
     update(&mut state, Action::RoomReport(RoomReport::Started(running.clone())), now());
     assert_eq!(state.room.running, Some(running));
     assert_eq!(state.room.bind.port(), 5000, "a restart keeps the address");
@@ -69,7 +70,11 @@ fn z_asks_the_runtime_to_start_and_stop_and_its_report_shows() {
     assert_eq!(room(&mut state, RoomKey::Toggle), vec![Effect::RoomStop]);
     update(&mut state, Action::RoomReport(RoomReport::Stopped), now());
     assert_eq!(state.room.running, None);
-    update(&mut state, Action::RoomReport(RoomReport::Failed("127.0.0.1:5000: in use\u{1b}[2J".into())), now());
+    update(
+        &mut state,
+        Action::RoomReport(RoomReport::Failed("127.0.0.1:5000: in use\u{1b}[2J".into())),
+        now(),
+    );
     let notice = state.notice.as_ref().unwrap();
     assert!(notice.error && !notice.text.say(Lang::Nl).contains('\u{1b}'));
 }

@@ -18,13 +18,13 @@ fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-pub(crate) fn new_session_form(today: NaiveDate) -> Form {
+pub(crate) fn new_session_form(today: NaiveDate, facilitator: &str) -> Form {
     Form::new(
         Purpose::NewSession,
         vec![
             Field::text("title", Msg::Title, "", true),
             Field::text("date", Msg::MeetingDate, &iso(today), true),
-            Field::text("facilitator", Msg::Facilitator, "", false),
+            Field::text("facilitator", Msg::Facilitator, facilitator, false),
         ],
     )
 }
@@ -164,7 +164,7 @@ pub(super) fn submit(state: &mut AppState, form: Form, now: Timestamp) -> Vec<Ef
 /// draft into a new item.
 pub(crate) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -> Form {
     match purpose {
-        Purpose::NewSession => new_session_form(today),
+        Purpose::NewSession => new_session_form(today, ""),
         Purpose::Party { id } => interests::forms::party_form(session, id.as_deref(), "organisation"),
         Purpose::Interest { id } => {
             interests::forms::interest_form(session, id.as_deref(), 0, InterestKind::Organisatie)

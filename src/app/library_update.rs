@@ -115,7 +115,7 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                 Action::StartFollowUp if lib.selected_entry().and_then(|e| e.summary()).is_some() => {
                     state.form = Some(forms::follow_up_form(today));
                 }
-                Action::NewSession => state.form = Some(forms::new_session_form(today)),
+                Action::NewSession => state.form = Some(forms::new_session_form(today, &state.facilitator)),
                 Action::RefreshSessions => return relist(state),
                 Action::ShowHelp => state.overlay = Some(Overlay::Help { scroll: 0 }),
                 _ => {}

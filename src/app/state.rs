@@ -145,7 +145,8 @@ pub enum NoticeText {
     Exported(PathBuf),
     Failure(super::Failure),
     /// Words from outside the program (the system's reason a port could
-    /// not be opened), made safe.
+    /// not be opened) or already said in the interface language (a problem
+    /// in the config file), made safe.
     Text(String),
 }
 
@@ -178,6 +179,9 @@ pub struct AppState {
     /// The `now` of the last update.
     pub now: Timestamp,
     pub sessions_dir: PathBuf,
+    /// The facilitator's name from the config file, filled in on a new
+    /// session's form.
+    pub facilitator: String,
     pub prompts: &'static PromptLibrary,
     pub screen: Screen,
     pub form: Option<Form>,
@@ -261,6 +265,7 @@ impl AppState {
             today,
             now: today.and_time(chrono::NaiveTime::MIN).and_utc().fixed_offset(),
             sessions_dir,
+            facilitator: String::new(),
             prompts: PromptLibrary::embedded(),
             screen: Screen::Library(Library { loading: true, ..Default::default() }),
             form: None,

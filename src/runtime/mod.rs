@@ -56,6 +56,10 @@ pub struct Options {
     pub start: Start,
     /// Start the room display on this address (`--room-addr`).
     pub room: Option<std::net::SocketAddr>,
+    /// Filled in on the new-session form (from the config file).
+    pub facilitator: String,
+    /// Shown once the screen is up (a problem in the config file).
+    pub notice: Option<String>,
 }
 
 /// Everything that wakes the loop.
@@ -132,6 +136,10 @@ pub fn run(opts: Options) -> io::Result<()> {
     }
     let (tx, rx) = mpsc::channel();
     let mut state = AppState::new(opts.lang, opts.sessions_dir.clone(), now().date_naive());
+    state.facilitator = opts.facilitator.clone();
+    if let Some(text) = opts.notice.clone() {
+        state.notice = Some(crate::app::Notice { text: crate::app::NoticeText::Text(text), error: true });
+    }
     let writer = Writer::spawn(tx.clone());
     let mut held = Held {
         lock: None,

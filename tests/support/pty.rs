@@ -113,6 +113,25 @@ impl Kompas {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// The colours on the screen now, foreground and background, as the
+    /// terminal shows them (the terminal's own default left out).
+    pub fn colours(&self) -> Vec<vt100::Color> {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut out = Vec::new();
+        for r in 0..rows.get() {
+            for c in 0..cols.get() {
+                if let Some(cell) = screen.cell(r, c) {
+                    out.extend(
+                        [cell.fgcolor(), cell.bgcolor()].into_iter().filter(|x| *x != vt100::Color::Default),
+                    );
+                }
+            }
+        }
+        out
+    }
+
     /// Wait until `text` is on screen; panic with the screen after `secs`.
     pub fn wait_for(&self, text: &str, secs: u64) -> String {
         self.wait_until(text, secs, |s| s.contains(text))
