@@ -219,9 +219,11 @@ messages! { impl Msg {
     Saving => "opslaan", "saving";
     SaveFailed => "NIET OPGESLAGEN", "NOT SAVED";
     SaveRetrying => "sessie blijft in het geheugen, kompas probeert het elke seconde opnieuw", "session kept in memory, kompas retries every second";
-    Deleted => "Verwijderd: u zet het terug", "Deleted: press u to bring it back";
-    Restored => "Teruggezet", "Restored";
-    NothingToUndo => "Niets om terug te zetten", "Nothing to undo";
+    Deleted => "Verwijderd: u maakt het ongedaan", "Deleted: press u to undo";
+    Undone => "Ongedaan gemaakt", "Undone";
+    Redone => "Opnieuw gedaan", "Redone";
+    NothingToUndo => "Niets om ongedaan te maken", "Nothing to undo";
+    NothingToRedo => "Niets om opnieuw te doen", "Nothing to redo";
     ReadOnlyRefused => "Alleen lezen: wijzigen kan niet", "Read-only: changes are not possible";
     AlreadyInPhase => "Al in die fase", "Already in that phase";
     NoNextPhase => "Dit is de laatste fase", "This is the last phase";
@@ -239,7 +241,8 @@ messages! { impl Msg {
     KeyPrevPhase => "vorige fase", "previous phase";
     KeyGoPhase => "naar fase…", "go to phase…";
     KeyTemperature => "temperatuur", "temperature";
-    KeyUndo => "terugzetten", "undo delete";
+    KeyUndo => "ongedaan maken", "undo";
+    KeyRedo => "opnieuw", "redo";
     KeyUp => "omhoog", "up";
     KeyDown => "omlaag", "down";
     KeyLeftParty => "partij links", "party to the left";
@@ -274,7 +277,8 @@ messages! { impl Msg {
     HelpPrevPhase => "terug naar de vorige fase; vraagt om een reden", "back to the previous phase; asks for a reason";
     HelpGoPhase => "naar een willekeurige fase springen (1 t/m 5)", "jump to any phase (1 to 5)";
     HelpTemperature => "temperatuur van de samenwerking vastleggen", "record the temperature of the collaboration";
-    HelpUndo => "laatst verwijderde item terugzetten", "bring back the last deleted item";
+    HelpUndo => "laatste wijziging ongedaan maken, in elk paneel", "undo the last change, in any pane";
+    HelpRedo => "de laatst ongedaan gemaakte wijziging opnieuw doen", "redo the last undone change";
     HelpAddInterest => "nieuw belang bij de gekozen partij en soort", "new interest for the selected party and kind";
     HelpAddParty => "nieuwe partij aan tafel", "new party at the table";
     HelpEditMap => "bewerken; op een lege cel: belang toevoegen", "edit; on an empty cell: add an interest";

@@ -289,8 +289,49 @@ fn delete_then_undo_restores_the_item() {
     assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::Deleted));
     assert_eq!(send(&mut state, [Action::Undo]), vec![Effect::Save]);
     assert_eq!(s(&state).interests, before.interests);
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Step { undone: true, what: Msg::KeyDelete });
+    // Every edit undoes, not only deletes: the interest, then the party.
+    send(&mut state, [Action::Undo]);
+    assert!(s(&state).interests.is_empty());
+    send(&mut state, [Action::Undo]);
+    assert!(s(&state).parties.is_empty());
     assert!(send(&mut state, [Action::Undo]).is_empty());
     assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::NothingToUndo));
+}
+
+#[test]
+fn every_change_undoes_and_redoes_across_panes_and_the_status_line_names_it() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    send(&mut state, [Action::NextPane]);
+    let mut actions = vec![Action::Pane(kompas::panes::agreements::ADD)];
+    actions.extend(typing("Buurtkamer open"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    let proposed = s(&state).clone();
+    send(&mut state, [Action::Pane(kompas::panes::agreements::CYCLE_STATUS)]);
+    assert_eq!(s(&state).agreements[0].status, AgreementStatus::Agreed);
+    // From another pane, Ctrl+z's action takes the status change back.
+    send(&mut state, [Action::NextPane]);
+    assert_eq!(send(&mut state, [Action::Undo]), vec![Effect::Save]);
+    assert_eq!(s(&state), &proposed);
+    let named = state.notice.as_ref().unwrap().text.say(Lang::En);
+    assert_eq!(named, "Undone: status");
+    send(&mut state, [Action::Undo]);
+    assert!(s(&state).agreements.is_empty());
+    assert_eq!(state.notice.as_ref().unwrap().text.say(Lang::Nl), "Ongedaan gemaakt: Nieuwe afspraak");
+    assert_eq!(send(&mut state, [Action::Redo, Action::Redo]), vec![Effect::Save, Effect::Save]);
+    assert_eq!(s(&state).agreements[0].status, AgreementStatus::Agreed);
+    assert_eq!(state.notice.as_ref().unwrap().text.say(Lang::En), "Redone: status");
+    assert!(send(&mut state, [Action::Redo]).is_empty());
+    // A new change after an undo ends what could be redone.
+    send(&mut state, [Action::Undo, Action::PrevPane]);
+    assert_eq!(
+        send(&mut state, [Action::Pane(kompas::panes::agreements::TOGGLE_RESULT)]),
+        vec![Effect::Save]
+    );
+    assert!(send(&mut state, [Action::Redo]).is_empty());
+    assert_eq!(state.notice.as_ref().unwrap().text, NoticeText::Msg(Msg::NothingToRedo));
 }
 
 #[test]

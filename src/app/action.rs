@@ -38,6 +38,7 @@ pub enum Action {
     EditSelected,
     DeleteSelected,
     Undo,
+    Redo,
     /// A command of the pane shown (see `crate::panes`).
     Pane(Cmd),
     /// Start the next meeting of this collaboration.
@@ -128,6 +129,7 @@ impl Action {
             | Action::EditSelected
             | Action::DeleteSelected
             | Action::Undo
+            | Action::Redo
             | Action::StartFollowUp
             | Action::Room(super::room::RoomKey::ShowOrHide) => true,
             _ => false,

@@ -13,12 +13,16 @@ use crate::panes::Focus;
 /// selection in view and save. The closure returns whether anything changed.
 pub fn change(
     state: &mut AppState,
+    what: Msg,
     f: impl FnOnce(&mut SessionScreen) -> Result<bool, DomainError>,
 ) -> Vec<Effect> {
     let view = state.view();
     let Some(s) = state.session_mut() else { return Vec::new() };
+    let before = std::sync::Arc::clone(&s.session);
     match f(s) {
         Ok(true) => {
+            // Every change can be undone, whatever it touched.
+            s.history.record(what, before);
             s.reindex(&view);
             s.keep_in_view(&view);
             vec![Effect::Save]
@@ -36,30 +40,32 @@ pub fn delete(
     state: &mut AppState,
     remove: impl FnOnce(&mut SessionScreen) -> Result<crate::domain::Removed, DomainError>,
 ) -> Vec<Effect> {
-    let effects = change(state, |s| {
-        let removed = remove(s)?;
-        s.undo.push(removed);
-        if s.undo.len() > 100 {
-            s.undo.remove(0);
-        }
-        Ok(true)
-    });
+    let effects = change(state, Msg::KeyDelete, |s| remove(s).map(|_| true));
     if !effects.is_empty() {
         state.info(Msg::Deleted);
     }
     effects
 }
 
-pub(super) fn undo(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
-    let effects = change(state, |s| match s.undo.pop() {
-        Some(removed) => {
-            s.edit().restore(removed, now);
-            Ok(true)
-        }
-        None => Ok(false),
+/// Undo the last change (`undo: true`) or make the last undone one again,
+/// and say which in the status line.
+pub(super) fn step(state: &mut AppState, undo: bool) -> Vec<Effect> {
+    let view = state.view();
+    let Some(s) = state.session_mut() else { return Vec::new() };
+    let current = std::sync::Arc::clone(&s.session);
+    let step = if undo { s.history.undo(current) } else { s.history.redo(current) };
+    let Some(step) = step else {
+        state.info(if undo { Msg::NothingToUndo } else { Msg::NothingToRedo });
+        return Vec::new();
+    };
+    s.session = step.session;
+    s.reindex(&view);
+    s.keep_in_view(&view);
+    state.notice = Some(super::state::Notice {
+        text: super::state::NoticeText::Step { undone: undo, what: step.what },
+        error: false,
     });
-    state.info(if effects.is_empty() { Msg::NothingToUndo } else { Msg::Restored });
-    effects
+    vec![Effect::Save]
 }
 
 pub(super) fn move_phase(
@@ -68,7 +74,7 @@ pub(super) fn move_phase(
     reason: Option<&str>,
     now: Timestamp,
 ) -> Vec<Effect> {
-    change(state, |s| s.edit().move_to_phase(to, reason, now).map(|_| true))
+    change(state, Msg::Phase, |s| s.edit().move_to_phase(to, reason, now).map(|_| true))
 }
 
 pub(super) fn form_action(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
@@ -115,7 +121,7 @@ pub fn commit(
     f: impl FnOnce(&mut crate::domain::Session) -> Result<String, DomainError>,
 ) -> Vec<Effect> {
     let mut made = None;
-    let effects = change(state, |s| {
+    let effects = change(state, form.title(), |s| {
         made = Some(f(s.edit())?);
         Ok(true)
     });

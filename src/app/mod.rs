@@ -7,6 +7,7 @@ mod cursor;
 mod failure;
 mod form;
 pub(crate) mod forms;
+pub mod history;
 mod library;
 mod library_update;
 pub mod room;

@@ -190,7 +190,7 @@ fn show_or_hide(state: &mut AppState, now: Timestamp) -> Vec<Effect> {
         return Vec::new();
     };
     let mut shown = false;
-    let effects = super::change(state, |s| {
+    let effects = super::change(state, R::KeyShowOnRoom, |s| {
         shown = s.edit().toggle_on_room(&id.id, now)?;
         Ok(true)
     });

@@ -13,7 +13,7 @@ use super::library::{
 };
 use std::any::Any;
 
-use crate::domain::{ChainOverview, Phase, Removed, Session, TextKind, Timestamp};
+use crate::domain::{ChainOverview, Phase, Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::panes::{Cx, DynPane, Focus, Local, PANES, Pane, Target, index_of};
 use crate::prompts::PromptLibrary;
@@ -47,8 +47,8 @@ pub struct SessionScreen {
     /// The pane shown: an index into [`PANES`].
     pub pane: usize,
     pub save: SaveState,
-    /// Deleted items, newest last, for `u`.
-    pub undo: Vec<Removed>,
+    /// Every change, for undo and redo.
+    pub history: super::history::History,
     /// Each pane's own state, in the order of [`PANES`].
     locals: Vec<Box<dyn Local>>,
 }
@@ -143,6 +143,11 @@ pub enum NoticeText {
     Msg(Msg),
     /// A file written somewhere (an export).
     Exported(PathBuf),
+    /// A change undone (or, `undone: false`, made again), by its name.
+    Step {
+        undone: bool,
+        what: Msg,
+    },
     Failure(super::Failure),
     /// Words from outside the program (the system's reason a port could
     /// not be opened) or already said in the interface language (a problem
@@ -159,6 +164,10 @@ impl NoticeText {
                 format!("{} {}", Msg::ExportedTo.get(lang), crate::text::safe_line(&path.to_string_lossy()))
             }
             NoticeText::Failure(f) => f.describe(lang),
+            NoticeText::Step { undone, what } => {
+                let done = if *undone { Msg::Undone } else { Msg::Redone };
+                format!("{}: {}", done.get(lang), what.get(lang))
+            }
             NoticeText::Text(t) => crate::text::safe_line(t).into_owned(),
         }
     }
@@ -341,7 +350,7 @@ impl SessionScreen {
             chain: None,
             pane: 0,
             save,
-            undo: Vec::new(),
+            history: Default::default(),
             locals: PANES.iter().map(|p| p.new_state()).collect(),
         };
         s.reindex(view);

@@ -194,7 +194,8 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             effects.extend(library_update::relist(state));
             return effects;
         }
-        Action::Undo => return capture::undo(state, now),
+        Action::Undo => return capture::step(state, true),
+        Action::Redo => return capture::step(state, false),
         Action::RecordTemperature => {
             if let Some(s) = state.session() {
                 state.form = Some(forms::temperature_form(&s.session));

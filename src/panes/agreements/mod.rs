@@ -188,13 +188,15 @@ impl Pane for Agreements {
             Action::Pane(CYCLE_STATUS) => {
                 let Some(id) = selected else { return Some(Vec::new()) };
                 let status = session.agreements[row?].status.cycled();
-                return Some(change(state, |s| {
+                return Some(change(state, M::KeyStatus, |s| {
                     s.edit().set_agreement_status(&id, status, now).map(|_| true)
                 }));
             }
             Action::Pane(TOGGLE_RESULT) => {
                 let Some(id) = selected else { return Some(Vec::new()) };
-                return Some(change(state, |s| s.edit().toggle_phase_result(&id, now).map(|_| true)));
+                return Some(change(state, M::KeyResult, |s| {
+                    s.edit().toggle_phase_result(&id, now).map(|_| true)
+                }));
             }
             Action::Pane(cmd @ (REVIEW_DONE | REVIEW_STILL_OPEN | REVIEW_DROPPED)) => {
                 let outcome = match *cmd {
@@ -267,7 +269,12 @@ fn review(state: &mut AppState, id: Option<String>, outcome: ReviewOutcome, now:
     if !carried {
         return Vec::new();
     }
-    let effects = change(state, |s| s.edit().review_agreement(&id, outcome, now).map(|_| true));
+    let what = match outcome {
+        ReviewOutcome::Done => M::HelpDone,
+        ReviewOutcome::StillOpen => M::HelpStillOpen,
+        ReviewOutcome::Dropped => M::HelpDropped,
+    };
+    let effects = change(state, what, |s| s.edit().review_agreement(&id, outcome, now).map(|_| true));
     if let Some(s) = state.session_mut() {
         let st = s.local_mut::<Agreements>();
         if st.filter == AgreementFilter::ToReview && st.rows.is_empty() {

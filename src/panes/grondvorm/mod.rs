@@ -313,7 +313,7 @@ fn tick(state: &mut AppState, row: Option<Row>, now: Timestamp) -> Vec<Effect> {
     let Some(party) = state.session().and_then(|s| s.local::<Grondvorm>().unfolded.clone()) else {
         return Vec::new();
     };
-    change(state, |s| {
+    change(state, M::KeyTick, |s| {
         let session = s.edit();
         match t {
             Tick::Motive(m) => session.toggle_motive(&party, m, now),
