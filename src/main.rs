@@ -38,6 +38,10 @@ fn main() -> ExitCode {
         }
         _ => {}
     }
+    if config::dumb_terminal(|k| std::env::var(k).ok()) {
+        eprintln!("kompas: {}", config::C::DumbTerminal.get(lang));
+        return ExitCode::FAILURE;
+    }
     // Everything else draws screens: without a terminal, say so before
     // anything is created (a file named to open that does not load is
     // reported first: that is the more useful news).
@@ -51,10 +55,6 @@ fn main() -> ExitCode {
         } else {
             eprintln!("kompas: {}", kompas::storage::W::NeedsTerminal.get(lang));
         }
-        return ExitCode::FAILURE;
-    }
-    if config::dumb_terminal(|k| std::env::var(k).ok()) {
-        eprintln!("kompas: {}", config::C::DumbTerminal.get(lang));
         return ExitCode::FAILURE;
     }
     kompas::ui::theme::set(settings.theme.0);

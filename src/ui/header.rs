@@ -110,9 +110,18 @@ pub fn draw_aim(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScre
 
 pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
     let lang = state.lang;
+    let tabs: Vec<Tab> = PANES
+        .iter()
+        .enumerate()
+        .map(|(i, pane)| Tab {
+            title: pane.title().get(lang).to_string(),
+            count: pane.tab(s, lang),
+            active: i == s.pane,
+        })
+        .collect();
+    let texts = fit_tabs(&tabs, area.width as usize);
     let mut spans = vec![Span::raw(" ")];
-    for (i, pane) in PANES.iter().enumerate() {
-        let text = format!(" {} ({}) ", pane.title().get(lang), pane.tab(s, lang));
+    for ((i, pane), text) in PANES.iter().enumerate().zip(texts) {
         let style = if i == s.pane {
             theme::tab_active()
         } else if pane.tab_alert(s) {
@@ -125,4 +134,92 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScr
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// One tab as it would be shown in full.
+struct Tab {
+    title: String,
+    count: String,
+    active: bool,
+}
+
+/// The tab texts that fit `width` columns (with a space before the first
+/// and after each). In full when they fit; else the other tabs lose their
+/// counts, then their titles shorten (with `…`) down to three letters; the
+/// active tab always keeps its count, so what the facilitator is looking at
+/// is never cut.
+fn fit_tabs(tabs: &[Tab], width: usize) -> Vec<String> {
+    let total = |texts: &[String]| 1 + texts.iter().map(|t| t.width() + 1).sum::<usize>();
+    let full = |t: &Tab| format!(" {} ({}) ", t.title, t.count);
+    let texts: Vec<String> = tabs.iter().map(full).collect();
+    if total(&texts) <= width {
+        return texts;
+    }
+    let longest = tabs.iter().map(|t| t.title.width()).max().unwrap_or(0);
+    let mut texts = Vec::new();
+    for keep in (3..=longest).rev() {
+        texts = tabs
+            .iter()
+            .map(|t| if t.active { full(t) } else { format!(" {} ", truncate(&t.title, keep)) })
+            .collect();
+        if total(&texts) <= width {
+            break;
+        }
+    }
+    texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tabs(active: usize) -> Vec<Tab> {
+        [
+            ("Belangen", "7"),
+            ("Afspraken", "4 open, 1 te laat"),
+            ("Reflectie", "5"),
+            ("Tijdlijn", "12"),
+            ("Grondvorm", "⚠ 5/15"),
+            ("Relatie", "3"),
+            ("Agenda", "2/6"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (title, count))| Tab {
+            title: title.to_string(),
+            count: count.to_string(),
+            active: i == active,
+        })
+        .collect()
+    }
+
+    fn width(texts: &[String]) -> usize {
+        1 + texts.iter().map(|t| t.width() + 1).sum::<usize>()
+    }
+
+    #[test]
+    fn tabs_are_whole_when_they_fit() {
+        let texts = fit_tabs(&tabs(1), 200);
+        assert_eq!(texts[1], " Afspraken (4 open, 1 te laat) ");
+        assert_eq!(texts[4], " Grondvorm (⚠ 5/15) ");
+    }
+
+    #[test]
+    fn seven_tabs_fit_eighty_columns_with_the_active_one_whole() {
+        for active in 0..7 {
+            let t = tabs(active);
+            let texts = fit_tabs(&t, 80);
+            assert!(width(&texts) <= 80, "{texts:?}");
+            assert_eq!(texts[active], format!(" {} ({}) ", t[active].title, t[active].count));
+            // Every other tab still says which pane it is.
+            for (i, text) in texts.iter().enumerate().filter(|(i, _)| *i != active) {
+                assert!(text.trim().chars().count() >= 3, "{i}: {text:?}");
+                assert!(t[i].title.starts_with(text.trim().trim_end_matches('…')), "{text:?}");
+            }
+        }
+        // At 120 columns the other titles are whole, only counts go.
+        let texts = fit_tabs(&tabs(1), 120);
+        assert_eq!(texts[0], " Belangen ");
+        assert_eq!(texts[6], " Agenda ");
+    }
 }
