@@ -17,11 +17,13 @@
 mod build;
 mod csv;
 mod doc;
+mod game;
 mod grondvorm;
 mod html;
 mod labels;
 mod markdown;
 mod room;
+mod meeting;
 
 use chrono::NaiveDate;
 
