@@ -22,8 +22,8 @@ mod grondvorm;
 mod html;
 mod labels;
 mod markdown;
-mod room;
 mod meeting;
+mod room;
 
 use chrono::NaiveDate;
 
