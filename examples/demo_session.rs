@@ -1,6 +1,8 @@
 //! The demo sessions of the scenario "Weer thuis in de wijk — Zuiderveld": three
 //! meetings of a municipality, a housing corporation and a care provider, built
-//! through the domain API and written to `sessions/`.
+//! through the domain API and written to `sessions/`. How each meeting was run
+//! (agenda and clock, attendance, notes, the game in meeting 2) is in
+//! `demo/meeting.rs`.
 //!
 //! ```text
 //! cargo run --example demo_session
@@ -12,6 +14,9 @@
 //! check that the committed files are exactly what they produce.
 
 use std::path::Path;
+
+#[path = "demo/meeting.rs"]
+mod meeting;
 
 use chrono::{DateTime, NaiveDate};
 use kompas::domain::grondvorm::{Motive, Pole, Reason};
@@ -220,6 +225,7 @@ pub fn meeting1() -> Session {
         t("11:50"),
     )
     .expect("agreement of known parties");
+    meeting::meeting1(&mut s, GEMEENTE, WOONSTEDE, DE_LINDE);
     s
 }
 
@@ -285,6 +291,7 @@ pub fn meeting2() -> Session {
     );
 
     s.record_temperature(Temperature::Vriendschappelijk, "", t("11:48"));
+    meeting::meeting2(&mut s, GEMEENTE, WOONSTEDE);
     s
 }
 
@@ -401,6 +408,7 @@ pub fn meeting3() -> Session {
     for (question, score, when) in conditions {
         s.add_reflection(None, question, score, t(when)).expect("question and answer are not empty");
     }
+    meeting::meeting3(&mut s);
     s
 }
 

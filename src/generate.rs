@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate};
 
+mod meeting;
+
 use crate::domain::grondvorm::{Dilemma, Motive, Reason};
 use crate::domain::{
     Aard, AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, Grondvorm, Intentie, InterestKind,
@@ -195,6 +197,7 @@ pub fn session(size: Size, seed: u64) -> Session {
     for id in marked {
         s.toggle_on_room(&id, now()).expect("an item of the session");
     }
+    meeting::run(&mut s, &mut rng, &mut now, size);
     s
 }
 
@@ -243,5 +246,20 @@ mod tests {
         assert!(a.parties.iter().all(|p| p.grondvorm.is_some() && !p.reasons.is_empty()));
         assert!(a.room.values().any(|m| *m == crate::domain::RoomMark::Shown));
         assert!(a.room.values().any(|m| *m == crate::domain::RoomMark::Private));
+        let (items, notes, games) = meeting::counts(size);
+        assert_eq!(
+            (a.agenda.len(), a.notes.len(), a.games.len(), a.attendance.len()),
+            (items, notes, games, 9)
+        );
+        assert!(a.clock_running() && a.agenda.iter().any(|i| i.is_done()));
+        assert!(a.games.iter().all(|g| g.current_round().is_none() && g.answers.len() == 14));
+    }
+
+    #[test]
+    fn the_large_session_runs_a_long_meeting() {
+        let s = session(Size::LARGE, 1);
+        assert_eq!((s.agenda.len(), s.notes.len(), s.games.len()), (50, 300, 2));
+        assert!(s.agenda_clock.len() > 30, "{}", s.agenda_clock.len());
+        assert!(s.problems().is_empty(), "{:?}", s.problems().first());
     }
 }

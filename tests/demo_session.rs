@@ -211,3 +211,62 @@ fn the_three_meetings_form_one_chain() {
     assert!(carried.iter().all(|a| a.origin.as_ref().unwrap().session == m2.id && a.reviewed_at.is_some()));
     assert_eq!(m2.agreements_to_review().count(), 0);
 }
+
+#[test]
+fn every_meeting_ran_against_an_agenda_with_attendance_and_notes() {
+    use kompas::domain::meeting::Presence;
+    // (agenda items, items done, present, apologies)
+    let expected = [(6, 5, 4, 1), (6, 6, 5, 1), (5, 4, 5, 1)];
+    for (s, (items, done, present, apologies)) in
+        [demo::meeting1(), demo::meeting2(), demo::meeting3()].iter().zip(expected)
+    {
+        let date = s.meeting_date;
+        assert_eq!(s.agenda.len(), items, "{date}");
+        assert_eq!(s.agenda.iter().filter(|a| a.is_done()).count(), done, "{date}");
+        assert!(!s.clock_running(), "{date}: the clock was stopped at the end");
+        let (start, end) = s.meeting_span();
+        assert_eq!((start.unwrap().date_naive(), end.unwrap().date_naive()), (date, date));
+        for item in s.agenda.iter().filter(|a| a.is_done()) {
+            let t = s.agenda_item_time(&item.id, s.updated_at);
+            assert!(t.elapsed > 0 && t.started.is_some() && t.ended.is_some(), "{date}: {}", item.title);
+        }
+        assert!(s.meeting_elapsed(s.updated_at) > 90 * 60, "{date}: a morning's meeting");
+        let count = |p| s.attendance.iter().filter(|a| a.presence == p).count();
+        assert_eq!((count(Presence::Aanwezig), count(Presence::Afgemeld)), (present, apologies), "{date}");
+        assert!(!s.notes.is_empty(), "{date}");
+        assert!(s.notes.iter().all(|n| n.created_at.date_naive() == date), "{date}");
+    }
+}
+
+#[test]
+fn the_unfinished_item_of_meeting1_is_taken_up_in_meeting2() {
+    let [m1, m2] = [demo::meeting1(), demo::meeting2()];
+    let open: Vec<_> = m1.unfinished_agenda().collect();
+    assert_eq!(open.len(), 1);
+    let carried = &m2.agenda[m2.agenda_index(&open[0].id).unwrap()];
+    assert_eq!(carried.origin.as_ref().unwrap().session, m1.id);
+    assert!(carried.is_done(), "meeting 2 dealt with it");
+    // The guest of meeting 2 is on meeting 3's list as its default.
+    let m3 = demo::meeting3();
+    assert!(m3.attendance.iter().any(|a| a.name == "Fatima El Amrani" && a.party.is_none()));
+}
+
+#[test]
+fn meeting2_plays_theater_van_besluit_from_a_recorded_seed() {
+    use kompas::domain::meeting::{DealMode, deal};
+    let s = demo::meeting2();
+    assert_eq!(s.games.len(), 1);
+    let g = &s.games[0];
+    assert_eq!((g.deal, g.seed, g.players(), g.round_secs()), (DealMode::Kompas, Some(20260409), 5, 180));
+    assert_eq!(g.current_round(), None, "all three rounds played");
+    for (n, r) in g.rounds.iter().enumerate() {
+        let cards: Vec<_> = g.seats.iter().map(|seat| r.cards[&seat.id]).collect();
+        assert_eq!(cards, deal(20260409, n as u8 + 1, 5, false), "round {}: the seed's deal", n + 1);
+        assert!(!r.decision.is_empty() && !r.debrief.is_empty());
+    }
+    assert!(g.remaining(1, s.updated_at).unwrap() < 0, "round 1 ran over");
+    assert_eq!(g.answers.len(), 6);
+    assert!(s.problems().is_empty());
+    // No other meeting has a game.
+    assert!(demo::meeting1().games.is_empty() && demo::meeting3().games.is_empty());
+}

@@ -145,6 +145,17 @@ fn fixture() -> Session {
     let privacy = s.add_agreement(&privacy, m1(40)).unwrap();
     let done = agreement("Contactpersonen uitwisselen", None, &[], None, Done, false);
     s.add_agreement(&done, m1(45)).unwrap();
+    // Running the first meeting: the opening runs over and is done; the
+    // second item stays unfinished and carries over, as does attendance.
+    let opening = s
+        .add_agenda_item(&item("Opening en kennismaking", Phase::Verkennen, 15, None), None, m1(18))
+        .unwrap();
+    let rules = item("Huisregels per complex", Phase::Delen, 25, Some(&woon));
+    s.add_agenda_item(&rules, None, m1(18)).unwrap();
+    s.start_agenda_item(&opening, m1(19)).unwrap();
+    s.next_agenda_item(m1(46)).unwrap();
+    s.stop_clock(m1(50)).unwrap();
+    s.attendance_from_parties(m1(19));
 
     // The follow-up meeting: open agreements come along with their origin.
     let mut s = s.follow_up("s-0409".into(), PREVIOUS_FILE, day(4, 9), m2(0));
@@ -212,6 +223,7 @@ fn fixture() -> Session {
     f.parties.push(gem.clone());
     s.update_agreement(&list, &f, m2(41)).unwrap();
     s.record_temperature(Temperature::Vriendschappelijk, "", m2(45));
+    meeting2_run(&mut s, &gem);
 
     // The basic-form chooser: answers that point to two forms (and one
     // half answer), the chosen form, key questions (one an agreement),
@@ -262,12 +274,117 @@ fn fixture() -> Session {
     s.toggle_on_room(&list, m2(59)).unwrap();
 
     // Fields a newer kompas wrote.
+    s.agenda[0].extra.insert("zaal".into(), "Raadzaal".into());
+    s.agenda_clock[0].extra.insert("door".into(), "Anouk".into());
+    s.attendance[0].extra.insert("email".into(), "k@zuiderveld.example".into());
+    s.notes[0].extra.insert("vastgepind".into(), true.into());
+    s.games[0].extra.insert("tafel".into(), 2.into());
+    s.games[0].seats[0].extra.insert("kleur".into(), "rood".into());
+    s.games[0].rounds[0].extra.insert("foto".into(), "ronde1.jpg".into());
+    s.games[0].answers[0].extra.insert("stemmen".into(), serde_json::json!([3, 1]));
     s.extra.insert("budget_code".into(), "ZV-2026-017".into());
     s.parties[0].extra.insert("kvk".into(), 12345678.into());
     let i = s.agreement_index(&intent).unwrap();
     s.agreements[i].extra.insert("signed_by".into(), serde_json::json!(["Marieke Jansen", "Karim Bensaïd"]));
     assert!(s.problems().is_empty(), "{:?}", s.problems());
     s
+}
+
+fn item(title: &str, phase: Phase, minutes: u32, lead: Option<&str>) -> meeting::AgendaFields {
+    meeting::AgendaFields {
+        title: title.into(),
+        phase,
+        planned_minutes: minutes,
+        lead: lead.map(String::from),
+    }
+}
+
+/// Running the follow-up meeting: the carried item next to new ones, the
+/// clock started, switched and stopped, notes on an item and on the whole
+/// meeting, attendance with apologies and a guest, a game dealt by kompas
+/// (seven named players: pairs and one single, consensus left out in one
+/// round, round 1 over time, round 3 still running) and one with physical
+/// cards recorded per seat.
+fn meeting2_run(s: &mut Session, gem: &str) {
+    use meeting::*;
+    let carried = s.agenda[0].id.clone();
+    let welcome = item("Welkom en afspraken van vorige keer", Phase::Delen, 10, Some(gem));
+    let welcome = s.add_agenda_item(&welcome, Some(0), m2(1)).unwrap();
+    let game_item =
+        s.add_agenda_item(&item("Theater van Besluit", Phase::Delen, 30, None), None, m2(1)).unwrap();
+    s.update_agenda_item(
+        &welcome,
+        &item("Welkom en afspraken van vorige keer", Phase::Delen, 12, Some(gem)),
+        m2(3),
+    )
+    .unwrap();
+    s.start_agenda_item(&welcome, m2(2)).unwrap();
+    s.next_agenda_item(m2(9)).unwrap();
+    s.add_note(
+        Some(&carried),
+        "Huurdersvereniging wil spreiding.\nGeen concentratie in één complex.",
+        m2(16),
+    )
+    .unwrap();
+    let general = s.add_note(None, "Zaal tot 12:00 beschikbaar", m2(17)).unwrap();
+    s.update_note(&general, "Zaal tot 12:30 beschikbaar", m2(18)).unwrap();
+    s.start_agenda_item(&game_item, m2(27)).unwrap();
+    s.stop_clock(m2(48)).unwrap();
+
+    let linde_rep = s.attendance.iter().find(|a| a.name == "Els van 't Hof").unwrap().id.clone();
+    s.set_presence(&linde_rep, Presence::Afgemeld, m2(1)).unwrap();
+    let guest = AttendeeFields {
+        party: None,
+        name: "Fatima El Amrani".into(),
+        role: "voorzitter huurdersvereniging".into(),
+        presence: Presence::Aanwezig,
+    };
+    s.add_attendee(&guest, m2(2)).unwrap();
+    let absent = AttendeeFields {
+        party: Some(gem.into()),
+        name: "Ruud Smit".into(),
+        role: String::new(),
+        presence: Presence::Afwezig,
+    };
+    s.add_attendee(&absent, m2(2)).unwrap();
+
+    let players = ["Karim", "Marieke", "Els", "Sanne", "Joost", "Fatima", "Ruud"];
+    let setup = GameSetup {
+        players: Players::Names(players.map(String::from).to_vec()),
+        assignments: [
+            RoundAssignment::Card(Assignment::Etentje),
+            RoundAssignment::Own("Kies een naam voor de wijkaanpak".into()),
+            RoundAssignment::Card(Assignment::Teamuitje),
+        ],
+        deal: DealMode::Kompas,
+        silent: true,
+    };
+    let game = s.start_game(&setup, 20260409, m2(28)).unwrap();
+    s.start_round(&game, 1, m2(29)).unwrap();
+    s.end_round(&game, 1, m2(35)).unwrap();
+    s.set_round_outcome(&game, 1, "Restaurant De Kade", "Consensus kwam pas op het laatst los", m2(35))
+        .unwrap();
+    let answer = s.add_game_answer(&game, "besluit_bereikt", Some(1), "Ja, maar krap", m2(36)).unwrap();
+    s.update_game_answer(&game, &answer, "Ja, maar op het nippertje", m2(37)).unwrap();
+    s.deal_round(&game, 2, true, m2(37)).unwrap();
+    s.start_round(&game, 2, m2(38)).unwrap();
+    s.end_round(&game, 2, m2(42)).unwrap();
+    s.set_round_outcome(&game, 2, "Samen Thuis Zuiderveld", "", m2(42)).unwrap();
+    s.add_game_answer(&game, "anderen_herkend", None, "Autoriteit viel meteen op", m2(43)).unwrap();
+    s.add_game_answer(
+        &game,
+        "voorkeur_benoemen",
+        None,
+        "Woonstede wil maximaliseren, gemeente adequaat",
+        m2(44),
+    )
+    .unwrap();
+    s.start_round(&game, 3, m2(44)).unwrap();
+
+    let physical = GameSetup { players: Players::Count(3), deal: DealMode::Fysiek, silent: false, ..setup };
+    let cards = s.start_game(&physical, 0, m2(46)).unwrap();
+    let seat = s.games[1].seats[1].id.clone();
+    s.record_card(&cards, 1, &seat, Some(Strategy::Preselectie), m2(47)).unwrap();
 }
 
 // ---- completeness ---------------------------------------------------------
@@ -287,6 +404,10 @@ fn skipped(path: &str) -> bool {
         // (and the names are leaves of `parties`, checked there).
         || (path.starts_with("interests[") && field == "party")
         || (path.starts_with("agreements[") && (field == "owner" || field == "parties"))
+        || (path.starts_with("attendance[") && field == "party")
+        || (path.starts_with("agenda[") && field == "lead")
+        // References to agenda items: the item's title is shown instead.
+        || ((path.starts_with("notes[") || path.starts_with("agenda_clock[")) && field == "item")
         // The id of a question in the prompt library; the question itself is
         // stored and shown, and a question asked on the spot is tagged.
         || (path.starts_with("reflections[") && field == "prompt")
@@ -394,6 +515,35 @@ const KNOWN_FIELDS: &[&str] = &[
     "dilemmas",
     "pole",
     "room",
+    // running the meeting
+    "agenda",
+    "planned_minutes",
+    "lead",
+    "done_at",
+    "agenda_clock",
+    "item",
+    "attendance",
+    "name",
+    "presence",
+    "notes",
+    "games",
+    "deal",
+    "seed",
+    "seats",
+    "players",
+    "names",
+    "rounds",
+    "assignment",
+    "own_assignment",
+    "without_consensus",
+    "cards",
+    "started_at",
+    "ended_at",
+    "decision",
+    "debrief",
+    "answers",
+    "round",
+    "silent",
 ];
 
 /// The first field on the path this build does not know (one a newer kompas
@@ -406,7 +556,19 @@ fn extra_field(path: &str) -> Option<&str> {
     if path.starts_with("room.") {
         return None;
     }
-    path.split('.').map(|part| part.split('[').next().unwrap()).find(|k| !known(k))
+    let mut parts = path.split('.').map(|part| part.split('[').next().unwrap());
+    let mut previous = "";
+    // The keys of a round's `cards` are seat ids, not field names.
+    parts.find(|k| {
+        let extra = previous != "cards" && !known(k);
+        previous = k;
+        extra
+    })
+}
+
+/// A leaf under a game round's `cards`: a seat's strategy.
+fn is_card(path: &str) -> bool {
+    path.contains(".cards.")
 }
 
 enum Shown {
@@ -433,8 +595,25 @@ fn shown(path: &str, v: &Value, lang: Lang) -> Option<Shown> {
         };
         return label(mark.get(lang));
     }
+    let meeting = meeting::content::content();
+    if known && is_card(path) {
+        let s: meeting::Strategy = serde_json::from_value(v.clone()).unwrap();
+        return label(meeting.strategy(s).name.get(lang));
+    }
     Some(match (known.then_some(field), v) {
         (_, Value::Null) => return None,
+        (Some("presence"), p) => {
+            return label(i18n::presence_label(lang, serde_json::from_value(p.clone()).unwrap()));
+        }
+        (Some("assignment"), a) => {
+            return label(meeting.assignment(serde_json::from_value(a.clone()).unwrap()).name.get(lang));
+        }
+        (Some("question"), Value::String(q)) if path.starts_with("games[") => match meeting.question(q) {
+            Some((_, q)) => return label(q.text.get(lang)),
+            None => Shown::Text(q.clone()),
+        },
+        // Shown as words the test cannot name here; a change must still show.
+        (Some("deal" | "silent" | "without_consensus"), _) => Shown::Label(None),
         (Some("phase" | "to" | "from"), Value::String(p)) => {
             return label(i18n::phase_short(lang, Phase::from_id(p).unwrap()));
         }
@@ -458,9 +637,10 @@ fn shown(path: &str, v: &Value, lang: Lang) -> Option<Shown> {
         (Some("pole"), v) => return label(content().pole(from(v)).name.get(lang)),
         (Some("key_question"), v) => return label(content().key_question(from(v)).text.get(lang)),
         (Some("meeting_date" | "due"), d) => Shown::Date(serde_json::from_value(d.clone()).unwrap()),
-        (Some("created_at" | "updated_at" | "at" | "reviewed_at"), t) => {
-            Shown::Moment(serde_json::from_value(t.clone()).unwrap())
-        }
+        (
+            Some("created_at" | "updated_at" | "at" | "reviewed_at" | "done_at" | "started_at" | "ended_at"),
+            t,
+        ) => Shown::Moment(serde_json::from_value(t.clone()).unwrap()),
         (_, Value::String(s)) => Shown::Text(s.clone()),
         (_, other) => Shown::Text(other.to_string()),
     })
@@ -486,8 +666,18 @@ fn mutated(path: &str, v: &Value, n: i64) -> Value {
     if let (true, Value::String(s)) = (path.starts_with("room."), v) {
         return cycle(&RoomMark::ALL.map(|m| m.id()), s);
     }
+    if known && is_card(path) {
+        return cycle(&meeting::Strategy::ALL.map(|s| s.id()), v.as_str().unwrap());
+    }
     match (known.then_some(field), v) {
         (Some("phase" | "to" | "from"), Value::String(s)) => cycle(&Phase::ALL.map(|p| p.id()), s),
+        (Some("presence"), Value::String(s)) => cycle(&meeting::Presence::ALL.map(|p| p.id()), s),
+        (Some("assignment"), Value::String(s)) => cycle(&meeting::Assignment::ALL.map(|p| p.id()), s),
+        (Some("deal"), Value::String(s)) => cycle(&["kompas", "fysiek"], s),
+        (Some("silent" | "without_consensus"), Value::Bool(b)) => Value::Bool(!b),
+        (Some("players"), Value::Number(_)) => Value::from(if v == 1 { 2 } else { 1 }),
+        (Some("round"), Value::Number(r)) => Value::from(r.as_u64().unwrap() % 3 + 1),
+        (Some("planned_minutes" | "seed"), _) => Value::from(700 + n),
         (Some("status"), Value::String(s)) => cycle(&AgreementStatus::ALL.map(|p| p.id()), s),
         (Some("kind"), Value::String(s)) => cycle(&InterestKind::ALL.map(|p| p.id()), s),
         (Some("level"), Value::String(s)) => cycle(&Temperature::ALL.map(|p| p.id()), s),
@@ -517,7 +707,10 @@ fn mutated(path: &str, v: &Value, n: i64) -> Value {
         (Some("meeting_date" | "due"), _) => {
             Value::String((NaiveDate::from_ymd_opt(2031, 1, 1).unwrap() + Duration::days(n)).to_string())
         }
-        (Some("created_at" | "updated_at" | "at" | "reviewed_at"), _) => {
+        (
+            Some("created_at" | "updated_at" | "at" | "reviewed_at" | "done_at" | "started_at" | "ended_at"),
+            _,
+        ) => {
             let t = DateTime::parse_from_rfc3339("2032-06-01T00:00:00+00:00").unwrap()
                 + Duration::minutes(n * 61);
             serde_json::to_value(t).unwrap()
@@ -593,9 +786,18 @@ fn the_skip_list_only_skips_ids_and_references() {
         assert!(v.is_string() || v.is_null(), "{p} = {v}: only ids (strings) are skipped");
     }
     // Every kind of skipped leaf occurs, so the list is not stale.
-    for needle in
-        ["id", "collaboration", "previous.session", "origin.session", "].party", "].owner", "prompt"]
-    {
+    for needle in [
+        "id",
+        "collaboration",
+        "previous.session",
+        "origin.session",
+        "].party",
+        "].owner",
+        "prompt",
+        "].lead",
+        "notes[0].item",
+        "agenda_clock[0].item",
+    ] {
         assert!(skipped.iter().any(|p| p.ends_with(needle) || p.contains(needle)), "{needle}");
     }
 }
@@ -694,10 +896,12 @@ fn markdown_renders_as_intended_in_a_commonmark_reader() {
         );
         let count = |tag: &str| out.matches(tag).count();
         assert_eq!(count("<h1>"), 1, "only the title is a top heading");
-        // Present, history, map, interests, the chooser's party answers, key
-        // questions, reasons and dilemmas, agreements, two reflection phases,
-        // temperature, room display marks, other fields.
-        assert_eq!(count("<table>"), 14);
+        // Attendance, agenda, clock, notes; parties, history, map, interests,
+        // the chooser's party answers, key questions, reasons and dilemmas,
+        // agreements, two reflection phases, temperature; room display
+        // marks; the first game's seats, rounds and three answered
+        // reflection sets, the second's seats and rounds; other fields.
+        assert_eq!(count("<table>"), 25);
         assert_eq!(count("<blockquote>"), 0, "a `>` in an answer is no quote");
         assert_eq!(count("<ol>") + count("<del>") + count("<code>") + count("<img"), 0);
         assert_eq!(count("<script"), 0);

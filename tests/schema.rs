@@ -216,6 +216,53 @@ fn full_session() -> Session {
     for id in [personal, agreement, answer] {
         s.toggle_on_room(&id, t("09:55")).unwrap();
     }
+    // Running the meeting: agenda with a clock that ran and stopped, an item
+    // led by a party and one done, attendance with and without a party,
+    // notes with and without an item, a game dealt by kompas (silent, one
+    // round without consensus, an own assignment) and one with physical cards.
+    use kompas::domain::meeting::*;
+    let item = |title: &str, lead: Option<&str>| AgendaFields {
+        title: title.into(),
+        phase: Phase::Delen,
+        planned_minutes: 20,
+        lead: lead.map(String::from),
+    };
+    let g1 = s.add_agenda_item(&item("Opening", Some(&a)), None, t("09:52")).unwrap();
+    let g2 = s.add_agenda_item(&item("Belangen", None), None, t("09:52")).unwrap();
+    s.start_agenda_item(&g1, t("09:53")).unwrap();
+    s.next_agenda_item(t("09:54")).unwrap();
+    s.stop_clock(t("09:55")).unwrap();
+    s.add_note(Some(&g2), "regel 1\nregel 2", t("09:56")).unwrap();
+    s.add_note(None, "algemeen", t("09:56")).unwrap();
+    s.attendance_from_parties(t("09:57"));
+    let guest = AttendeeFields {
+        party: None,
+        name: "Gast".into(),
+        role: String::new(),
+        presence: Presence::Afgemeld,
+    };
+    s.add_attendee(&guest, t("09:57")).unwrap();
+    let setup = GameSetup {
+        players: Players::Names(vec!["Karim".into(), "Marieke".into(), "Pieter".into()]),
+        assignments: [
+            RoundAssignment::Card(Assignment::Etentje),
+            RoundAssignment::Own("Kies een naam".into()),
+            RoundAssignment::Card(Assignment::Teamuitje),
+        ],
+        deal: DealMode::Kompas,
+        silent: true,
+    };
+    let game = s.start_game(&setup, 9_007_199_254_740_991, t("09:58")).unwrap();
+    s.deal_round(&game, 1, true, t("09:58")).unwrap();
+    s.start_round(&game, 1, t("09:58")).unwrap();
+    s.end_round(&game, 1, t("09:59")).unwrap();
+    s.set_round_outcome(&game, 1, "De Kade", "Lastig", t("09:59")).unwrap();
+    s.add_game_answer(&game, "besluit_bereikt", Some(1), "Ja", t("09:59")).unwrap();
+    s.add_game_answer(&game, "eigen_strategie", None, "Adequaat", t("09:59")).unwrap();
+    let physical = GameSetup { players: Players::Count(8), deal: DealMode::Fysiek, silent: false, ..setup };
+    let game2 = s.start_game(&physical, 0, t("09:59")).unwrap();
+    let seat = s.games[1].seats[0].id.clone();
+    s.record_card(&game2, 1, &seat, Some(Strategy::Consensus), t("09:59")).unwrap();
 
     // Fields of a newer minor version, at every level that keeps them.
     s.extra.insert("x_portfolio".into(), json!({"alliance": "Zuid", "tags": ["wonen", "zorg"]}));
@@ -232,6 +279,14 @@ fn full_session() -> Session {
         .unwrap()
         .extra
         .insert("x_src".into(), json!("bord"));
+    s.agenda[0].extra.insert("x_room".into(), json!("zaal 2"));
+    s.agenda_clock[0].extra.insert("x_by".into(), json!("Anouk"));
+    s.attendance[0].extra.insert("x_email".into(), json!("k@example.org"));
+    s.notes[0].extra.insert("x_pinned".into(), json!(true));
+    s.games[0].extra.insert("x_table".into(), json!(2));
+    s.games[0].seats[0].extra.insert("x_colour".into(), json!("rood"));
+    s.games[0].rounds[0].extra.insert("x_photo".into(), json!(null));
+    s.games[0].answers[0].extra.insert("x_votes".into(), json!([3, 1]));
     assert!(s.problems().is_empty(), "{:?}", s.problems());
     s
 }
@@ -260,6 +315,17 @@ fn a_session_using_every_field_validates() {
     assert!(agreements.iter().any(|a| a["key_question"] == json!("kv_huishouding")));
     let marks: Vec<&Value> = doc["room"].as_object().unwrap().values().collect();
     assert!(marks.contains(&&json!("shown")) && marks.contains(&&json!("private")));
+    assert!(doc["agenda"][0]["lead"].is_string() && doc["agenda"][0]["done_at"].is_string());
+    assert!(doc["agenda"][1].get("lead").is_none() && doc["agenda"][1].get("done_at").is_none());
+    assert!(doc["agenda_clock"].as_array().unwrap().iter().any(|m| m["item"].is_null()));
+    assert!(doc["attendance"].as_array().unwrap().iter().any(|a| a.get("party").is_none()));
+    assert!(doc["notes"].as_array().unwrap().iter().any(|n| n.get("item").is_none()));
+    let games = &doc["games"];
+    assert_eq!(games[0]["seed"], json!(9_007_199_254_740_991_u64));
+    assert!(games[1].get("seed").is_none() && games[1]["deal"] == "fysiek");
+    assert_eq!(games[0]["rounds"][0]["without_consensus"], true);
+    assert!(games[0]["rounds"][1]["own_assignment"].is_string());
+    assert!(games[0]["answers"].as_array().unwrap().iter().any(|a| a.get("round").is_none()));
 
     assert_valid(&validator(), &doc, "the full session");
 
@@ -350,6 +416,31 @@ fn broken_documents_are_rejected() {
             d["room"][id] = json!("hidden");
         }),
         ("room marks as a list", |d| d["room"] = json!(["private"])),
+        ("planned minutes negative", |d| d["agenda"][0]["planned_minutes"] = json!(-5)),
+        ("planned minutes as text", |d| d["agenda"][0]["planned_minutes"] = json!("20")),
+        ("agenda item without title", |d| {
+            d["agenda"][0].as_object_mut().unwrap().remove("title");
+        }),
+        ("clock mark without time", |d| {
+            d["agenda_clock"][0].as_object_mut().unwrap().remove("at");
+        }),
+        ("unknown presence", |d| d["attendance"][0]["presence"] = json!("present")),
+        ("note without text", |d| {
+            d["notes"][0].as_object_mut().unwrap().remove("text");
+        }),
+        ("unknown deal", |d| d["games"][0]["deal"] = json!("random")),
+        ("seed as text", |d| d["games"][0]["seed"] = json!("42")),
+        ("two rounds", |d| {
+            d["games"][0]["rounds"].as_array_mut().unwrap().pop();
+        }),
+        ("three players on a seat", |d| d["games"][0]["seats"][0]["players"] = json!(3)),
+        ("unknown strategy", |d| {
+            let cards = d["games"][0]["rounds"][0]["cards"].as_object_mut().unwrap();
+            let seat = cards.keys().next().unwrap().clone();
+            cards[&seat] = json!("dictatuur");
+        }),
+        ("unknown assignment", |d| d["games"][0]["rounds"][0]["assignment"] = json!("picknick")),
+        ("answer after round 4", |d| d["games"][0]["answers"][0]["round"] = json!(4)),
     ];
     for (what, mutate) in cases {
         let mut doc = good.clone();

@@ -317,6 +317,7 @@ impl Failure {
             K::Refused(DomainError::NotFound(_)) => t(F::UnknownItem),
             K::Refused(DomainError::SamePhase) => t(Msg::AlreadyInPhase),
             K::Refused(DomainError::Conflict(why)) => format!("{}: {why}", t(W::CannotSettle)),
+            K::Refused(DomainError::Meeting(e)) => crate::i18n::meeting_error(lang, e).to_string(),
             K::SaveTimedOut => format!("{}: {}", t(F::NotSaved), t(F::TimedOut)),
         };
         safe_line(&text).into_owned()

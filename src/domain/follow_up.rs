@@ -19,6 +19,7 @@ impl Session {
     /// The next meeting: parties, interests, ambition, context and the current
     /// phase carry over, as does every open agreement, each linked to the
     /// meeting where it was made. Reflections and temperature start empty.
+    /// Each instrument adds its own carry rule below the common fields.
     /// `file` is this meeting's file name, for the link back.
     pub fn follow_up(&self, id: String, file: &str, meeting_date: NaiveDate, now: Timestamp) -> Session {
         let here =
@@ -61,8 +62,14 @@ impl Session {
             grondvorm: self.grondvorm.carried(),
             room: super::RoomMarks::new(),
             conflicts: Vec::new(),
+            agenda: Vec::new(),
+            agenda_clock: Vec::new(),
+            attendance: Vec::new(),
+            notes: Vec::new(),
+            games: Vec::new(),
             extra: Extra::new(),
         };
+        super::meeting::carry(self, &here, &mut next);
         next.room = self.carried_room_marks(&next);
         next
     }

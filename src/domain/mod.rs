@@ -5,6 +5,7 @@ mod conflict;
 mod follow_up;
 pub mod grondvorm;
 mod items;
+pub mod meeting;
 mod origin;
 mod overview;
 mod phase;
@@ -52,4 +53,6 @@ pub enum DomainError {
     /// A conflict could not be settled that way (issue 8).
     #[error("cannot settle the conflict: {0}")]
     Conflict(String),
+    #[error(transparent)]
+    Meeting(#[from] meeting::MeetingError),
 }

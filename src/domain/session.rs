@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grondvorm::{FormDesign, GrondvormRemoved};
 use super::items::*;
+use super::meeting::{self, AgendaItem, Attendee, ClockMark, Game, MeetingNote, MeetingRemoved};
 use super::{DomainError, Extra, Phase, PhaseMove, Timestamp};
 
 /// The value of the `format` field of every session file.
@@ -60,6 +61,19 @@ pub struct Session {
     /// keep in place, waiting for the facilitator to settle them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<super::Conflict>,
+    // Running the meeting (issue 12, `domain::meeting`): the agenda in its
+    // order, the clock's log of which item was current when, attendance,
+    // notes per agenda item, and Theater van Besluit games.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda: Vec<AgendaItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda_clock: Vec<ClockMark>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendance: Vec<Attendee>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<MeetingNote>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub games: Vec<Game>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -113,6 +127,8 @@ pub enum Removed {
     Reflection(usize, Reflection),
     Temperature(usize, TemperatureReading),
     Grondvorm(GrondvormRemoved),
+    /// Agenda items, attendees, notes, games and their answers.
+    Meeting(MeetingRemoved),
 }
 
 fn required(text: &str, field: &'static str) -> Result<String, DomainError> {
@@ -156,6 +172,11 @@ impl Session {
             grondvorm: FormDesign::default(),
             room: super::RoomMarks::new(),
             conflicts: Vec::new(),
+            agenda: Vec::new(),
+            agenda_clock: Vec::new(),
+            attendance: Vec::new(),
+            notes: Vec::new(),
+            games: Vec::new(),
             extra: Extra::new(),
         })
     }
@@ -240,13 +261,14 @@ impl Session {
 
     /// A fresh id with the given prefix, unique in this session. Derived from
     /// the time so items of follow-up meetings do not collide either.
-    fn new_id(&self, prefix: char, now: Timestamp) -> String {
+    pub(super) fn new_id(&self, prefix: char, now: Timestamp) -> String {
         let taken = |id: &str| {
             self.parties.iter().any(|x| x.id == id)
                 || self.interests.iter().any(|x| x.id == id)
                 || self.agreements.iter().any(|x| x.id == id)
                 || self.reflections.iter().any(|x| x.id == id)
                 || self.temperature.iter().any(|x| x.id == id)
+                || meeting::id_taken(self, id)
         };
         let mut n = now.timestamp_millis().max(0) as u64;
         loop {
@@ -587,6 +609,7 @@ impl Session {
             Removed::Reflection(i, item) => put(&mut self.reflections, i, item),
             Removed::Temperature(i, item) => put(&mut self.temperature, i, item),
             Removed::Grondvorm(item) => self.restore_grondvorm(item),
+            Removed::Meeting(m) => meeting::restore(self, m),
         }
         self.updated_at = now;
     }

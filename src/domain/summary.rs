@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::meeting::MeetingSummary;
 use super::{Grondvorm, Phase, Session, Temperature};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub struct Summary {
     /// the distinct forms the parties' answers point to, in form order.
     pub form: Option<Grondvorm>,
     pub party_forms: Vec<Grondvorm>,
+    /// Agenda, clock, attendance and games (running the meeting).
+    pub meeting: MeetingSummary,
 }
 
 /// Where a searchable text sits in a session.
@@ -71,6 +74,7 @@ impl Session {
             latest_temperature: self.latest_temperature().map(|t| t.level),
             form: self.chosen_form(),
             party_forms: self.distinct_party_forms(),
+            meeting: self.meeting_summary(),
         }
     }
 

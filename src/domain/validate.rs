@@ -19,17 +19,17 @@ impl std::fmt::Display for Problem {
 }
 
 /// Problems in document order, and the ids seen so far.
-struct Check<'a> {
+pub(super) struct Check<'a> {
     out: Vec<Problem>,
     ids: HashSet<&'a str>,
 }
 
 impl<'a> Check<'a> {
-    fn problem(&mut self, path: String, message: String) {
+    pub(super) fn problem(&mut self, path: String, message: String) {
         self.out.push(Problem { path, message });
     }
 
-    fn unique(&mut self, id: &'a str, path: String) {
+    pub(super) fn unique(&mut self, id: &'a str, path: String) {
         if id.is_empty() {
             self.problem(path, "is empty".into());
         } else if !self.ids.insert(id) {
@@ -91,6 +91,7 @@ impl Session {
             c.unique(&t.id, format!("temperature[{i}].id"));
         }
         c.out.extend(self.grondvorm_problems());
+        super::meeting::check(self, &mut c);
         c.out
     }
 }

@@ -13,6 +13,7 @@ use crate::i18n::{self, Lang, Msg};
 pub(super) fn build(session: &Session, lang: Lang, today: NaiveDate) -> Doc {
     let mut b = Builder { s: session, lang, today, blocks: Vec::new() };
     b.header();
+    b.blocks.extend(super::meeting::blocks(session, lang));
     b.parties();
     b.phases();
     b.interests();
@@ -22,6 +23,7 @@ pub(super) fn build(session: &Session, lang: Lang, today: NaiveDate) -> Doc {
     b.reflections();
     b.temperature();
     b.blocks.extend(super::room::blocks(session, lang));
+    b.blocks.extend(super::game::blocks(session, lang));
     b.other_fields();
     let colophon = b.colophon();
     let title = format!("{}: {}", L::Minutes.get(lang), session.title);
@@ -93,7 +95,7 @@ impl Builder<'_> {
     }
 
     fn parties(&mut self) {
-        self.heading(2, self.label(L::Present));
+        self.heading(2, self.label(L::PartiesAtTable));
         let head = vec![
             self.msg(Msg::Organisation),
             self.msg(Msg::Representative),
@@ -398,6 +400,7 @@ impl Builder<'_> {
         owners
             .extend(s.temperature.iter().enumerate().map(|(n, x)| (numbered(Msg::Temperature, n), &x.extra)));
         owners.extend(super::grondvorm::extras(s, lang));
+        owners.extend(super::meeting::extras(s, lang));
         let mut rows = Vec::new();
         for (owner, extra) in owners {
             let mut leaves = Vec::new();

@@ -32,6 +32,8 @@ pub(super) enum Flag {
     StepBack,
     /// The parties' answers point to different basic forms.
     Mismatch,
+    /// Past its planned time (an agenda item, a game round).
+    OverTime,
 }
 
 impl Flag {
@@ -42,6 +44,7 @@ impl Flag {
             Flag::Result => "result",
             Flag::StepBack => "back",
             Flag::Mismatch => "mismatch",
+            Flag::OverTime => "over",
         }
     }
 }

@@ -176,6 +176,8 @@ td ul { margin: 0; padding-left: 1.1rem; }
 table.map th[scope="row"] { background: #f6f7f9; white-space: nowrap; }
 tr.overdue td { background: #fbeceb; }
 .flag-overdue { color: #a8321f; }
+tr.over td { background: #fdf3e1; }
+.flag-over { color: #9a4a00; }
 .flag-result { color: #9a6a00; }
 .flag-mismatch { color: #a8321f; }
 ol.strip { display: flex; gap: .4rem; list-style: none; padding: 0; margin: .6rem 0 1rem; }
@@ -189,8 +191,8 @@ a { color: #1f5fa8; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; }
-  thead th, tr.overdue td, table.map th[scope="row"], ol.strip li.current { background: none; }
-  .flag-overdue, .flag-result, .flag-mismatch, a, .note, footer, ol.strip li { color: #000; }
+  thead th, tr.overdue td, tr.over td, table.map th[scope="row"], ol.strip li.current { background: none; }
+  .flag-overdue, .flag-over, .flag-result, .flag-mismatch, a, .note, footer, ol.strip li { color: #000; }
   a { text-decoration: none; }
   table { font-size: 9pt; }
   thead { display: table-header-group; }

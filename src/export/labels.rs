@@ -10,7 +10,7 @@ use crate::i18n::{self, Lang};
 crate::messages! { pub(super) struct L {
     Minutes => "Verslag", "Minutes";
     PreviousMeeting => "Vorig overleg", "Previous meeting";
-    Present => "Aanwezig", "Present";
+    PartiesAtTable => "Partijen aan tafel", "Parties at the table";
     AtTableSince => "Aan tafel sinds fase", "At the table since phase";
     AddedInPhase => "Ingebracht in fase", "Added in phase";
     PhaseSection => "Fase van de samenwerking", "Phase of the collaboration";

@@ -17,10 +17,12 @@
 mod build;
 mod csv;
 mod doc;
+mod game;
 mod grondvorm;
 mod html;
 mod labels;
 mod markdown;
+mod meeting;
 mod room;
 
 use chrono::NaiveDate;
