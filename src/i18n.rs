@@ -126,6 +126,7 @@ messages! { impl Msg {
     PaneTimeline => "Tijdlijn", "Timeline";
     Started => "begonnen in", "started in";
     FollowUpTitle => "Vervolgsessie: datum van de nieuwe bijeenkomst", "Follow-up: date of the next meeting";
+    HasFollowUp => "Let op: deze bijeenkomst heeft al een vervolg:", "Note: this meeting already has a follow-up:";
     PreviousMeeting => "Vorige sessie", "Previous meeting";
     ReviewBanner => "TERUGBLIK · alleen lezen", "REVIEW · read-only";
     KeyFollowUp => "vervolgsessie", "follow-up";
@@ -323,6 +324,7 @@ messages! { impl Msg {
     KeySort => "sorteren", "sort";
     HelpSort => "sorteren op datum of op titel", "sort by date or by title";
     KeyBack => "terug", "back";
+    SteppedBack => "stap terug", "step back";
     AllPhases => "alle fasen", "all phases";
     AnyAgreements => "alle", "all";
     WithOpen => "met open afspraken", "with open agreements";
@@ -330,6 +332,7 @@ messages! { impl Msg {
     Loading => "bezig met lezen…", "reading…";
     NoHits => "Niets gevonden.", "Nothing found.";
     Hits => "vondsten", "hits";
+    Hit => "vondst", "hit";
     Meetings => "sessies", "meetings";
     Made => "gemaakt", "made";
     Carried => "meegenomen", "carried over";

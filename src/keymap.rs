@@ -7,7 +7,7 @@ use crate::app::room::R;
 use crate::app::{Action, AppState, LibraryView, Overlay, RoomKey, Screen};
 use crate::domain::Phase;
 use crate::export::Format;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::panes::PANES;
 
 /// A key with its modifiers. Shift is ignored for characters (it is already
@@ -274,8 +274,36 @@ pub fn hints(state: &AppState) -> Vec<(String, Msg)> {
         .filter(|b| {
             b.action != Action::FormNewline || state.form.as_ref().is_some_and(|f| f.focused_multiline())
         })
-        .map(|b| (b.keys[0].label(), b.label))
+        // Another field only where the form has one.
+        .filter(|b| {
+            b.action != Action::FormNextField || state.form.as_ref().is_some_and(|f| f.fields.len() > 1)
+        })
+        .map(|b| (hint_key(b, state.lang), hint_label(b, state)))
         .collect()
+}
+
+/// What a hint says: Enter in the search form searches.
+fn hint_label(b: &Binding, state: &AppState) -> Msg {
+    match (&b.action, state.form.as_ref().map(|f| &f.purpose)) {
+        (Action::FormSubmit, Some(crate::app::Purpose::Search)) => Msg::KeySearch,
+        _ => b.label,
+    }
+}
+
+/// The key a hint shows: among letter keys, the one that starts the
+/// label's word in the UI language (`j` ja, `y` yes); else the first key.
+fn hint_key(b: &Binding, lang: Lang) -> String {
+    let letter = |label: &str| label.chars().count() == 1;
+    if !letter(&b.keys[0].label()) {
+        return b.keys[0].label();
+    }
+    let first = b.label.get(lang).chars().next();
+    let said = b.keys.iter().find(|k| {
+        let label = k.label();
+        let mut chars = label.chars();
+        chars.next() == first && chars.next().is_none()
+    });
+    said.unwrap_or(&b.keys[0]).label()
 }
 
 /// "Enter/e": every key of a binding.
@@ -392,6 +420,16 @@ mod tests {
         let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
         assert!(alt(Enter).matches(&alt_enter));
         assert!(!key(Enter).matches(&alt_enter));
+    }
+
+    #[test]
+    fn a_hint_shows_the_key_of_its_word_in_the_ui_language() {
+        let yes = &CONFIRM[0];
+        assert_eq!(hint_key(yes, Lang::Nl), "j");
+        assert_eq!(hint_key(yes, Lang::En), "y");
+        // No key starts the word: the first key.
+        assert_eq!(hint_key(&CONFIRM[1], Lang::En), "n");
+        assert_eq!(hint_key(&HELP[0], Lang::Nl), "Esc");
     }
 
     #[test]

@@ -737,3 +737,43 @@ fn starting_a_follow_up_asks_for_the_date() {
         }]
     );
 }
+
+#[test]
+fn a_meeting_that_already_has_a_follow_up_warns_before_a_second() {
+    let a = empty_session();
+    let mut b = empty_session();
+    b.previous = Some(PreviousMeeting {
+        session: a.id.clone(),
+        file: "a.json".into(),
+        meeting_date: now().date_naive(),
+    });
+    let entry = |n: &str, s: &Session| LibraryEntry {
+        path: PathBuf::from(n),
+        state: EntryState::Loaded(Box::new(Loaded::new(s.summary(now().date_naive()), s.texts()))),
+    };
+    let mut state = AppState::new(Lang::En, PathBuf::from("sessions"), now().date_naive());
+    let entries = vec![entry("a.json", &a), entry("b.json", &b)];
+    send(&mut state, [Action::LibraryUpdate { generation: 0, entries, done: true }, Action::Home]);
+    let mut warned = Vec::new();
+    for _ in 0..2 {
+        let name = state.library().unwrap().selected_entry().unwrap().path.clone();
+        send(&mut state, [Action::StartFollowUp]);
+        assert!(state.form.is_some(), "the form opens either way");
+        // One field: the hint bar offers no other field.
+        let hints = kompas::keymap::hints(&state);
+        assert!(hints.iter().all(|(_, m)| *m != Msg::KeyNextField), "{hints:?}");
+        assert!(hints.iter().any(|(_, m)| *m == Msg::KeySave));
+        let notice = state.notice.as_ref().map(|n| n.text.say(Lang::En));
+        warned.push((name, notice));
+        send(&mut state, [Action::FormCancel, Action::Down]);
+        state.notice = None;
+    }
+    warned.sort();
+    assert_eq!(
+        warned,
+        vec![
+            (PathBuf::from("a.json"), Some("Note: this meeting already has a follow-up: b.json".to_string())),
+            (PathBuf::from("b.json"), None),
+        ]
+    );
+}

@@ -116,3 +116,36 @@ fn an_idle_kompas_draws_nothing_and_uses_no_cpu() {
     k.send("q");
     assert_eq!(k.wait_exit(10), 0);
 }
+
+/// A follow-up started with the date typed and journaled (a pause before
+/// Enter) leaves no draft behind: reopening the meeting does not offer the
+/// follow-up form again, so no duplicate meeting can be made from it.
+#[test]
+fn a_started_follow_up_leaves_no_draft_to_offer_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let name = "2026-05-20-weer-thuis-in-de-wijk-zuiderveld.json";
+    std::fs::copy(demo.join(name), dir.join(name)).unwrap();
+    let draft = dir.join(format!(".{name}.draft.json"));
+    let mut k = Kompas::start(&["--lang", "en", name], dir, 120, 35);
+    k.wait_for("Agreements", 10);
+    k.send("v");
+    k.wait_for("Follow-up: date of the next meeting", 5);
+    k.send("\u{15}2026-06-24");
+    assert!(k.wait_for_file(&draft, 5), "the typed date is journaled");
+    k.send(ENTER);
+    k.wait_for("24 Jun 2026", 10);
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+    assert!(!draft.exists(), "the follow-up's draft is gone");
+    let names = support::session_files(dir);
+    assert_eq!(names.len(), 2, "{names:?}");
+    // Reopened: the meeting shows, not the follow-up form.
+    let mut k = Kompas::start(&["--lang", "en", name], dir, 120, 35);
+    let screen = k.wait_for("Agreements", 10);
+    assert!(!screen.contains("Follow-up: date"), "{screen}");
+    assert!(!screen.contains("restored"), "{screen}");
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+}

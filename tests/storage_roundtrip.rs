@@ -331,53 +331,6 @@ fn a_50_mb_session_loads() {
     assert_eq!(storage::load(&path).unwrap().session, session);
 }
 
-/// `load` against a bare `serde_json::from_slice::<Session>` of the same
-/// bytes. Timing is only meaningful optimised:
-/// `cargo test --release --test storage_roundtrip -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn load_costs_little_more_than_a_bare_parse() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.json");
-    let mut session = realistic_session();
-    let base = session.agreements[0].clone();
-    for i in 0..100_000 {
-        let mut a = base.clone();
-        a.id = format!("a{i}");
-        a.text = format!("Afspraak nummer {i}: één wijkteam, één dossier — ‘langer thuis’");
-        session.agreements.push(a);
-    }
-    storage::save(&path, &session).unwrap();
-    let bytes = fs::read(&path).unwrap();
-    let best = |f: &dyn Fn()| {
-        (0..7)
-            .map(|_| {
-                let t = std::time::Instant::now();
-                f();
-                t.elapsed()
-            })
-            .min()
-            .unwrap()
-    };
-    let bare = best(&|| {
-        serde_json::from_slice::<Session>(&bytes).unwrap();
-    });
-    let ours = best(&|| {
-        storage::load(&path).unwrap();
-    });
-    let read = best(&|| {
-        fs::read(&path).unwrap();
-    });
-    let parsed: Session = serde_json::from_slice(&bytes).unwrap();
-    let rules = best(&|| {
-        assert!(parsed.problems().is_empty());
-    });
-    println!("read {read:?}, problems {rules:?}");
-    let ratio = ours.as_secs_f64() / bare.as_secs_f64();
-    println!("{} MB: bare {bare:?}, load {ours:?}, ratio {ratio:.2}", bytes.len() / 1_000_000);
-    assert!(ratio <= 1.5, "load is {ratio:.2} times a bare parse");
-}
-
 /// The lock is a real `flock`: another process holding it is seen, and
 /// when that process dies the kernel releases it.
 #[test]

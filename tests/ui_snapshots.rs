@@ -473,3 +473,33 @@ fn styles_that_carry_meaning() {
     let s = state(Lang::Nl, 80, 24, meeting1(), Access::HeldElsewhere);
     insta::assert_snapshot!("styles_read_only_banner", highlights(&s));
 }
+
+/// A step back reads from left to right and says so; a phase reached and
+/// then stepped back from is not ticked as done.
+#[test]
+fn stepping_back_reads_rightly() {
+    let mut session = meeting1();
+    for to in [Phase::Delen, Phase::Overeenkomen, Phase::Vormgeven] {
+        if session.phase != to {
+            session.move_to_phase(to, None, now()).unwrap();
+        }
+    }
+    session.move_to_phase(Phase::Delen, Some("terug naar de belangen"), now()).unwrap();
+    for (lang, back) in [(Lang::Nl, "stap terug"), (Lang::En, "step back")] {
+        let mut st = state(lang, 120, 35, session.clone(), Access::Edit);
+        let strip = screen(&st).lines().nth(1).unwrap().to_string();
+        assert!(strip.contains("✓1"), "{strip}");
+        assert!(strip.contains("▶2"), "{strip}");
+        assert!(strip.contains("↩3") && strip.contains("↩4"), "visited, then left: {strip}");
+        assert!(strip.contains(" 5"), "{strip}");
+        while !screen(&st).contains(back) {
+            send(&mut st, [Action::NextPane]);
+            assert!(st.session().unwrap().pane_id() != "interests", "no timeline row for the step back");
+        }
+        let text = screen(&st);
+        let row = text.lines().find(|l| l.contains(back)).unwrap();
+        let (from, to) = (row.find("4 ").unwrap(), row.find("→ 2").unwrap());
+        assert!(from < to, "from before to: {row}");
+        assert!(row.contains('↩'), "{row}");
+    }
+}

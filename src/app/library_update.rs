@@ -1,10 +1,11 @@
 //! What the keys do in the session library and its views.
 
 use super::action::{Action, Effect};
+use crate::i18n::Msg;
 
 use super::forms;
 use super::library::{EntryState, LibraryEntry, LibrarySort, portfolio, search};
-use super::state::{AppState, Library, LibraryView, Overlay, Screen};
+use super::state::{AppState, Library, LibraryView, Notice, NoticeText, Overlay, Screen};
 
 /// Rows of the library list visible at the current height.
 fn visible_rows(state: &AppState) -> usize {
@@ -113,7 +114,22 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                     return vec![Effect::LoadChain(paths)];
                 }
                 Action::StartFollowUp if lib.selected_entry().and_then(|e| e.summary()).is_some() => {
+                    // A meeting that already has a follow-up gets a warning
+                    // naming it: a second one is rarely what is meant.
+                    let name =
+                        lib.selected_entry().and_then(|e| e.path.file_name()).map(|n| n.to_string_lossy());
+                    let next = lib.entries.iter().find(|e| {
+                        e.summary()
+                            .and_then(|s| s.previous.as_deref())
+                            .is_some_and(|p| Some(p) == name.as_deref())
+                    });
+                    let warning = next
+                        .and_then(|e| e.path.file_name())
+                        .map(|n| format!("{} {}", Msg::HasFollowUp.get(state.lang), n.to_string_lossy()));
                     state.form = Some(forms::follow_up_form(today));
+                    if let Some(text) = warning {
+                        state.notice = Some(Notice { text: NoticeText::Text(text), error: true });
+                    }
                 }
                 Action::NewSession => state.form = Some(forms::new_session_form(today, &state.facilitator)),
                 Action::RefreshSessions => return relist(state),

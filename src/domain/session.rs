@@ -437,7 +437,7 @@ impl Session {
             id: id.clone(),
             text,
             owner: f.owner.clone(),
-            parties: dedup(&f.parties),
+            parties: involved(f),
             due: f.due,
             status: f.status,
             phase: self.phase,
@@ -464,7 +464,7 @@ impl Session {
         let a = &mut self.agreements[i];
         a.text = text;
         a.owner = f.owner.clone();
-        a.parties = dedup(&f.parties);
+        a.parties = involved(f);
         a.due = f.due;
         a.status = f.status;
         a.phase_result = f.phase_result;
@@ -613,6 +613,16 @@ impl Session {
         }
         self.updated_at = now;
     }
+}
+
+/// The parties involved in an agreement: the ones ticked, and its owner
+/// (an owner is always involved, ticked or not).
+fn involved(f: &AgreementFields) -> Vec<String> {
+    let mut out = dedup(&f.parties);
+    if let Some(owner) = f.owner.as_ref().filter(|o| !out.contains(o)) {
+        out.insert(0, owner.clone());
+    }
+    out
 }
 
 fn dedup(ids: &[String]) -> Vec<String> {

@@ -199,6 +199,27 @@ fn agreement_parties_are_deduplicated() {
 }
 
 #[test]
+fn the_owner_of_an_agreement_is_always_involved() {
+    let mut s = session();
+    let a = party(&mut s, "A");
+    let b = party(&mut s, "B");
+    let mut f = agreement("x");
+    f.owner = Some(b.clone());
+    f.parties = vec![a.clone()];
+    let id = s.add_agreement(&f, t0()).unwrap();
+    assert_eq!(s.agreements[0].parties, vec![b.clone(), a.clone()]);
+    // Ticked already: no second time, the order as ticked.
+    f.parties = vec![a.clone(), b.clone()];
+    s.update_agreement(&id, &f, t0()).unwrap();
+    assert_eq!(s.agreements[0].parties, vec![a.clone(), b.clone()]);
+    // A new owner joins on an edit too.
+    f.owner = Some(a.clone());
+    f.parties = vec![b.clone()];
+    s.update_agreement(&id, &f, t0()).unwrap();
+    assert_eq!(s.agreements[0].parties, vec![a, b]);
+}
+
+#[test]
 fn removing_a_party_takes_its_interests_and_restore_puts_everything_back() {
     let mut s = session();
     let a = party(&mut s, "A");

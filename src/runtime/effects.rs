@@ -227,7 +227,12 @@ fn create_follow_up(
     let file = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let next = source.follow_up(new_session_id(now), &file, meeting_date, now);
     let dir = from.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    storage::create_new(dir, &next).map_err(|e| Failure::from(&e))
+    let made = storage::create_new(dir, &next).map_err(|e| Failure::from(&e))?;
+    // The follow-up form's typing (journaled beside the meeting it came
+    // from) is a meeting now: without this, reopening that meeting would
+    // offer the form again, and a second Enter would make a duplicate.
+    let _ = storage::journal::remove_draft(from);
+    Ok(made)
 }
 
 /// Write an export of the session in `path` beside it (`.md`, `.html`,

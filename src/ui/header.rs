@@ -46,8 +46,9 @@ fn temperature_style(t: Option<crate::domain::Temperature>) -> ratatui::style::S
     }
 }
 
-/// The five phases as a strip: the current one highlighted, visited ones
-/// ticked. When the names do not fit, phases other than the current show
+/// The five phases as a strip: the current one highlighted, the ones before
+/// it that were visited ticked, later ones reached and then stepped back
+/// from marked `↩`. When the names do not fit, phases other than the current show
 /// only their number.
 pub fn draw_phases(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
     let lang = state.lang;
@@ -55,8 +56,11 @@ pub fn draw_phases(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
     let cell = |p: Phase, with_name: bool| {
         let mark = if p == current {
             "▶"
-        } else if s.session.visited(p) {
+        } else if s.session.visited(p) && p.number() < current.number() {
             "✓"
+        } else if s.session.visited(p) {
+            // Reached once, then the table stepped back before it: not done.
+            "↩"
         } else {
             " "
         };

@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, lib: &Library) {
                 Msg::SearchTitle.get(lang),
                 safe_line(query),
                 hits.len(),
-                Msg::Hits.get(lang)
+                if hits.len() == 1 { Msg::Hit } else { Msg::Hits }.get(lang)
             )
         }
         LibraryView::Portfolio { .. } => Msg::Portfolio.get(lang).to_string(),

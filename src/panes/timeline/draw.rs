@@ -27,8 +27,12 @@ fn row(lang: Lang, session: &Session, r: TimelineRow) -> (Timestamp, Msg, String
             let text = match (m.from, &m.reason) {
                 (None, _) => format!("{} {to}", Msg::Started.get(lang)),
                 (Some(from), reason) => {
-                    let arrow = if m.is_step_back() { "←" } else { "→" };
-                    let mut t = format!("{} {} {arrow} {to}", from.number(), i18n::phase_short(lang, from));
+                    // Always read from left to right: from → to; a step
+                    // back says so in words.
+                    let mut t = format!("{} {} → {to}", from.number(), i18n::phase_short(lang, from));
+                    if m.is_step_back() {
+                        t = format!("↩ {t} ({})", Msg::SteppedBack.get(lang));
+                    }
                     if let Some(reason) = reason {
                         t.push_str(&format!(": {reason}"));
                     }
