@@ -129,6 +129,10 @@ fn outside_change_seen(dir: &Path, session: &Session) -> (Duration, u64) {
     (times[times.len() / 2], idle)
 }
 
+fn today_of(s: &Session) -> chrono::NaiveDate {
+    s.meeting_date
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--peak-memory") {
@@ -318,6 +322,45 @@ fn main() {
         ms(reach),
         "< 200 ms".into(),
         reach < Duration::from_millis(200),
+    );
+
+    // The relationship instruments over a chain of 50 meetings (issue 10):
+    // the trends and flags the pane and the library read, and the minutes
+    // of the last meeting with both charts.
+    let chain = kompas::generate::chain(50, 1);
+    let t = median(51, || {
+        let h = kompas::domain::reading_history(&chain);
+        let trend = kompas::domain::conditions_trend(&chain);
+        let trust = kompas::domain::trust_trend(&chain);
+        std::hint::black_box((
+            h.last_per_meeting(),
+            trend.flags(),
+            trend.means(),
+            kompas::domain::trust_move(&trust),
+        ));
+    });
+    r.check(
+        "relationship trends, chain of 50 meetings",
+        ms(t),
+        "< 1 ms".into(),
+        t < Duration::from_millis(1),
+    );
+    let (last, earlier) = chain.split_last().unwrap();
+    let t = median(21, || {
+        let html = kompas::export::export_with_chain(
+            last,
+            earlier,
+            kompas::export::Format::Html,
+            Lang::Nl,
+            today_of(last),
+        );
+        std::hint::black_box(html);
+    });
+    r.check(
+        "HTML minutes with charts, chain of 50 meetings",
+        ms(t),
+        "< 50 ms".into(),
+        t < Duration::from_millis(50),
     );
 
     if r.failed > 0 {
