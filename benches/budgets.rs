@@ -182,6 +182,46 @@ fn main() {
         );
     }
 
+    // The agenda clock (issue 12): one second of a running clock, as the
+    // runtime does it (Action::Tick, then the frame), on the agenda pane of
+    // the large session, whose clock log is long.
+    let mut running = large.clone();
+    let last = running.agenda.last().expect("the generated agenda").id.clone();
+    if running.current_agenda_item() != Some(last.as_str()) {
+        running.start_agenda_item(&last, common::now()).unwrap();
+    }
+    let mut state = common::app(running, 200, 50);
+    while state.session().unwrap().active().id() != "agenda" {
+        update(&mut state, Action::NextPane, common::now());
+    }
+    let mut terminal = common::terminal(200, 50);
+    let mut second = 0;
+    let t = median(401, || {
+        second += 1;
+        let now = common::now() + chrono::Duration::seconds(second);
+        std::hint::black_box(update(&mut state, Action::Tick, now));
+        terminal.draw(|f| kompas::ui::draw(f, &state)).unwrap();
+    });
+    r.check("agenda clock tick, 200x50, large", ms(t), "< 1 ms".into(), t < Duration::from_millis(1));
+
+    // A Theater van Besluit round's timer, the same way, on the game pane.
+    let mut playing = large.clone();
+    let game = playing.games.last().expect("the generated games").setup();
+    let id = playing.start_game(&game, 7, common::now()).unwrap();
+    playing.start_round(&id, 1, common::now()).unwrap();
+    let mut state = common::app(playing, 200, 50);
+    while state.session().unwrap().active().id() != "game" {
+        update(&mut state, Action::NextPane, common::now());
+    }
+    let mut second = 0;
+    let t = median(401, || {
+        second += 1;
+        let now = common::now() + chrono::Duration::seconds(second % 170);
+        std::hint::black_box(update(&mut state, Action::Tick, now));
+        terminal.draw(|f| kompas::ui::draw(f, &state)).unwrap();
+    });
+    r.check("game round tick, 200x50, large", ms(t), "< 1 ms".into(), t < Duration::from_millis(1));
+
     // Load against a bare from_slice of the same bytes into the same types.
     let ours = median(11, || drop(kompas::storage::load(&large_path).unwrap()));
     let bare =
