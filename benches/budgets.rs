@@ -129,6 +129,10 @@ fn outside_change_seen(dir: &Path, session: &Session) -> (Duration, u64) {
     (times[times.len() / 2], idle)
 }
 
+fn today_of(s: &Session) -> chrono::NaiveDate {
+    s.meeting_date
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--peak-memory") {
@@ -177,6 +181,46 @@ fn main() {
             ratio <= 1.5,
         );
     }
+
+    // The agenda clock (issue 12): one second of a running clock, as the
+    // runtime does it (Action::Tick, then the frame), on the agenda pane of
+    // the large session, whose clock log is long.
+    let mut running = large.clone();
+    let last = running.agenda.last().expect("the generated agenda").id.clone();
+    if running.current_agenda_item() != Some(last.as_str()) {
+        running.start_agenda_item(&last, common::now()).unwrap();
+    }
+    let mut state = common::app(running, 200, 50);
+    while state.session().unwrap().active().id() != "agenda" {
+        update(&mut state, Action::NextPane, common::now());
+    }
+    let mut terminal = common::terminal(200, 50);
+    let mut second = 0;
+    let t = median(401, || {
+        second += 1;
+        let now = common::now() + chrono::Duration::seconds(second);
+        std::hint::black_box(update(&mut state, Action::Tick, now));
+        terminal.draw(|f| kompas::ui::draw(f, &state)).unwrap();
+    });
+    r.check("agenda clock tick, 200x50, large", ms(t), "< 1 ms".into(), t < Duration::from_millis(1));
+
+    // A Theater van Besluit round's timer, the same way, on the game pane.
+    let mut playing = large.clone();
+    let game = playing.games.last().expect("the generated games").setup();
+    let id = playing.start_game(&game, 7, common::now()).unwrap();
+    playing.start_round(&id, 1, common::now()).unwrap();
+    let mut state = common::app(playing, 200, 50);
+    while state.session().unwrap().active().id() != "game" {
+        update(&mut state, Action::NextPane, common::now());
+    }
+    let mut second = 0;
+    let t = median(401, || {
+        second += 1;
+        let now = common::now() + chrono::Duration::seconds(second % 170);
+        std::hint::black_box(update(&mut state, Action::Tick, now));
+        terminal.draw(|f| kompas::ui::draw(f, &state)).unwrap();
+    });
+    r.check("game round tick, 200x50, large", ms(t), "< 1 ms".into(), t < Duration::from_millis(1));
 
     // Load against a bare from_slice of the same bytes into the same types.
     let ours = median(11, || drop(kompas::storage::load(&large_path).unwrap()));
@@ -318,6 +362,45 @@ fn main() {
         ms(reach),
         "< 200 ms".into(),
         reach < Duration::from_millis(200),
+    );
+
+    // The relationship instruments over a chain of 50 meetings (issue 10):
+    // the trends and flags the pane and the library read, and the minutes
+    // of the last meeting with both charts.
+    let chain = kompas::generate::chain(50, 1);
+    let t = median(51, || {
+        let h = kompas::domain::reading_history(&chain);
+        let trend = kompas::domain::conditions_trend(&chain);
+        let trust = kompas::domain::trust_trend(&chain);
+        std::hint::black_box((
+            h.last_per_meeting(),
+            trend.flags(),
+            trend.means(),
+            kompas::domain::trust_move(&trust),
+        ));
+    });
+    r.check(
+        "relationship trends, chain of 50 meetings",
+        ms(t),
+        "< 1 ms".into(),
+        t < Duration::from_millis(1),
+    );
+    let (last, earlier) = chain.split_last().unwrap();
+    let t = median(21, || {
+        let html = kompas::export::export_with_chain(
+            last,
+            earlier,
+            kompas::export::Format::Html,
+            Lang::Nl,
+            today_of(last),
+        );
+        std::hint::black_box(html);
+    });
+    r.check(
+        "HTML minutes with charts, chain of 50 meetings",
+        ms(t),
+        "< 50 ms".into(),
+        t < Duration::from_millis(50),
     );
 
     if r.failed > 0 {

@@ -62,11 +62,11 @@ pub fn scenarios() -> Vec<(&'static str, Vec<Action>, [Action; 2])> {
         ),
         // Switching between the interests map and the agreement log.
         ("switch panes", vec![], [Action::NextPane, Action::PrevPane]),
-        // Scrolling the basic-form chooser (the last pane) through the key
+        // Scrolling the basic-form chooser (the fifth pane) through the key
         // questions, each with the chosen form's reference beside it.
         (
             "scroll the chooser",
-            [vec![Action::PrevPane], vec![Action::Down; 20]].concat(),
+            [vec![Action::NextPane; 4], vec![Action::Down; 20]].concat(),
             [Action::Down, Action::Up],
         ),
     ]

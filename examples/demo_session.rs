@@ -21,8 +21,9 @@ mod meeting;
 use chrono::{DateTime, NaiveDate};
 use kompas::domain::grondvorm::{Motive, Pole, Reason};
 use kompas::domain::{
-    Aard, AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, Grondvorm, Intentie, InterestKind,
-    KeyQuestion, PartyFields, Phase, ReviewOutcome, Session, Temperature, Timestamp,
+    Aard, AgreementFields, AgreementStatus, AmbitionLens, Condition, ContextAspect, Continuation, Finding,
+    Grondvorm, Intentie, InterestKind, KeyQuestion, PartyFields, Phase, ReformulationMove, ReviewOutcome,
+    RouteField, Session, Temperature, Timestamp, TrustStage, TypicalProblem,
 };
 
 pub const TITLE: &str = "Weer thuis in de wijk — Zuiderveld";
@@ -59,6 +60,14 @@ fn agreed(text: &str, owner: Option<&str>, parties: &[&str], due: Option<NaiveDa
         due,
         status: AgreementStatus::Agreed,
         phase_result: false,
+    }
+}
+
+/// The five conditions scored by the room, in model order (ambition,
+/// interests, relationship, organising, process), each with a note.
+fn score(s: &mut Session, scores: [(u8, &str); 5], now: Timestamp) {
+    for (c, (v, note)) in Condition::ALL.iter().zip(scores) {
+        s.score_condition(*c, Some(v), note, now).expect("a score from 1 to 5");
     }
 }
 
@@ -187,7 +196,18 @@ pub fn meeting1() -> Session {
     s.set_context(ContextAspect::Process, "eerder overleg strandde in 2023", t("10:50"));
     s.set_context(ContextAspect::Environment, "woningnood, bezuiniging Wmo", t("10:52"));
 
-    s.record_temperature(Temperature::Waakzaam, "De Linde houdt wachtlijstcijfers nog achter", t("11:02"));
+    let reading = s.record_temperature(
+        Temperature::Waakzaam,
+        "De Linde houdt wachtlijstcijfers nog achter",
+        t("11:02"),
+    );
+    s.toggle_tried(&reading, "bron", t("11:04")).expect("a reading of this meeting");
+    s.toggle_tried(&reading, "benoemen", t("11:06")).expect("a reading of this meeting");
+    s.set_trust(
+        TrustStage::WaakzaamContracteren,
+        "eerder overleg strandde in 2023; iedereen dekt zich in",
+        t("11:08"),
+    );
 
     // The questions as Anouk asked them; each matches a question of the library.
     s.add_reflection(
@@ -204,6 +224,18 @@ pub fn meeting1() -> Session {
         t("11:24"),
     )
     .expect("question and answer are not empty");
+
+    score(
+        &mut s,
+        [
+            (3, "iedereen wil één wijkaanpak, maar ieder om eigen redenen"),
+            (2, "wachtlijstcijfers en risico's nog niet op tafel"),
+            (2, "voorzichtig; de ervaring van 2023 zit diep"),
+            (1, "nog geen afspraken over rollen of geld"),
+            (3, "gemeente heeft de regie, de anderen volgen nog"),
+        ],
+        t("11:30"),
+    );
 
     s.add_agreement(
         &agreed(
@@ -244,11 +276,23 @@ pub fn meeting2() -> Session {
     s.review_agreement(&uitnodiging, ReviewOutcome::Done, t("09:38")).expect("carried over");
     s.move_to_phase(Phase::Delen, None, t("09:40")).expect("a different phase");
 
-    s.record_temperature(
+    let start = s.record_temperature(
         Temperature::Onenigheid,
         "discussie over wie betaalt bij huurachterstand",
         t("09:52"),
     );
+    s.toggle_tried(&start, "belangen_benoemen", t("09:58")).expect("a reading of this meeting");
+    s.toggle_tried(&start, "waarom_samen", t("10:04")).expect("a reading of this meeting");
+    // Behind Woonstede's position lies an interest, found with the coach.
+    s.capture_reformulation(
+        &woonstede,
+        InterestKind::Organisatie,
+        "Wij gaan niet opdraaien voor de huurachterstand van andermans cliënten",
+        "Zekerheid dat huurachterstand niet bij de corporatie alleen blijft liggen",
+        Some(ReformulationMove::StandpuntNaarBelang),
+        t("10:09"),
+    )
+    .expect("interest of a known party");
 
     s.move_to_phase(
         Phase::Verkennen,
@@ -292,6 +336,30 @@ pub fn meeting2() -> Session {
 
     s.record_temperature(Temperature::Vriendschappelijk, "", t("11:48"));
     meeting::meeting2(&mut s, GEMEENTE, WOONSTEDE);
+    // Woonstede reads the room differently: a difference worth discussing.
+    s.record_reading(
+        Temperature::Waakzaam,
+        Some(&woonstede),
+        "zolang het fonds er niet is, blijven wij op onze hoede",
+        t("11:50"),
+    )
+    .expect("reading of a known party");
+    s.set_trust(
+        TrustStage::OnderzoekendUitwisselen,
+        "De Linde deelde de wachtlijstcijfers op tijd",
+        t("11:52"),
+    );
+    score(
+        &mut s,
+        [
+            (4, "de intentieverklaring geeft richting"),
+            (3, "het belang achter de huurachterstand is benoemd"),
+            (2, "felle discussie over geld; aan het eind weer rustig"),
+            (2, "gezamenlijk onderzoek gestart, verder weinig vastgelegd"),
+            (3, "de stap terug voor de huurdersvereniging hielp"),
+        ],
+        t("11:56"),
+    );
     s
 }
 
@@ -397,17 +465,55 @@ pub fn meeting3() -> Session {
         .expect("agreement of known parties");
     }
 
-    // The five conditions, each scored 1 to 5 by the room.
-    let conditions = [
-        ("Vijf voorwaarden (1–5): hoe staat het met onze gedeelde ambitie?", "4", "11:34"),
-        ("Vijf voorwaarden (1–5): doen we recht aan ieders belangen?", "3", "11:36"),
-        ("Vijf voorwaarden (1–5): hoe is de relatie tussen ons?", "3", "11:38"),
-        ("Vijf voorwaarden (1–5): hoe professioneel hebben we het georganiseerd?", "2", "11:40"),
-        ("Vijf voorwaarden (1–5): hoe goed sturen en reflecteren we samen op het proces?", "4", "11:42"),
-    ];
-    for (question, score, when) in conditions {
-        s.add_reflection(None, question, score, t(when)).expect("question and answer are not empty");
-    }
+    let reading = s.record_temperature(Temperature::Vriendschappelijk, "", t("10:10"));
+    s.toggle_tried(&reading, "eigen_belang_noemen", t("10:12")).expect("a reading of this meeting");
+
+    // The five conditions, each scored 1 to 5 by the room; on the ambition
+    // the parties also scored for themselves, and lie far apart.
+    score(
+        &mut s,
+        [
+            (4, "één wijkaanpak per complex staat"),
+            (3, "fonds voor huurachterstand nog een voorstel"),
+            (3, "open gesprek, ook over de grondvorm"),
+            (2, "afspraken op hoofdlijnen, nog geen rollen of geldstromen"),
+            (4, "vaste reflectie aan het eind van elke sessie"),
+        ],
+        t("11:34"),
+    );
+    let ambition = Condition::GedeeldeAmbitie;
+    s.score_condition_for_party(ambition, &gemeente, Some(5), "", t("11:36")).expect("a known party");
+    s.score_condition_for_party(
+        ambition,
+        &woonstede,
+        Some(3),
+        "wij zien vernieuwen, geen verbeteren",
+        t("11:37"),
+    )
+    .expect("a known party");
+    s.score_condition_for_party(ambition, &de_linde, Some(4), "", t("11:38")).expect("a known party");
+    s.set_trust(TrustStage::BerekenendVerbinden, "bijdrage naar rato: ieder rekent nog mee", t("11:40"));
+
+    // Diagnosis: under-organisation suspected; its first intervention becomes an agreement.
+    let p = TypicalProblem::Onderorganisatie;
+    s.toggle_indicator(p, "weinig_afspraken", t("11:42")).expect("an indicator");
+    s.set_problem_note(p, "alles loopt via Anouk en de wethouder", t("11:43"));
+    s.set_finding(p, Some(Finding::Vermoed), t("11:44"));
+    s.set_route_note(
+        RouteField::Analyse,
+        "toen: woningtoewijzing; nu: wie betaalt en wie organiseert",
+        t("11:45"),
+    );
+    s.set_route_note(
+        RouteField::Diagnose,
+        "onderorganisatie vermoed: afspraken op hoofdlijnen, nog geen structuur",
+        t("11:46"),
+    );
+    let intervention = kompas::content::relationship::guide().problem(p).intervention("rollen_vastleggen");
+    let text = &intervention.expect("an intervention of the problem").text.nl;
+    s.intervention_to_agreement(p, "rollen_vastleggen", text, t("11:47"))
+        .expect("an intervention of the problem");
+    s.set_continuation(Some(Continuation::Doorgaan), t("11:48"));
     meeting::meeting3(&mut s);
     s
 }

@@ -4,6 +4,7 @@
 //! the first time it is shown, with [`parse_asset`].
 
 pub mod grondvorm;
+pub mod relationship;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;

@@ -6,10 +6,12 @@ use chrono::{DateTime, Duration, NaiveDate};
 
 mod meeting;
 
+use crate::content::relationship::guide;
 use crate::domain::grondvorm::{Dilemma, Motive, Reason};
 use crate::domain::{
-    Aard, AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, Grondvorm, Intentie, InterestKind,
-    KeyQuestion, PartyFields, Phase, Session, Temperature, Timestamp,
+    Aard, AgreementFields, AgreementStatus, AmbitionLens, Condition, ContextAspect, Continuation, Finding,
+    Grondvorm, Intentie, InterestKind, KeyQuestion, PartyFields, Phase, ReformulationMove, RouteField,
+    Session, Temperature, Timestamp, TrustStage, TypicalProblem,
 };
 
 /// How big a generated session is.
@@ -28,7 +30,14 @@ impl Size {
     /// Ten times the items of [`Size::LARGE`] (the parties stay 12: a table
     /// does not grow, the record of years of meetings does).
     pub const HUGE: Size = Size { parties: 12, interests: 5_000, agreements: 10_000, reflections: 30_000 };
+
+    /// One meeting of a busy collaboration, as in [`chain`].
+    pub const MEETING: Size = Size { parties: 12, interests: 60, agreements: 40, reflections: 30 };
 }
+
+/// Interventions chosen from the typical problems in a generated session;
+/// each becomes one of its agreements.
+const CHOSEN: usize = 3;
 
 const WORDS: &[&str] = &[
     "gemeente",
@@ -157,7 +166,7 @@ pub fn session(size: Size, seed: u64) -> Session {
         let text = rng.text(3, 8, 40);
         s.add_interest(party, kind, &text, now()).expect("valid interest");
     }
-    for n in 0..size.agreements {
+    for n in 0..size.agreements.saturating_sub(CHOSEN) {
         if n > 0 && n % (size.agreements / 4).max(1) == 0 {
             let next = Phase::ALL[(s.phase.index() + 1) % 5];
             s.move_to_phase(next, Some(&rng.sentence(5, 12)), now()).expect("a different phase");
@@ -198,6 +207,8 @@ pub fn session(size: Size, seed: u64) -> Session {
         s.toggle_on_room(&id, now()).expect("an item of the session");
     }
     meeting::run(&mut s, &mut rng, &mut now, size);
+    relationship(&mut s, &mut rng, &mut now);
+    diagnosis(&mut s, &mut rng, &mut now);
     s
 }
 
@@ -220,6 +231,98 @@ fn grondvorm(s: &mut Session, parties: &[String], rng: &mut Rng, now: &mut impl 
     for &d in Dilemma::ALL {
         s.choose_pole(d.poles()[rng.below(2)], &rng.text(2, 8, 20), now());
     }
+}
+
+/// The relationship instruments of one meeting: every party's reading, the
+/// interventions tried at each reading, reformulated interests, the five
+/// conditions scored by the room and by every party, and the trust stage.
+fn relationship(s: &mut Session, rng: &mut Rng, now: &mut dyn FnMut() -> Timestamp) {
+    let parties: Vec<String> = s.parties.iter().map(|p| p.id.clone()).collect();
+    for p in &parties {
+        for _ in 0..2 {
+            let level = Temperature::ALL[rng.below(4)];
+            s.record_reading(level, Some(p), &rng.sentence(3, 8), now()).expect("a known party");
+        }
+    }
+    let readings: Vec<(String, Temperature)> =
+        s.temperature.iter().map(|t| (t.id.clone(), t.level)).collect();
+    for (id, level) in readings {
+        let interventions = &guide().level(level).interventions;
+        for _ in 0..1 + rng.below(2) {
+            let i = &interventions[rng.below(interventions.len())];
+            s.toggle_tried(&id, &i.id, now()).expect("a reading of this meeting");
+        }
+    }
+    let ids: Vec<String> = s.interests.iter().step_by(5).map(|i| i.id.clone()).collect();
+    for id in ids {
+        let how = ReformulationMove::ALL[rng.below(4)];
+        s.set_interest_position(&id, &rng.sentence(5, 14), Some(how), now()).expect("an interest");
+    }
+    for c in Condition::ALL {
+        let score = 1 + rng.below(5) as u8;
+        s.score_condition(*c, Some(score), &rng.sentence(4, 12), now()).expect("a score from 1 to 5");
+        for p in &parties {
+            let score = 1 + rng.below(5) as u8;
+            let note = if rng.below(3) == 0 { rng.sentence(3, 8) } else { String::new() };
+            s.score_condition_for_party(*c, p, Some(score), &note, now()).expect("a known party");
+        }
+    }
+    s.set_trust(TrustStage::ALL[rng.below(4)], &rng.sentence(4, 10), now());
+}
+
+/// The typical-problems diagnosis: every problem's indicators, a note and a
+/// finding, the route's note, and [`CHOSEN`] interventions as agreements.
+fn diagnosis(s: &mut Session, rng: &mut Rng, now: &mut dyn FnMut() -> Timestamp) {
+    for (n, p) in TypicalProblem::ALL.iter().enumerate() {
+        let g = guide().problem(*p);
+        for i in g.indicators.iter().filter(|_| rng.below(2) == 0) {
+            s.toggle_indicator(*p, &i.id, now()).expect("an indicator id");
+        }
+        s.set_problem_note(*p, &rng.text(2, 6, 20), now());
+        s.set_finding(*p, Some(Finding::ALL[rng.below(3)]), now());
+        if n < CHOSEN {
+            let i = &g.interventions[0];
+            s.intervention_to_agreement(*p, &i.id, &i.text.nl, now()).expect("an intervention");
+        }
+    }
+    for f in RouteField::ALL {
+        s.set_route_note(*f, &rng.text(3, 10, 40), now());
+    }
+    s.set_continuation(Some(Continuation::Bijsturen), now());
+}
+
+/// A chain of `meetings` meetings of one collaboration, four weeks apart,
+/// each a follow-up of the one before (open agreements, interests and the
+/// diagnosis carry over) with its own thermometer readings, interventions
+/// tried, five conditions scores (room and parties) and trust stage: the
+/// history the relationship trends and charts are drawn from. The first
+/// meeting has [`Size::MEETING`]; every meeting is sound.
+pub fn chain(meetings: usize, seed: u64) -> Vec<Session> {
+    let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
+    let mut out: Vec<Session> = Vec::with_capacity(meetings);
+    for n in 0..meetings {
+        let s = match out.last() {
+            None => session(Size::MEETING, seed),
+            Some(prev) => {
+                let date = prev.meeting_date + Duration::days(28);
+                let t0 = start() + Duration::days(28 * n as i64);
+                let file = format!("{}-chain-{seed}.json", prev.meeting_date.format("%Y-%m-%d"));
+                let mut s = prev.follow_up(format!("generated-{seed}-{n}"), &file, date, t0);
+                let mut tick = 0i64;
+                let mut now = || {
+                    tick += 1;
+                    t0 + Duration::seconds(tick * 7)
+                };
+                for _ in 0..2 {
+                    s.record_temperature(Temperature::ALL[rng.below(4)], &rng.sentence(4, 10), now());
+                }
+                relationship(&mut s, &mut rng, &mut now);
+                s
+            }
+        };
+        out.push(s);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -253,6 +356,15 @@ mod tests {
         );
         assert!(a.clock_running() && a.agenda.iter().any(|i| i.is_done()));
         assert!(a.games.iter().all(|g| g.current_round().is_none() && g.answers.len() == 14));
+        // The relationship instruments are all in use.
+        assert!(a.temperature.iter().any(|t| t.party.is_some() && !t.tried.is_empty()));
+        assert!(a.interests.iter().any(|i| i.position.is_some()));
+        assert_eq!(a.conditions.len(), 5);
+        assert!(a.conditions.values().all(|c| c.parties.len() == 3));
+        assert!(a.trust.is_some());
+        assert_eq!(a.diagnosis.problems.len(), 9);
+        let chosen = a.diagnosis.problems.values().flat_map(|c| c.interventions.values()).count();
+        assert_eq!(chosen, CHOSEN);
     }
 
     #[test]
@@ -261,5 +373,23 @@ mod tests {
         assert_eq!((s.agenda.len(), s.notes.len(), s.games.len()), (50, 300, 2));
         assert!(s.agenda_clock.len() > 30, "{}", s.agenda_clock.len());
         assert!(s.problems().is_empty(), "{:?}", s.problems().first());
+    }
+
+    #[test]
+    fn a_chain_of_meetings_with_readings_and_scores() {
+        let c = chain(6, 3);
+        assert_eq!(c.len(), 6);
+        assert_eq!(c, chain(6, 3));
+        for (n, s) in c.iter().enumerate() {
+            assert!(s.problems().is_empty(), "meeting {n}: {:?}", s.problems());
+            assert_eq!(s.collaboration_id(), c[0].id);
+            assert!(s.temperature.iter().all(|t| t.at.date_naive() == s.meeting_date), "meeting {n}");
+            assert_eq!(s.conditions.len(), 5);
+            assert!(s.trust.is_some());
+        }
+        let trend = crate::domain::conditions_trend(&c);
+        assert_eq!(trend.meetings.len(), 6);
+        assert!(trend.meetings.iter().all(|m| m.values.iter().all(Option::is_some)));
+        assert_eq!(crate::domain::reading_history(&c).meetings.len(), 6);
     }
 }

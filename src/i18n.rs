@@ -274,7 +274,7 @@ messages! { impl Msg {
     KeyYes => "ja", "yes";
     KeyNo => "nee", "no";
     KeyPickPhase => "fase kiezen", "pick phase";
-    HelpNextPane => "volgend paneel: belangen, afspraken, reflectie, tijdlijn", "next pane: interests, agreements, reflection, timeline";
+    HelpNextPane => "volgend paneel (de tabs bovenaan)", "next pane (the tabs at the top)";
     HelpNextPhase => "naar de volgende fase (vastgelegd in de fasegeschiedenis)", "to the next phase (recorded in the phase history)";
     HelpPrevPhase => "terug naar de vorige fase; vraagt om een reden", "back to the previous phase; asks for a reason";
     HelpGoPhase => "naar een willekeurige fase springen (1 t/m 5)", "jump to any phase (1 to 5)";

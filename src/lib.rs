@@ -6,6 +6,7 @@
 //! (the terminal loop that performs effects).
 
 pub mod app;
+pub mod chain;
 pub mod cli;
 pub mod config;
 pub mod content;

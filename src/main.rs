@@ -117,7 +117,11 @@ fn export(
             return ExitCode::FAILURE;
         }
     };
-    let text = kompas::export::export(&loaded.session, format, lang, runtime::now().date_naive());
+    // The earlier meetings of the collaboration, for the relationship trends.
+    let earlier =
+        kompas::chain::earlier_meetings(file.parent().unwrap_or(std::path::Path::new(".")), &loaded.session);
+    let today = runtime::now().date_naive();
+    let text = kompas::export::export_with_chain(&loaded.session, &earlier, format, lang, today);
     let written = match output {
         Some(path) => kompas::storage::write_export(path, text.as_bytes(), file, force)
             .map_err(|e| std::io::Error::other(e.line(lang))),

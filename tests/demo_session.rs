@@ -8,7 +8,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use kompas::domain::grondvorm::{Dilemma, Pole, Reason};
-use kompas::domain::{Aard, AgreementStatus, Grondvorm, Intentie, KeyQuestion, Phase, Session, Temperature};
+use kompas::domain::{
+    Aard, AgreementStatus, Condition, ConditionFlag, Grondvorm, Intentie, KeyQuestion, Phase, Session,
+    Temperature, TrustMove, TrustStage, conditions_trend, reading_history, trust_move, trust_trend,
+};
 
 fn sessions_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")
@@ -91,8 +94,8 @@ fn each_meeting_has_the_scenario_parties_interests_and_agreements() {
     // (file name start, phase, interests, agreements, open agreements)
     let expected = [
         ("2026-03-12-", Phase::Verkennen, 7, 2, 2),
-        ("2026-04-09-", Phase::Delen, 7, 4, 2),
-        ("2026-05-20-", Phase::Overeenkomen, 7, 5, 4),
+        ("2026-04-09-", Phase::Delen, 8, 4, 2),
+        ("2026-05-20-", Phase::Overeenkomen, 8, 6, 5),
     ];
     for (prefix, phase, interests, agreements, open) in expected {
         let name = format!("{prefix}weer-thuis-in-de-wijk-zuiderveld.json");
@@ -126,23 +129,46 @@ fn meeting2_steps_back_with_the_reason_and_closes_meeting1s_agreements() {
     assert!(back[0].reason.as_deref().unwrap().starts_with("huurdersvereniging brengt nieuw belang in"));
     let done = s.agreements.iter().filter(|a| a.status == AgreementStatus::Done).count();
     assert_eq!(done, 2);
-    let levels: Vec<Temperature> = s.temperature.iter().map(|t| t.level).collect();
+    let levels: Vec<Temperature> = s.facilitator_readings().map(|t| t.level).collect();
     assert_eq!(levels, [Temperature::Onenigheid, Temperature::Vriendschappelijk]);
+    // Woonstede disagrees with the facilitator's reading at the end.
+    let differences = s.reading_differences();
+    assert_eq!(differences.len(), 1);
+    assert_eq!(s.party(&differences[0].party).unwrap().organisation, "Woonstede");
+    assert_eq!(
+        (differences[0].party_level, differences[0].facilitator_level),
+        (Temperature::Waakzaam, Temperature::Vriendschappelijk)
+    );
+    assert_eq!(s.temperature[0].tried.len(), 2, "interventions tried during the disagreement");
+    // A position turned into an interest in Woonstede's cell, keeping the position.
+    let reformulated: Vec<_> = s.interests.iter().filter(|i| i.position.is_some()).collect();
+    assert_eq!(reformulated.len(), 1);
+    assert_eq!(s.party(&reformulated[0].party).unwrap().organisation, "Woonstede");
     assert_eq!(s.agreements.iter().filter(|a| a.phase_result).count(), 1);
 }
 
 #[test]
 fn meeting3_records_the_five_conditions_and_the_agreements_in_principle() {
     let s = demo::meeting3();
-    let scores: Vec<&str> = s.reflections.iter().map(|r| r.answer.as_str()).collect();
-    assert_eq!(scores, ["4", "3", "3", "2", "4"]);
+    assert!(s.reflections.is_empty(), "the five conditions are scores, not typed answers");
+    let scores: Vec<Option<u8>> = Condition::ALL.iter().map(|c| s.conditions[c].score).collect();
+    assert_eq!(scores, [Some(4), Some(3), Some(3), Some(2), Some(4)], "the scenario's scores");
+    assert!(s.conditions.values().all(|c| !c.note.is_empty()));
+    assert_eq!(s.conditions[&Condition::GedeeldeAmbitie].parties.len(), 3);
     let proposed: Vec<&str> = s
         .agreements
         .iter()
         .filter(|a| a.status == AgreementStatus::Proposed)
         .map(|a| a.text.as_str())
         .collect();
-    assert_eq!(proposed, ["Huurachterstand tot 3 maanden: gezamenlijk fonds, bijdrage naar rato"]);
+    assert_eq!(
+        proposed,
+        [
+            "Huurachterstand tot 3 maanden: gezamenlijk fonds, bijdrage naar rato",
+            "Leg rollen, besluitvorming en geldstromen vast."
+        ],
+        "the intervention chosen for under-organisation became an agreement"
+    );
 }
 
 #[test]
@@ -269,4 +295,39 @@ fn meeting2_plays_theater_van_besluit_from_a_recorded_seed() {
     assert!(s.problems().is_empty());
     // No other meeting has a game.
     assert!(demo::meeting1().games.is_empty() && demo::meeting3().games.is_empty());
+}
+
+#[test]
+fn the_chain_shows_how_the_relationship_moved() {
+    let [m1, m2, m3] = [demo::meeting1(), demo::meeting2(), demo::meeting3()];
+    let trend = conditions_trend([&m1, &m2, &m3]);
+    assert_eq!(trend.means(), [Some(22), Some(28), Some(32)], "the conditions improve meeting by meeting");
+    assert_eq!(trend.series(Condition::Relatie), [Some(20), Some(20), Some(30)]);
+    assert_eq!(
+        trend.flags(),
+        [
+            ConditionFlag::Spread { condition: Condition::GedeeldeAmbitie, points: 2 },
+            ConditionFlag::Low { condition: Condition::ProfessioneelOrganiseren, value: 20 },
+        ]
+    );
+    let trust = trust_trend([&m1, &m2, &m3]);
+    let stages: Vec<_> = trust.iter().map(|(_, s)| s.unwrap()).collect();
+    assert_eq!(
+        stages,
+        [
+            TrustStage::WaakzaamContracteren,
+            TrustStage::OnderzoekendUitwisselen,
+            TrustStage::BerekenendVerbinden
+        ]
+    );
+    assert_eq!(trust_move(&trust), Some(TrustMove::Up));
+    let h = reading_history([&m1, &m2, &m3]);
+    assert_eq!(
+        h.last_per_meeting(),
+        [
+            Some(Temperature::Waakzaam),
+            Some(Temperature::Vriendschappelijk),
+            Some(Temperature::Vriendschappelijk)
+        ]
+    );
 }

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate};
 use kompas::content::grondvorm::content;
+use kompas::content::relationship::guide;
 use kompas::domain::grondvorm::{Dilemma, Motive, Pole, Reason};
 use kompas::domain::*;
 use kompas::export::{Format, escape_html, escape_markdown, export, moment};
@@ -224,6 +225,7 @@ fn fixture() -> Session {
     s.update_agreement(&list, &f, m2(41)).unwrap();
     s.record_temperature(Temperature::Vriendschappelijk, "", m2(45));
     meeting2_run(&mut s, &gem);
+    relationship_instruments(&mut s, &gem, &woon, &linde);
 
     // The basic-form chooser: answers that point to two forms (and one
     // half answer), the chosen form, key questions (one an agreement),
@@ -387,6 +389,62 @@ fn meeting2_run(s: &mut Session, gem: &str) {
     s.record_card(&cards, 1, &seat, Some(Strategy::Preselectie), m2(47)).unwrap();
 }
 
+/// Every field of the relationship instruments (issue 10): a party's reading
+/// that differs from the facilitator's, interventions tried, reformulated
+/// interests, the five conditions (room and party scores, a low score, far
+/// apart parties), the trust stage and the typical-problems diagnosis with an
+/// intervention turned into an agreement.
+fn relationship_instruments(s: &mut Session, gem: &str, woon: &str, linde: &str) {
+    let onenigheid = s.temperature.iter().find(|t| t.level == Temperature::Onenigheid).unwrap().id.clone();
+    s.toggle_tried(&onenigheid, "waarom_samen", m2(27)).unwrap();
+    s.toggle_tried(&onenigheid, "belangen_benoemen", m2(28)).unwrap();
+    let r =
+        s.record_reading(Temperature::Waakzaam, Some(woon), "Woonstede ziet het somberder", m2(46)).unwrap();
+    s.toggle_tried(&r, "benoemen", m2(47)).unwrap();
+    s.capture_reformulation(
+        woon,
+        InterestKind::Organisatie,
+        "Wij draaien niet op voor de huurachterstand!",
+        "Zekerheid over wie de huurachterstand draagt",
+        Some(ReformulationMove::StandpuntNaarBelang),
+        m2(48),
+    )
+    .unwrap();
+    s.capture_reformulation(
+        linde,
+        InterestKind::Individueel,
+        "Altijd moeten wij het oplossen",
+        "Erkenning voor wat De Linde al doet",
+        None,
+        m2(49),
+    )
+    .unwrap();
+    use Condition::*;
+    s.score_condition(GedeeldeAmbitie, Some(4), "Iedereen herkent zich in één wijkaanpak", m2(50)).unwrap();
+    s.score_condition(Relatie, Some(2), "Gemeente en Woonstede botsen over geld", m2(51)).unwrap();
+    s.score_condition(ProfessioneelOrganiseren, Some(3), "", m2(52)).unwrap();
+    s.score_condition(BetekenisgevendProces, None, "Nog niet besproken", m2(53)).unwrap();
+    s.score_condition_for_party(RechtDoenAanBelangen, gem, Some(4), "", m2(54)).unwrap();
+    s.score_condition_for_party(RechtDoenAanBelangen, linde, Some(1), "Wachtlijst telt niet mee", m2(55))
+        .unwrap();
+    s.score_condition_for_party(Relatie, woon, Some(3), "", m2(56)).unwrap();
+    s.set_trust(TrustStage::OnderzoekendUitwisselen, "Cijfers worden gedeeld, nog voorzichtig", m2(57));
+    let p = TypicalProblem::SluimerendMachtsspel;
+    s.toggle_indicator(p, "besluiten_buiten_tafel", m2(58)).unwrap();
+    s.toggle_indicator(p, "een_partij_bepaalt", m2(59)).unwrap();
+    s.set_problem_note(p, "Wethouder besluit vooraf met de directeur", m2(60));
+    s.set_finding(p, Some(Finding::Vermoed), m2(61));
+    s.set_finding(TypicalProblem::Onderorganisatie, Some(Finding::Uitgesloten), m2(62));
+    s.intervention_to_agreement(p, "spelregels", "Spelregels afspreken over hoe besluiten vallen", m2(63))
+        .unwrap();
+    s.set_route_note(RouteField::Analyse, "Toen ging het om woningen, nu om geld", m2(64));
+    s.set_route_note(RouteField::Indicatoren, "Besluiten buiten tafel", m2(65));
+    s.set_route_note(RouteField::Diagnose, "Sluimerend machtsspel, vermoed", m2(66));
+    s.set_route_note(RouteField::Interventies, "Spelregels voor besluiten", m2(67));
+    s.set_route_note(RouteField::Doorgaan, "Na de spelregels opnieuw wegen", m2(68));
+    s.set_continuation(Some(Continuation::Bijsturen), m2(69));
+}
+
 // ---- completeness ---------------------------------------------------------
 
 /// Leaves of the session's JSON that are not shown, and why. Everything else
@@ -411,6 +469,10 @@ fn skipped(path: &str) -> bool {
         // The id of a question in the prompt library; the question itself is
         // stored and shown, and a question asked on the spot is tagged.
         || (path.starts_with("reflections[") && field == "prompt")
+        // The party whose thermometer reading this is: named instead.
+        || (path.starts_with("temperature[") && field == "party")
+        // The agreement a chosen intervention became: shown by its number and text.
+        || (path.starts_with("diagnosis.") && field == "agreement")
 }
 
 /// The name of the field a path ends in: `agreements[2].parties[0]` → `parties`.
@@ -544,7 +606,29 @@ const KNOWN_FIELDS: &[&str] = &[
     "answers",
     "round",
     "silent",
+    // the relationship instruments (issue 10)
+    "position",
+    "reformulation",
+    "tried",
+    "conditions",
+    "score",
+    "trust",
+    "stage",
+    "diagnosis",
+    "problems",
+    "finding",
+    "indicators",
+    "interventions",
+    "route",
+    "continuation",
+    "agreement",
 ];
+
+/// Objects keyed by stable ids (conditions, parties, interventions,
+/// indicators, problems, route fields, a round's cards by seat id): their
+/// keys are data, not fields.
+const ID_MAPS: &[&str] =
+    &["tried", "conditions", "parties", "problems", "indicators", "interventions", "route", "cards"];
 
 /// The first field on the path this build does not know (one a newer kompas
 /// wrote, kept in `extra`), if any. Key questions and dilemmas are map keys.
@@ -556,13 +640,10 @@ fn extra_field(path: &str) -> Option<&str> {
     if path.starts_with("room.") {
         return None;
     }
-    let mut parts = path.split('.').map(|part| part.split('[').next().unwrap());
-    let mut previous = "";
-    // The keys of a round's `cards` are seat ids, not field names.
-    parts.find(|k| {
-        let extra = previous != "cards" && !known(k);
-        previous = k;
-        extra
+    let raw: Vec<&str> = path.split('.').collect();
+    raw.iter().enumerate().map(|(i, part)| (i, part.split('[').next().unwrap())).find_map(|(i, k)| {
+        let map_key = i > 0 && ID_MAPS.contains(&raw[i - 1]);
+        (!known(k) && !map_key).then_some(k)
     })
 }
 
@@ -626,6 +707,20 @@ fn shown(path: &str, v: &Value, lang: Lang) -> Option<Shown> {
         (Some("level"), t) => {
             return label(i18n::temperature_label(lang, serde_json::from_value(t.clone()).unwrap()));
         }
+        (Some("reformulation"), m) => {
+            return label(guide().move_(serde_json::from_value(m.clone()).unwrap()).name.get(lang));
+        }
+        (Some("stage"), t) => {
+            return label(guide().stage(serde_json::from_value(t.clone()).unwrap()).name.get(lang));
+        }
+        (Some("finding"), f) => {
+            return label(guide().finding(serde_json::from_value(f.clone()).unwrap()).get(lang));
+        }
+        (Some("continuation"), c) => {
+            return label(guide().continuation(serde_json::from_value(c.clone()).unwrap()).get(lang));
+        }
+        // A score is a digit, found anywhere; only its change is checked.
+        (Some("score"), _) => Shown::Label(None),
         (Some("phase_result"), Value::Bool(b)) => Shown::Label(b.then(|| "★".to_string())),
         (Some("intentie"), v) => return label(content().intentie(from(v)).name.get(lang)),
         (Some("aard"), v) => return label(content().aard(from(v)).name.get(lang)),
@@ -681,6 +776,19 @@ fn mutated(path: &str, v: &Value, n: i64) -> Value {
         (Some("status"), Value::String(s)) => cycle(&AgreementStatus::ALL.map(|p| p.id()), s),
         (Some("kind"), Value::String(s)) => cycle(&InterestKind::ALL.map(|p| p.id()), s),
         (Some("level"), Value::String(s)) => cycle(&Temperature::ALL.map(|p| p.id()), s),
+        (Some("reformulation"), Value::String(s)) => {
+            cycle(&ReformulationMove::ALL.iter().map(|m| m.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("stage"), Value::String(s)) => {
+            cycle(&TrustStage::ALL.iter().map(|m| m.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("finding"), Value::String(s)) => {
+            cycle(&Finding::ALL.iter().map(|m| m.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("continuation"), Value::String(s)) => {
+            cycle(&Continuation::ALL.iter().map(|m| m.id()).collect::<Vec<_>>(), s)
+        }
+        (Some("score"), Value::Number(v)) => Value::from(v.as_u64().unwrap() % 5 + 1),
         (Some("phase_result"), Value::Bool(b)) => Value::Bool(!b),
         (Some("intentie"), Value::String(s)) => {
             cycle(&Intentie::ALL.iter().map(|x| x.id()).collect::<Vec<_>>(), s)
@@ -852,7 +960,10 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
     assert_eq!(map[0], ["", "Gemeente Zuiderveld", "Woonstede", "Zorggroep De Linde"]);
     assert_eq!(map.len(), 2 + 5, "header, rule, three kinds, wants, offers");
     assert_eq!(map[2][0], "**Organisatiebelang**");
-    assert_eq!(map[2][2], "• Leefbaarheid in de complexen<br>• Huurachterstand beperken");
+    assert_eq!(
+        map[2][2],
+        "• Leefbaarheid in de complexen<br>• Huurachterstand beperken<br>• Zekerheid over wie de huurachterstand draagt"
+    );
     assert_eq!(map[2][3], "—", "an empty cell stands out");
     assert_eq!(map[3][1], "—");
     assert_eq!(map[4][3], "Cliënten krijgen begeleiding<br>ook na ontslag");
@@ -860,7 +971,7 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
 
     let agreements = md_table(&md, "## Afspraken");
     let numbers: Vec<&str> = agreements[2..].iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7"], "creation order");
+    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7", "8"], "creation order");
     let overdue: Vec<&Vec<String>> = agreements.iter().filter(|r| r[5].contains("te laat")).collect();
     assert_eq!(overdue.len(), 1);
     assert_eq!(overdue[0][5], "15 apr 2026 **⚠ te laat**");
@@ -880,7 +991,7 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
     ));
     assert!(md.contains("| 4 Vormgeven | 3 Overeenkomen **↩ terug** | Nieuwe privacyregels"));
     assert!(md.contains(r"\# Niet weer een loket<br>\> zegt mevrouw K. \| 82"));
-    assert!(md.contains("7 afspraken, 5 open, waarvan 1 te laat op 20 apr 2026."));
+    assert!(md.contains("8 afspraken, 6 open, waarvan 1 te laat op 20 apr 2026."));
 }
 
 #[test]
@@ -900,15 +1011,18 @@ fn markdown_renders_as_intended_in_a_commonmark_reader() {
         // the chooser's party answers, key questions, reasons and dilemmas,
         // agreements, two reflection phases, temperature; room display
         // marks; the first game's seats, rounds and three answered
-        // reflection sets, the second's seats and rounds; other fields.
-        assert_eq!(count("<table>"), 25);
+        // reflection sets, the second's seats and rounds; reformulations,
+        // five conditions, typical problems; other fields.
+        assert_eq!(count("<table>"), 28);
         assert_eq!(count("<blockquote>"), 0, "a `>` in an answer is no quote");
         assert_eq!(count("<ol>") + count("<del>") + count("<code>") + count("<img"), 0);
         assert_eq!(count("<script"), 0);
         assert!(out.contains("Budget |&lt;script&gt;alert('x')&lt;/script&gt;| ␛]0;pwn␇ afstemmen,"));
         assert!(out.contains("<td># Niet weer een loket<br>&gt; zegt mevrouw K. | 82</td>"));
         assert!(out.contains("<td>- Casusoverleg elke maand, ook in de zomer<br>- "));
-        assert!(out.contains("<td>• Leefbaarheid in de complexen<br>• Huurachterstand beperken</td>"));
+        assert!(
+            out.contains("<td>• Leefbaarheid in de complexen<br>• Huurachterstand beperken<br>• Zekerheid")
+        );
         assert!(out.contains("<a href=\"2026-03-12-weer-thuis.json\">2026-03-12-weer-thuis.json</a>"));
         // Every table row has as many cells as the table has columns.
         for table in out.split("<table>").skip(1) {

@@ -11,7 +11,7 @@ use kompas::app::*;
 use kompas::domain::*;
 use kompas::i18n::{Lang, Msg};
 use kompas::keymap::{self, Binding, MOVES, PHASE_PICKER, SESSION, action_for};
-use kompas::panes::PANES;
+use kompas::panes::{PANES, agenda};
 use ratatui::crossterm::event::KeyEvent;
 
 fn now() -> Timestamp {
@@ -85,6 +85,11 @@ fn every_editing_key_of_every_pane_is_refused_in_a_read_only_session() {
                         s.local_mut::<Agreements>().filter = AgreementFilter::ToReview;
                         state.reindex();
                     }
+                    // The attendance keys work on the agenda's attendance view.
+                    if std::ptr::eq(table, agenda::PEOPLE_KEYS) {
+                        let s = state.session_mut().unwrap();
+                        s.local_mut::<agenda::Agenda>().showing = agenda::Showing::People;
+                    }
                     let what = format!("{access:?} {} {:?}", shown.id(), binding.action);
                     refused_without_a_trace(&mut state, binding, &what);
                     tried += 1;
@@ -92,9 +97,10 @@ fn every_editing_key_of_every_pane_is_refused_in_a_read_only_session() {
             }
         }
     }
-    // Interests 4, agreements 8, reflections 4, timeline 0, each with the
+    // Interests 4, agreements 8, reflections 4, timeline 0, grondvorm 5,
+    // agenda 3 + 9 and its attendance 2, the game 7, each with the
     // session's 7: a table that lost its editing keys would show here.
-    assert_eq!(tried, 2 * (4 + 8 + 4 + 5 + 5 * 7), "editing bindings tried");
+    assert_eq!(tried, 2 * (4 + 8 + 4 + 5 + 3 + 9 + 2 + 7 + 7 * 7), "editing bindings tried");
 }
 
 #[test]

@@ -59,7 +59,7 @@ fn the_jq_examples_work() {
         String::from_utf8(out.stdout).unwrap()
     };
     let open = run(&commands[0]);
-    assert_eq!(open.lines().count(), 4, "{open}");
+    assert_eq!(open.lines().count(), 5, "{open}");
     assert!(
         open.contains(
             "Terugvaloptie: De Linde neemt binnen 48 uur contact op bij signaal\tZorggroep De Linde"

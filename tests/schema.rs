@@ -8,8 +8,9 @@ use chrono::{DateTime, NaiveDate};
 use jsonschema::Validator;
 use kompas::domain::grondvorm::{Motive, Pole, Reason};
 use kompas::domain::{
-    Aard, AgreementFields, AgreementStatus, AmbitionLens, ContextAspect, Grondvorm, Intentie, InterestKind,
-    KeyQuestion, PartyFields, Phase, Session, Temperature, Timestamp,
+    Aard, AgreementFields, AgreementStatus, AmbitionLens, Condition, ContextAspect, Continuation, Finding,
+    Grondvorm, Intentie, InterestKind, KeyQuestion, PartyFields, Phase, ReformulationMove, RouteField,
+    Session, Temperature, Timestamp, TrustStage, TypicalProblem,
 };
 use serde_json::{Value, json};
 
@@ -263,6 +264,7 @@ fn full_session() -> Session {
     let game2 = s.start_game(&physical, 0, t("09:59")).unwrap();
     let seat = s.games[1].seats[0].id.clone();
     s.record_card(&game2, 1, &seat, Some(Strategy::Consensus), t("09:59")).unwrap();
+    relationship_instruments(&mut s, &a, &b);
 
     // Fields of a newer minor version, at every level that keeps them.
     s.extra.insert("x_portfolio".into(), json!({"alliance": "Zuid", "tags": ["wonen", "zorg"]}));
@@ -289,6 +291,58 @@ fn full_session() -> Session {
     s.games[0].answers[0].extra.insert("x_votes".into(), json!([3, 1]));
     assert!(s.problems().is_empty(), "{:?}", s.problems());
     s
+}
+
+/// Every field of the relationship instruments (issue 10), each optional
+/// both set and unset where it can be.
+fn relationship_instruments(s: &mut Session, a: &str, b: &str) {
+    let t = |hm: &str| at(&format!("2026-03-12T{hm}:00+01:00"));
+    let r =
+        s.record_reading(Temperature::Onenigheid, Some(a), "gemeente ziet het anders", t("10:10")).unwrap();
+    s.toggle_tried(&r, "waarom_samen", t("10:11")).unwrap();
+    s.record_reading(Temperature::Conflict, Some(b), "", t("10:12")).unwrap();
+    for (n, m) in ReformulationMove::ALL.iter().enumerate() {
+        let how = (n > 0).then_some(*m);
+        s.capture_reformulation(
+            a,
+            InterestKind::Collectief,
+            "Wij betalen niet",
+            &format!("zekerheid {n}"),
+            how,
+            t("10:13"),
+        )
+        .unwrap();
+    }
+    for (n, c) in Condition::ALL.iter().enumerate() {
+        let score = (n != 1).then_some(1 + n as u8);
+        let note = if n % 2 == 0 { "toelichting" } else { "" };
+        s.score_condition(*c, score, note, t("10:20")).unwrap();
+        if n < 2 {
+            s.score_condition_for_party(*c, a, Some(5), "", t("10:21")).unwrap();
+            s.score_condition_for_party(*c, b, Some(1), "ziet het somber", t("10:21")).unwrap();
+        }
+    }
+    s.set_trust(TrustStage::OnderzoekendUitwisselen, "groeit", t("10:30"));
+    for (n, p) in TypicalProblem::ALL.iter().enumerate() {
+        if n % 3 == 0 {
+            s.toggle_indicator(*p, "een_indicator", t("10:31")).unwrap();
+        }
+        if n % 3 == 1 {
+            s.set_problem_note(*p, "in eigen woorden", t("10:32"));
+        }
+        s.set_finding(*p, Finding::ALL.get(n % 4).copied(), t("10:33"));
+    }
+    s.intervention_to_agreement(
+        TypicalProblem::Onderorganisatie,
+        "rollen_vastleggen",
+        "Rollen vastleggen",
+        t("10:34"),
+    )
+    .unwrap();
+    for f in RouteField::ALL {
+        s.set_route_note(*f, "notitie", t("10:35"));
+    }
+    s.set_continuation(Some(Continuation::Bijsturen), t("10:36"));
 }
 
 #[test]
@@ -326,6 +380,30 @@ fn a_session_using_every_field_validates() {
     assert_eq!(games[0]["rounds"][0]["without_consensus"], true);
     assert!(games[0]["rounds"][1]["own_assignment"].is_string());
     assert!(games[0]["answers"].as_array().unwrap().iter().any(|a| a.get("round").is_none()));
+    assert!(
+        doc["temperature"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["party"].is_string() && t["tried"].is_object())
+    );
+    assert!(
+        doc["interests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["position"].is_string() && i.get("reformulation").is_none())
+    );
+    assert!(doc["interests"].as_array().unwrap().iter().any(|i| i["reformulation"].is_string()));
+    assert!(doc["conditions"]["relatie"]["score"].is_number());
+    assert!(doc["conditions"]["recht_doen_aan_belangen"].get("score").is_none());
+    assert_eq!(doc["conditions"]["gedeelde_ambitie"]["parties"].as_object().unwrap().len(), 2);
+    assert!(doc["trust"]["stage"].is_string());
+    assert!(
+        doc["diagnosis"]["problems"]["onderorganisatie"]["interventions"]["rollen_vastleggen"]["agreement"]
+            .is_string()
+    );
+    assert_eq!(doc["diagnosis"]["route"].as_object().unwrap().len(), 5);
 
     assert_valid(&validator(), &doc, "the full session");
 
@@ -441,6 +519,38 @@ fn broken_documents_are_rejected() {
         }),
         ("unknown assignment", |d| d["games"][0]["rounds"][0]["assignment"] = json!("picknick")),
         ("answer after round 4", |d| d["games"][0]["answers"][0]["round"] = json!(4)),
+        // the relationship instruments (issue 10)
+        ("the brief's alias written as a level", |d| {
+            d["temperature"][0]["level"] = json!("vriendschappelijk_aangenaam")
+        }),
+        ("tried without a time", |d| d["temperature"][4]["tried"]["waarom_samen"] = json!({})),
+        ("reader not an id", |d| d["temperature"][4]["party"] = json!("")),
+        ("unknown reformulation move", |d| d["interests"][4]["reformulation"] = json!("verwijt")),
+        ("empty position", |d| d["interests"][4]["position"] = json!("")),
+        ("score 6", |d| d["conditions"]["relatie"]["score"] = json!(6)),
+        ("score 0 of a party", |d| {
+            let parties = d["conditions"]["gedeelde_ambitie"]["parties"].as_object_mut().unwrap();
+            let first = parties.keys().next().unwrap().clone();
+            parties[&first]["score"] = json!(0);
+        }),
+        ("score as text", |d| d["conditions"]["relatie"]["score"] = json!("3")),
+        ("unknown condition", |d| d["conditions"]["vertrouwen"] = d["conditions"]["relatie"].clone()),
+        ("condition without time", |d| {
+            d["conditions"]["relatie"].as_object_mut().unwrap().remove("at");
+        }),
+        ("unknown trust stage", |d| d["trust"]["stage"] = json!("waakzaam")),
+        ("unknown problem", |d| {
+            d["diagnosis"]["problems"]["ruzie"] = json!({"updated_at": "2026-03-12T10:00:00+01:00"})
+        }),
+        ("unknown finding", |d| d["diagnosis"]["problems"]["schijnsamenwerking"]["finding"] = json!("zeker")),
+        ("unknown route field", |d| d["diagnosis"]["route"]["problemen"] = json!("x")),
+        ("unknown continuation", |d| d["diagnosis"]["continuation"] = json!("ja")),
+        ("chosen intervention without agreement", |d| {
+            d["diagnosis"]["problems"]["onderorganisatie"]["interventions"]["rollen_vastleggen"]
+                .as_object_mut()
+                .unwrap()
+                .remove("agreement");
+        }),
     ];
     for (what, mutate) in cases {
         let mut doc = good.clone();
@@ -522,4 +632,36 @@ fn a_merged_session_with_conflict_records_validates() {
     let mut broken = doc;
     broken["conflicts"][0]["path"] = json!([]);
     assert!(!v.is_valid(&broken));
+}
+
+/// Today's shipped sessions (version 1, kept in `tests/fixtures/v1/`) read
+/// as before the relationship instruments, write back byte for byte, and an
+/// edit with every instrument writes a file that validates.
+#[test]
+fn version_1_fixtures_read_unchanged_and_validate_after_a_relationship_edit() {
+    let v = validator();
+    let dir = tempfile::tempdir().unwrap();
+    let mut fixtures: Vec<PathBuf> =
+        std::fs::read_dir(root().join("tests/fixtures/v1")).unwrap().map(|e| e.unwrap().path()).collect();
+    fixtures.sort();
+    assert_eq!(fixtures.len(), 3);
+    for path in fixtures {
+        let bytes = std::fs::read(&path).unwrap();
+        let loaded = kompas::storage::load(&path).unwrap();
+        assert_eq!(loaded.migrated_from, None, "{}", path.display());
+        let mut s = loaded.session;
+        let mut again = serde_json::to_vec_pretty(&s).unwrap();
+        again.push(b'\n');
+        assert!(again == bytes, "{}: not byte-identical", path.display());
+        assert!(s.conditions.is_empty() && s.trust.is_none() && s.diagnosis.is_empty());
+        assert!(s.temperature.iter().all(|t| t.party.is_none() && t.tried.is_empty()));
+
+        let (a, b) = (s.parties[0].id.clone(), s.parties[1].id.clone());
+        relationship_instruments(&mut s, &a, &b);
+        let out = dir.path().join(path.file_name().unwrap());
+        kompas::storage::save(&out, &s).unwrap();
+        let doc: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert_valid(&v, &doc, &out.display().to_string());
+        assert_eq!(kompas::storage::load(&out).unwrap().session, s);
+    }
 }

@@ -85,7 +85,7 @@ fn screens(lang: Lang, w: u16, h: u16) -> Vec<(&'static str, AppState)> {
     send(&mut s, [Action::NextPane, Action::NextPane]);
     out.push(("reflections", s));
     let mut s = edit();
-    send(&mut s, [Action::PrevPane]);
+    s.session_mut().unwrap().show::<kompas::panes::Timeline>();
     out.push(("timeline", s));
     let mut s = edit();
     send(&mut s, [Action::NextPane, Action::Activate]);

@@ -133,6 +133,64 @@ fn timeline() {
 }
 
 #[test]
+fn agenda() {
+    use kompas::panes::agenda;
+    both(|lang| {
+        for (w, h) in [(80, 24), (120, 35)] {
+            let mut s = state(lang, w, h, meeting1(), Access::Edit);
+            s.session_mut().unwrap().show::<kompas::panes::Agenda>();
+            snap!("agenda", s);
+        }
+        // The carried item run past its time: the clock in the title line.
+        let mut s = state(lang, 120, 35, meeting1(), Access::Edit);
+        s.session_mut().unwrap().show::<kompas::panes::Agenda>();
+        send(&mut s, [Action::End, Action::Pane(agenda::START)]);
+        update(&mut s, Action::Tick, now() + chrono::Duration::seconds(16 * 60 + 5));
+        snap!("agenda_running", s);
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        s.session_mut().unwrap().show::<kompas::panes::Agenda>();
+        send(&mut s, [Action::Pane(agenda::ADD)]);
+        snap!("form_agenda_item", s);
+        // The attendance view: per party, with the apologies counted below.
+        for (w, h) in [(80, 24), (120, 35)] {
+            let mut s = state(lang, w, h, meeting1(), Access::Edit);
+            s.session_mut().unwrap().show::<kompas::panes::Agenda>();
+            send(&mut s, [Action::Pane(agenda::PEOPLE)]);
+            snap!("agenda_attendance", s);
+        }
+    });
+}
+
+#[test]
+fn game_mode() {
+    use kompas::panes::game;
+    both(|lang| {
+        // No game yet: the six assignment cards, numbered for the set-up.
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        s.session_mut().unwrap().show::<kompas::panes::game::GameMode>();
+        snap!("game_empty", s);
+        // Meeting 2's game, played to the end, at both sizes.
+        for (w, h) in [(80, 24), (120, 35)] {
+            let mut s = state(lang, w, h, demo::meeting2(), Access::Edit);
+            s.session_mut().unwrap().show::<kompas::panes::game::GameMode>();
+            snap!("game", s);
+        }
+        // A new game of four in its last minute: the warning everywhere.
+        let mut s = state(lang, 120, 35, meeting1(), Access::Edit);
+        s.session_mut().unwrap().show::<kompas::panes::game::GameMode>();
+        send(&mut s, [Action::Pane(game::NEW)]);
+        send(&mut s, typing("Anna, Bram, Cem, Dirk"));
+        send(&mut s, [Action::FormSubmit, Action::Pane(game::ROUND)]);
+        update(&mut s, Action::Tick, now() + chrono::Duration::seconds(125));
+        snap!("game_last_minute", s);
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        s.session_mut().unwrap().show::<kompas::panes::game::GameMode>();
+        send(&mut s, [Action::Pane(game::NEW)]);
+        snap!("form_game_setup", s);
+    });
+}
+
+#[test]
 fn forms() {
     both(|lang| {
         let base = || state(lang, 80, 24, meeting1(), Access::Edit);

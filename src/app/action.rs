@@ -216,5 +216,7 @@ pub enum Effect {
     RoomStart(std::net::SocketAddr),
     /// Stop it.
     RoomStop,
+    /// Ring the terminal's bell (a game round's last minute).
+    Bell,
     Quit,
 }

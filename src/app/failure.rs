@@ -220,6 +220,7 @@ crate::messages! { pub struct F {
     MayNotBeEmpty => "mag niet leeg zijn", "may not be empty";
     UnknownParty => "onbekende partij", "no such party";
     UnknownItem => "dit item bestaat niet meer", "this item no longer exists";
+    ScoreRange => "een score loopt van 1 tot 5", "a score runs from 1 to 5";
     CauseDiskFull => "schijf vol", "disk full";
     CauseQuota => "schijfquotum op", "disk quota exceeded";
     CausePermission => "geen toestemming", "permission denied";
@@ -318,6 +319,7 @@ impl Failure {
             K::Refused(DomainError::SamePhase) => t(Msg::AlreadyInPhase),
             K::Refused(DomainError::Conflict(why)) => format!("{}: {why}", t(W::CannotSettle)),
             K::Refused(DomainError::Meeting(e)) => crate::i18n::meeting_error(lang, e).to_string(),
+            K::Refused(DomainError::ScoreOutOfRange(n)) => format!("{}: {n}", t(F::ScoreRange)),
             K::SaveTimedOut => format!("{}: {}", t(F::NotSaved), t(F::TimedOut)),
         };
         safe_line(&text).into_owned()

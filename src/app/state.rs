@@ -378,6 +378,27 @@ impl SessionScreen {
         }
     }
 
+    /// Recompute only the panes whose view runs with the clock (those that
+    /// ask to be woken): what a tick changes. The others cost nothing then.
+    pub fn reindex_timed(&mut self, view: &View) {
+        let timed: Vec<bool> = {
+            let cx = Cx {
+                session: &self.session,
+                view,
+                access: self.access,
+                previous: self.previous.as_ref(),
+                chain: self.chain.as_deref(),
+            };
+            PANES.iter().map(|p| p.next_wake(self, &cx).is_some()).collect()
+        };
+        let (cx, locals) = self.parts(view);
+        for ((pane, local), timed) in PANES.iter().zip(locals.iter_mut()).zip(timed) {
+            if timed {
+                pane.reindex(local.as_mut(), &cx);
+            }
+        }
+    }
+
     /// Scroll every pane so its selection is visible at the current size.
     pub fn keep_in_view(&mut self, view: &View) {
         let (cx, locals) = self.parts(view);
@@ -420,6 +441,16 @@ impl SessionScreen {
         let (i, notice) = taken?;
         self.pane = i;
         notice
+    }
+
+    /// Whether a pane asked for the bell since the last time (each pane's
+    /// request is taken).
+    pub fn take_bell(&mut self) -> bool {
+        let mut ring = false;
+        for (pane, local) in PANES.iter().zip(self.locals.iter_mut()) {
+            ring |= pane.take_bell(local.as_mut());
+        }
+        ring
     }
 
     /// The earliest time a pane asked to be woken at.

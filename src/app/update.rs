@@ -14,9 +14,14 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
     state.now = now;
     match action {
         Action::Tick => {
-            // Whatever depends on the time is derived again; every pane sees it.
-            state.reindex();
-            Vec::new()
+            // What runs with the clock is derived again (the panes that asked
+            // for the tick); a timer's warning may ask for the bell.
+            let view = state.view();
+            let ring = state.session_mut().is_some_and(|s| {
+                s.reindex_timed(&view);
+                s.take_bell()
+            });
+            if ring { vec![Effect::Bell] } else { Vec::new() }
         }
         Action::ChainLoaded { path, chain } => {
             let view = state.view();

@@ -53,6 +53,9 @@ impl Session {
             agreements,
             reflections: Vec::new(),
             temperature: Vec::new(),
+            conditions: Default::default(),
+            trust: None,
+            diagnosis: Default::default(),
             collaboration: Some(self.collaboration_id().to_string()),
             previous: Some(PreviousMeeting {
                 session: self.id.clone(),
@@ -71,6 +74,7 @@ impl Session {
         };
         super::meeting::carry(self, &here, &mut next);
         next.room = self.carried_room_marks(&next);
+        super::relationship::carry(self, &mut next);
         next
     }
 

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::grondvorm::{Dilemma, DilemmaChoice, KeyQuestion, Motive, PartyForm, Reason};
-use super::{Extra, Phase, Timestamp};
+use super::{Extra, Phase, ReformulationMove, Timestamp};
 
 /// An organisation at the table, its representative, and the two network
 /// questions: what it wants to get out of the collaboration, what it offers.
@@ -78,6 +78,13 @@ pub struct Interest {
     pub phase: Phase,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Conversation coach (issue 10): the position as it was said, when this
+    /// interest was found behind it by reformulating. The interest keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// The reformulation move that turned the position into this interest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reformulation: Option<ReformulationMove>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -188,9 +195,20 @@ pub struct Reflection {
 }
 
 /// The four temperatures of the conflict thermometer, coolest first.
+///
+/// File ids: kompas has always written `vriendschappelijk` for the first
+/// level, where the instruments brief names it `vriendschappelijk_aangenaam`.
+/// We keep writing `vriendschappelijk`, so files stay byte-identical and an
+/// older kompas keeps reading them, and accept the brief's id as an alias on
+/// read (a file holding it is rewritten with the short id only when it is
+/// edited). [`Temperature::model_id`] gives the brief's id, which is also the
+/// level's id in `assets/relationship.json`. `waakzaam` here is the
+/// thermometer's watchful level, unrelated to the trust stage
+/// `waakzaam_contracteren` (see `TrustStage`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Temperature {
+    #[serde(alias = "vriendschappelijk_aangenaam")]
     Vriendschappelijk,
     Waakzaam,
     Onenigheid,
@@ -213,9 +231,25 @@ impl Temperature {
             Temperature::Conflict => "conflict",
         }
     }
+
+    /// The level's id in the instruments brief and in
+    /// `assets/relationship.json` (differs from [`Temperature::id`] only for
+    /// the first level).
+    pub fn model_id(self) -> &'static str {
+        match self {
+            Temperature::Vriendschappelijk => "vriendschappelijk_aangenaam",
+            other => other.id(),
+        }
+    }
+
+    /// Position on the thermometer, 0 (coolest) to 3.
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
-/// A reading of the conflict thermometer at a moment in the meeting.
+/// A reading of the conflict thermometer at a moment in the meeting: the
+/// facilitator's own, or one party's (`party`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TemperatureReading {
     pub id: String,
@@ -223,6 +257,23 @@ pub struct TemperatureReading {
     #[serde(default)]
     pub note: String,
     pub phase: Phase,
+    pub at: Timestamp,
+    /// Issue 10: the party whose reading this is; absent for the
+    /// facilitator's reading (every reading of a version-1 file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Issue 10: interventions of the level tried in the room, by their id in
+    /// `assets/relationship.json`, with when they were ticked.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tried: BTreeMap<String, Ticked>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// When an item of a checklist was ticked (an intervention tried, an
+/// indicator seen).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ticked {
     pub at: Timestamp,
     #[serde(flatten)]
     pub extra: Extra,

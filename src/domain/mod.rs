@@ -4,6 +4,7 @@
 mod conflict;
 mod follow_up;
 pub mod grondvorm;
+mod ids;
 mod items;
 pub mod meeting;
 mod origin;
@@ -13,6 +14,13 @@ mod room;
 mod session;
 mod summary;
 mod validate;
+// the relationship instruments (issue 10)
+mod conditions;
+mod diagnosis;
+mod reformulation;
+mod relationship;
+mod thermometer;
+mod trust;
 
 #[cfg(test)]
 mod session_tests;
@@ -32,6 +40,16 @@ pub use room::{RoomItem, RoomMark, RoomMarks};
 pub use session::{AgreementFields, FORMAT, PartyFields, PreviousMeeting, Removed, Session, VERSION};
 pub use summary::{SessionText, Summary, TextKind};
 pub use validate::Problem;
+// the relationship instruments (issue 10)
+pub use conditions::{
+    Condition, ConditionCheck, ConditionFlag, ConditionsTrend, PartyScore, TrendMeeting, conditions_trend,
+    format_tenths, mean_of_tenths, sparkline,
+};
+pub use diagnosis::{Chosen, Continuation, Diagnosis, Finding, ProblemCheck, RouteField, TypicalProblem};
+pub use reformulation::ReformulationMove;
+pub use relationship::{RelationshipLine, relationship_line};
+pub use thermometer::{ChainReading, ReadingDifference, ReadingHistory, reading_history};
+pub use trust::{TrustMove, TrustReading, TrustStage, trust_move, trust_trend};
 
 /// A moment, in RFC 3339 with the offset of the place it was taken.
 pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;
@@ -55,4 +73,6 @@ pub enum DomainError {
     Conflict(String),
     #[error(transparent)]
     Meeting(#[from] meeting::MeetingError),
+    #[error("a score runs from 1 to 5, not {0}")]
+    ScoreOutOfRange(u8),
 }

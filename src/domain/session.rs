@@ -1,12 +1,17 @@
 //! A session: one meeting of a collaboration, and every rule for changing it.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::grondvorm::{FormDesign, GrondvormRemoved};
 use super::items::*;
 use super::meeting::{self, AgendaItem, Attendee, ClockMark, Game, MeetingNote, MeetingRemoved};
-use super::{DomainError, Extra, Phase, PhaseMove, Timestamp};
+use super::{
+    Condition, ConditionCheck, Diagnosis, DomainError, Extra, PartyScore, Phase, PhaseMove, Timestamp,
+    TrustReading,
+};
 
 /// The value of the `format` field of every session file.
 pub const FORMAT: &str = "kompas-session";
@@ -42,6 +47,18 @@ pub struct Session {
     pub reflections: Vec<Reflection>,
     #[serde(default)]
     pub temperature: Vec<TemperatureReading>,
+    // ---- relationship instruments (issue 10); readings and reformulated
+    // interests extend `temperature` and `interests` above.
+    /// The five conditions check of this meeting, by condition.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conditions: BTreeMap<Condition, ConditionCheck>,
+    /// The trust stage of this meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trust: Option<TrustReading>,
+    /// The typical-problems diagnosis, carried from meeting to meeting.
+    #[serde(default, skip_serializing_if = "Diagnosis::is_empty")]
+    pub diagnosis: Diagnosis,
+    // ---- end of the relationship instruments
     /// Id shared by all meetings of one collaboration; absent in a first
     /// meeting, whose own id is then the collaboration's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,13 +131,17 @@ pub struct AgreementFields {
 pub enum Removed {
     Party {
         index: usize,
-        party: Party,
+        party: Box<Party>,
         /// The party's interests with their positions, in ascending order.
         interests: Vec<(usize, Interest)>,
         /// Agreements it owned, and agreements it was involved in (with the
         /// position in their `parties` list).
         owned: Vec<String>,
         involved: Vec<(String, usize)>,
+        /// Its thermometer readings with their positions, and its scores of
+        /// the five conditions.
+        readings: Vec<(usize, TemperatureReading)>,
+        scores: Vec<(Condition, PartyScore)>,
     },
     Interest(usize, Interest),
     Agreement(usize, Agreement),
@@ -167,6 +188,9 @@ impl Session {
             agreements: Vec::new(),
             reflections: Vec::new(),
             temperature: Vec::new(),
+            conditions: BTreeMap::new(),
+            trust: None,
+            diagnosis: Diagnosis::default(),
             collaboration: None,
             previous: None,
             grondvorm: FormDesign::default(),
@@ -254,9 +278,10 @@ impl Session {
         self.agreements.iter().filter(move |a| a.is_overdue(today))
     }
 
-    /// The most recent thermometer reading.
+    /// The facilitator's most recent thermometer reading (a party's own
+    /// reading is not the meeting's temperature).
     pub fn latest_temperature(&self) -> Option<&TemperatureReading> {
-        self.temperature.iter().max_by_key(|t| t.at)
+        self.temperature.iter().filter(|t| t.party.is_none()).max_by_key(|t| t.at)
     }
 
     /// A fresh id with the given prefix, unique in this session. Derived from
@@ -280,7 +305,7 @@ impl Session {
         }
     }
 
-    fn check_party(&self, id: &str) -> Result<(), DomainError> {
+    pub(super) fn check_party(&self, id: &str) -> Result<(), DomainError> {
         match self.party(id) {
             Some(_) => Ok(()),
             None => Err(DomainError::UnknownParty(id.to_string())),
@@ -324,8 +349,9 @@ impl Session {
         Ok(())
     }
 
-    /// Remove a party with its interests; agreements stay but lose the party
-    /// as owner and as involved party. [`Session::restore`] undoes all of it.
+    /// Remove a party with its interests, its thermometer readings and its
+    /// condition scores; agreements stay but lose the party as owner and as
+    /// involved party. [`Session::restore`] undoes all of it.
     pub fn remove_party(&mut self, id: &str, now: Timestamp) -> Result<Removed, DomainError> {
         let index = self.party_index(id).ok_or_else(|| DomainError::NotFound(id.to_string()))?;
         let party = self.parties.remove(index);
@@ -350,8 +376,25 @@ impl Session {
                 involved.push((a.id.clone(), pos));
             }
         }
+        let mut readings = Vec::new();
+        let mut position = 0;
+        self.temperature.retain(|t| {
+            let keep = t.party.as_deref() != Some(party.id.as_str());
+            if !keep {
+                readings.push((position, t.clone()));
+            }
+            position += 1;
+            keep
+        });
+        let mut scores = Vec::new();
+        for (c, check) in &mut self.conditions {
+            if let Some(score) = check.parties.remove(&party.id) {
+                scores.push((*c, score));
+            }
+        }
+        self.conditions.retain(|_, check| !check.is_empty());
         self.updated_at = now;
-        Ok(Removed::Party { index, party, interests, owned, involved })
+        Ok(Removed::Party { index, party: Box::new(party), interests, owned, involved, readings, scores })
     }
 
     // ---- interests ----------------------------------------------------
@@ -374,6 +417,8 @@ impl Session {
             phase: self.phase,
             created_at: now,
             updated_at: now,
+            position: None,
+            reformulation: None,
             extra: Extra::new(),
         });
         self.updated_at = now;
@@ -553,18 +598,10 @@ impl Session {
 
     // ---- temperature --------------------------------------------------
 
+    /// Record the facilitator's reading (see `thermometer.rs` for a
+    /// party's reading and the interventions tried).
     pub fn record_temperature(&mut self, level: Temperature, note: &str, now: Timestamp) -> String {
-        let id = self.new_id('t', now);
-        self.temperature.push(TemperatureReading {
-            id: id.clone(),
-            level,
-            note: optional(note),
-            phase: self.phase,
-            at: now,
-            extra: Extra::new(),
-        });
-        self.updated_at = now;
-        id
+        self.record_reading(level, None, note, now).expect("the facilitator's reading names no party")
     }
 
     pub fn remove_temperature(&mut self, id: &str, now: Timestamp) -> Result<Removed, DomainError> {
@@ -586,11 +623,24 @@ impl Session {
             v.insert(i, item);
         }
         match removed {
-            Removed::Party { index, party, interests, owned, involved } => {
+            Removed::Party { index, party, interests, owned, involved, readings, scores } => {
                 let pid = party.id.clone();
-                put(&mut self.parties, index, party);
+                put(&mut self.parties, index, *party);
                 for (i, interest) in interests {
                     put(&mut self.interests, i, interest);
+                }
+                for (i, reading) in readings {
+                    put(&mut self.temperature, i, reading);
+                }
+                for (c, score) in scores {
+                    let check = self.conditions.entry(c).or_insert_with(|| ConditionCheck {
+                        score: None,
+                        note: String::new(),
+                        at: score.at,
+                        parties: BTreeMap::new(),
+                        extra: Extra::new(),
+                    });
+                    check.parties.insert(pid.clone(), score);
                 }
                 for a in &mut self.agreements {
                     if owned.contains(&a.id) && a.owner.is_none() {

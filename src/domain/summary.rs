@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::meeting::MeetingSummary;
-use super::{Grondvorm, Phase, Session, Temperature};
+use super::{Grondvorm, Phase, Session, Temperature, TrustStage};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -27,6 +27,10 @@ pub struct Summary {
     pub party_forms: Vec<Grondvorm>,
     /// Agenda, clock, attendance and games (running the meeting).
     pub meeting: MeetingSummary,
+    /// Relationship instruments: the five conditions' values in tenths, in
+    /// model order, and the trust stage.
+    pub conditions: [Option<u8>; 5],
+    pub trust: Option<TrustStage>,
 }
 
 /// Where a searchable text sits in a session.
@@ -75,6 +79,8 @@ impl Session {
             form: self.chosen_form(),
             party_forms: self.distinct_party_forms(),
             meeting: self.meeting_summary(),
+            conditions: self.condition_values(),
+            trust: self.trust.as_ref().map(|t| t.stage),
         }
     }
 
@@ -122,6 +128,7 @@ impl Session {
             push(TextKind::Note, &t.id, &t.note);
         }
         out.extend(self.grondvorm_texts());
+        out.extend(self.relationship_texts());
         out
     }
 }

@@ -89,6 +89,33 @@ impl Session {
         }
         for (i, t) in self.temperature.iter().enumerate() {
             c.unique(&t.id, format!("temperature[{i}].id"));
+            if let Some(p) = &t.party
+                && !party_ids.contains(p.as_str())
+            {
+                c.problem(format!("temperature[{i}].party"), unknown(p));
+            }
+            if t.tried.contains_key("") {
+                c.problem(format!("temperature[{i}].tried"), "has an empty intervention id".into());
+            }
+        }
+        // the relationship instruments (issue 10)
+        let score = |s: u8| !(super::conditions::MIN_SCORE..=super::conditions::MAX_SCORE).contains(&s);
+        for (cond, check) in &self.conditions {
+            let path = format!("conditions.{}", cond.id());
+            if let Some(s) = check.score.filter(|s| score(*s)) {
+                c.problem(format!("{path}.score"), format!("is {s}; a score runs from 1 to 5"));
+            }
+            for (p, ps) in &check.parties {
+                if !party_ids.contains(p.as_str()) {
+                    c.problem(format!("{path}.parties.{p}"), unknown(p));
+                }
+                if score(ps.score) {
+                    c.problem(
+                        format!("{path}.parties.{p}.score"),
+                        format!("is {}; a score runs from 1 to 5", ps.score),
+                    );
+                }
+            }
         }
         c.out.extend(self.grondvorm_problems());
         super::meeting::check(self, &mut c);

@@ -10,7 +10,9 @@ use super::labels::{self, L, moment, phase_cell};
 use crate::domain::{AmbitionLens, ContextAspect, Extra, InterestKind, Phase, Session, Timestamp};
 use crate::i18n::{self, Lang, Msg};
 
-pub(super) fn build(session: &Session, lang: Lang, today: NaiveDate) -> Doc {
+/// `earlier` holds other meetings of the collaboration, for the trends of
+/// the relationship instruments (may be empty).
+pub(super) fn build(session: &Session, earlier: &[Session], lang: Lang, today: NaiveDate) -> Doc {
     let mut b = Builder { s: session, lang, today, blocks: Vec::new() };
     b.header();
     b.blocks.extend(super::meeting::blocks(session, lang));
@@ -21,7 +23,7 @@ pub(super) fn build(session: &Session, lang: Lang, today: NaiveDate) -> Doc {
     super::grondvorm::section(session, lang, &mut b.blocks);
     b.agreements();
     b.reflections();
-    b.temperature();
+    b.blocks.extend(super::relationship::blocks(session, earlier, lang));
     b.blocks.extend(super::room::blocks(session, lang));
     b.blocks.extend(super::game::blocks(session, lang));
     b.other_fields();
@@ -358,31 +360,6 @@ impl Builder<'_> {
         }
     }
 
-    fn temperature(&mut self) {
-        let lang = self.lang;
-        self.heading(2, self.msg(Msg::Temperature));
-        let head = vec![
-            self.label(L::Number),
-            self.label(L::Time),
-            self.msg(Msg::Temperature),
-            self.msg(Msg::Phase),
-            self.msg(Msg::Note),
-        ];
-        let rows = (self.s.temperature.iter().enumerate())
-            .map(|(n, t)| Row {
-                flag: None,
-                cells: vec![
-                    cell((n + 1).to_string()),
-                    cell(self.when(&t.at)),
-                    cell(i18n::temperature_label(lang, t.level)),
-                    cell(self.phase(t.phase)),
-                    Cell::Lines(opt_line(&t.note)),
-                ],
-            })
-            .collect();
-        self.table("temperature", head, rows);
-    }
-
     /// Fields a newer kompas wrote: shown as they are, so nothing in the
     /// file is missing from the minutes.
     fn other_fields(&mut self) {
@@ -401,6 +378,7 @@ impl Builder<'_> {
             .extend(s.temperature.iter().enumerate().map(|(n, x)| (numbered(Msg::Temperature, n), &x.extra)));
         owners.extend(super::grondvorm::extras(s, lang));
         owners.extend(super::meeting::extras(s, lang));
+        owners.extend(super::relationship::extras(s, lang));
         let mut rows = Vec::new();
         for (owner, extra) in owners {
             let mut leaves = Vec::new();

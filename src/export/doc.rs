@@ -34,6 +34,8 @@ pub(super) enum Flag {
     Mismatch,
     /// Past its planned time (an agenda item, a game round).
     OverTime,
+    /// Calls for the facilitator's attention (a low score, a drop).
+    Attention,
 }
 
 impl Flag {
@@ -45,6 +47,7 @@ impl Flag {
             Flag::StepBack => "back",
             Flag::Mismatch => "mismatch",
             Flag::OverTime => "over",
+            Flag::Attention => "attention",
         }
     }
 }
@@ -105,6 +108,31 @@ pub(super) struct Step {
     pub state: StepState,
 }
 
+/// Values over the meetings of a chain: an inline SVG chart in HTML, and
+/// its numbers as `table` in both formats.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Chart {
+    /// Names the chart for styling and tests; also its element id.
+    pub class: &'static str,
+    /// Said by screen readers and shown as the chart's title.
+    pub title: String,
+    /// The meetings, left to right; meeting `i` is centred on x = `i`.
+    pub x: Vec<String>,
+    /// The y axis from bottom to top; label `j` sits at y = `j`.
+    pub y: Vec<String>,
+    pub series: Vec<Series>,
+    pub table: Table,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Series {
+    pub name: String,
+    /// (x, y) in the chart's units, in drawing order.
+    pub points: Vec<(f32, f32)>,
+    /// Joined by a line; otherwise marks only.
+    pub line: bool,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Block {
     /// Level 1 is the title; level 2 opens a section.
@@ -117,6 +145,7 @@ pub(super) enum Block {
     /// The five phases, current marked, visited ticked.
     Strip(Vec<Step>),
     Table(Table),
+    Chart(Chart),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -148,6 +148,10 @@ pub(super) fn render(doc: &Doc) -> String {
             Block::Note(l) => out.push_str(&format!("<p class=\"note\">{}</p>\n", line(l))),
             Block::Strip(steps) => strip(&mut out, steps),
             Block::Table(t) => table(&mut out, t),
+            Block::Chart(c) => {
+                super::chart::svg(&mut out, c);
+                table(&mut out, &c.table);
+            }
         }
     }
     if in_section {
@@ -186,17 +190,22 @@ ol.strip li.visited { color: #1d2430; }
 ol.strip li.current { border: 3px solid #1f5fa8; color: #1d2430; background: #e8f0fb; font-weight: 700; }
 ol.strip .mark { display: inline-block; min-width: 1em; }
 .note { color: #5b6472; font-size: .85rem; }
+.flag-attention { color: #8a4b00; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: .4rem 0 .2rem; }
+svg.chart text { font-size: 11px; fill: #1d2430; }
+svg.chart .grid { stroke: #dde2e8; }
+svg.chart .axis { stroke: #8a93a0; }
 footer { margin-top: 2.5rem; padding-top: .5rem; border-top: 1px solid #c9ced6; color: #5b6472; font-size: .8rem; }
 a { color: #1f5fa8; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; }
   thead th, tr.overdue td, tr.over td, table.map th[scope="row"], ol.strip li.current { background: none; }
-  .flag-overdue, .flag-over, .flag-result, .flag-mismatch, a, .note, footer, ol.strip li { color: #000; }
+  .flag-overdue, .flag-over, .flag-result, .flag-mismatch, .flag-attention, a, .note, footer, ol.strip li { color: #000; }
   a { text-decoration: none; }
   table { font-size: 9pt; }
   thead { display: table-header-group; }
-  tr, li, dl.facts, ol.strip { break-inside: avoid; page-break-inside: avoid; }
+  tr, li, dl.facts, ol.strip, svg.chart { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
 }
 "#;

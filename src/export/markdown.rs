@@ -118,6 +118,8 @@ pub(super) fn render(doc: &Doc) -> String {
                 out.push_str(&format!("{}\n\n", strip.join(" → ")));
             }
             Block::Table(t) => table(&mut out, t),
+            // Markdown has no pictures of its own: the chart's numbers.
+            Block::Chart(c) => table(&mut out, &c.table),
         }
     }
     out.push_str(&format!("---\n\n*{}*\n", line(&doc.colophon)));

@@ -15,6 +15,7 @@
 //! characters are made visible (see `crate::text`).
 
 mod build;
+mod chart;
 mod csv;
 mod doc;
 mod game;
@@ -23,6 +24,7 @@ mod html;
 mod labels;
 mod markdown;
 mod meeting;
+mod relationship;
 mod room;
 
 use chrono::NaiveDate;
@@ -74,9 +76,24 @@ impl Format {
 /// CSV starts with a UTF-8 byte order mark and separates fields with `;` in
 /// Dutch and `,` in English (both for Excel; see the `csv` module).
 pub fn export(session: &Session, format: Format, lang: Lang, today: NaiveDate) -> String {
+    export_with_chain(session, &[], format, lang, today)
+}
+
+/// [`export`] with the other meetings of the collaboration at hand, so the
+/// minutes also show how the relationship moved up to this meeting (the
+/// thermometer and five-conditions charts, the trust stage's trend).
+/// Meetings of other collaborations and later meetings in `earlier` are
+/// left out.
+pub fn export_with_chain(
+    session: &Session,
+    earlier: &[Session],
+    format: Format,
+    lang: Lang,
+    today: NaiveDate,
+) -> String {
     match format {
-        Format::Markdown => markdown::render(&build::build(session, lang, today)),
-        Format::Html => html::render(&build::build(session, lang, today)),
+        Format::Markdown => markdown::render(&build::build(session, earlier, lang, today)),
+        Format::Html => html::render(&build::build(session, earlier, lang, today)),
         Format::Csv => csv::render(session, lang, today),
     }
 }

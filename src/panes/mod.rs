@@ -92,7 +92,9 @@
 //! `tests/ui_snapshots.rs`, and its export section in its own file under
 //! `src/export/`, called from one line in `build.rs`.
 
+pub mod agenda;
 pub mod agreements;
+pub mod game;
 pub mod grondvorm;
 pub mod interests;
 pub mod reflections;
@@ -109,6 +111,7 @@ use crate::domain::{Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::Binding;
 
+pub use agenda::Agenda;
 pub use agreements::{AgreementFilter, Agreements};
 pub use interests::{
     CellLayout, Interests, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, header_text, map_scroll,
@@ -125,6 +128,8 @@ pub static PANES: &[&dyn DynPane] = &[
     &reflections::Reflections,
     &timeline::Timeline,
     &grondvorm::Grondvorm,
+    &agenda::Agenda,
+    &game::GameMode,
 ];
 
 /// A command of one pane, bound to a key in its table. `edits` says whether
@@ -236,6 +241,11 @@ pub trait Pane: Sync + 'static {
     fn next_wake(&self, _st: &Self::State, _cx: &Cx) -> Option<Timestamp> {
         None
     }
+    /// A timer's warning asks the terminal to ring once: true hands over a
+    /// bell set while reindexing (the runtime rings it after a tick).
+    fn take_bell(&self, _st: &mut Self::State) -> bool {
+        false
+    }
     /// The pane has a box open over the screen: every key goes to it.
     fn overlay(&self, _st: &Self::State) -> bool {
         false
@@ -266,6 +276,7 @@ pub trait DynPane: Sync {
     fn opened(&self, local: &mut dyn Local, cx: &Cx) -> Option<Option<Msg>>;
     fn selected(&self, s: &SessionScreen, lang: Lang) -> Option<Selection>;
     fn next_wake(&self, s: &SessionScreen, cx: &Cx) -> Option<Timestamp>;
+    fn take_bell(&self, local: &mut dyn Local) -> bool;
     fn overlay(&self, s: &SessionScreen) -> bool;
     fn draw(&self, frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen);
     fn draw_overlay(&self, frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen);
@@ -323,6 +334,9 @@ impl<P: Pane> DynPane for P {
     }
     fn next_wake(&self, s: &SessionScreen, cx: &Cx) -> Option<Timestamp> {
         Pane::next_wake(self, s.local::<P>(), cx)
+    }
+    fn take_bell(&self, local: &mut dyn Local) -> bool {
+        Pane::take_bell(self, cast::<P>(local))
     }
     fn overlay(&self, s: &SessionScreen) -> bool {
         Pane::overlay(self, s.local::<P>())

@@ -92,6 +92,13 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
         }
         Effect::RoomStart(addr) => Some(held.room.toggle(Some(addr), state)),
         Effect::RoomStop => Some(held.room.toggle(None, state)),
+        Effect::Bell => {
+            // BEL moves nothing on screen; a failed write only loses the sound.
+            let mut out = std::io::stdout();
+            let _ =
+                std::io::Write::write_all(&mut out, b"\x07").and_then(|_| std::io::Write::flush(&mut out));
+            None
+        }
         Effect::Quit => None,
     }
 }

@@ -21,18 +21,22 @@ pub fn draw_title(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionSc
     if let Some(t) = session.latest_temperature() {
         right = format!("{}: {} ", Msg::Temperature.get(lang), i18n::temperature_label(lang, t.level));
     }
+    // The agenda's running clock (issue 12), with its words when there is room.
+    let mut clock = crate::panes::agenda::header_clock(state, s, area.width >= 100).unwrap_or_default();
+    // A game round's time left (issue 12), with its one-minute warning.
+    clock.extend(crate::panes::game::header_timer(state, s).unwrap_or_default());
+    let clock_w: usize = clock.iter().map(|c| c.content.width()).sum();
     let mut left = format!(" {} · {}", safe_line(&session.title), i18n::date(lang, session.meeting_date));
     if !session.facilitator.is_empty() {
         left.push_str(&format!(" · {}", safe_line(&session.facilitator)));
     }
-    let room = (area.width as usize).saturating_sub(right.width() + 1);
+    let room = (area.width as usize).saturating_sub(right.width() + clock_w + 1);
     let left = truncate(&left, room).into_owned();
-    let gap = (area.width as usize).saturating_sub(left.width() + right.width());
-    let line = Line::from(vec![
-        Span::styled(left, theme::title()),
-        Span::raw(" ".repeat(gap)),
-        Span::styled(right, temperature_style(session.latest_temperature().map(|t| t.level))),
-    ]);
+    let gap = (area.width as usize).saturating_sub(left.width() + clock_w + right.width());
+    let mut spans = vec![Span::styled(left, theme::title()), Span::raw(" ".repeat(gap))];
+    spans.extend(clock);
+    spans.push(Span::styled(right, temperature_style(session.latest_temperature().map(|t| t.level))));
+    let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
 }
 

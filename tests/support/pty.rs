@@ -19,6 +19,8 @@ pub struct Kompas {
     written: Arc<std::sync::atomic::AtomicUsize>,
     /// The reader has seen the end of the program's output.
     drained: Arc<std::sync::atomic::AtomicBool>,
+    /// BEL bytes the program wrote (its terminal bell).
+    bells: Arc<std::sync::atomic::AtomicUsize>,
     // Keeps the pty open for as long as the test runs.
     _master: Box<dyn portable_pty::MasterPty + Send>,
 }
@@ -81,6 +83,8 @@ impl Kompas {
         let count = Arc::clone(&written);
         let drained = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let end = Arc::clone(&drained);
+        let bells = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let rung = Arc::clone(&bells);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
@@ -91,12 +95,14 @@ impl Kompas {
                     }
                     Ok(n) => {
                         count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
+                        let bel = buf[..n].iter().filter(|b| **b == 0x07).count();
+                        rung.fetch_add(bel, std::sync::atomic::Ordering::SeqCst);
                         sink.lock().unwrap().process(&buf[..n]);
                     }
                 }
             }
         });
-        Kompas { child, writer, screen, written, drained, _master: pair.master }
+        Kompas { child, writer, screen, written, drained, bells, _master: pair.master }
     }
 
     /// Type keys or text.
@@ -107,6 +113,35 @@ impl Kompas {
         if keys == ESC {
             std::thread::sleep(Duration::from_millis(60));
         }
+    }
+
+    /// The background colour of the first cell on screen showing `text`
+    /// (a time in its warning colour); `None` when the text is not there.
+    /// Each column is one character of the searched line (the second half
+    /// of a wide character reads as a space), so columns and characters
+    /// line up.
+    pub fn background_of(&self, text: &str) -> Option<vt100::Color> {
+        let p = self.screen.lock().unwrap();
+        let screen = p.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (u16::from(rows), u16::from(cols));
+        for row in 0..rows {
+            let line: String = (0..cols)
+                .map(|c| screen.cell(row, c).map_or(String::from(" "), |x| x.contents().to_string()))
+                .map(|c| if c.is_empty() { String::from(" ") } else { c })
+                .collect();
+            if let Some(at) = line.find(text) {
+                let col = line[..at].chars().count() as u16;
+                return screen.cell(row, col).map(|c| c.bgcolor());
+            }
+        }
+        None
+    }
+
+    /// How often the program rang the terminal's bell (BEL bytes written;
+    /// kompas writes no other sequence that ends in one).
+    pub fn bells(&self) -> usize {
+        self.bells.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn screen(&self) -> String {

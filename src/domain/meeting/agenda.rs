@@ -328,6 +328,20 @@ impl Session {
         t
     }
 
+    /// The seconds each agenda item was current, in agenda order: one pass
+    /// over the clock log, for a view that shows every item's time.
+    pub fn agenda_elapsed(&self, now: Timestamp) -> Vec<i64> {
+        let index: std::collections::HashMap<&str, usize> =
+            self.agenda.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let mut out = vec![0; self.agenda.len()];
+        for (item, start, end) in self.clock_spans(now) {
+            if let Some(&i) = index.get(item) {
+                out[i] += (end - start).num_seconds().max(0);
+            }
+        }
+        out
+    }
+
     /// Seconds the meeting's clock has run: the sum of the times items were
     /// current (breaks with the clock stopped do not count).
     pub fn meeting_elapsed(&self, now: Timestamp) -> i64 {

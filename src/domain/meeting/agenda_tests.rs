@@ -91,6 +91,10 @@ fn the_clock_is_derived_from_recorded_moments_only() {
     assert!(!s.clock_running());
     assert_eq!(s.next_agenda_item(t(71)), Err(MeetingError::NothingLeft.into()));
     assert_eq!(s.meeting_elapsed(t(999)), (12 + 8 + 10 + 30) * 60);
+    // Every item's time in one pass agrees with asking item by item.
+    let each: Vec<i64> = [&a, &b, &c].iter().map(|id| s.agenda_item_time(id, t(999)).elapsed).collect();
+    assert_eq!(s.agenda_elapsed(t(999)), each);
+    assert_eq!(each, [12 * 60, 18 * 60, 30 * 60]);
     assert_eq!(s.unfinished_agenda().count(), 0);
     assert!(s.problems().is_empty(), "{:?}", s.problems());
 }

@@ -58,6 +58,15 @@ fn row(lang: Lang, session: &Session, r: TimelineRow) -> (Timestamp, Msg, String
             }
             (t.at, Msg::Temperature, text, theme::plain())
         }
+        TimelineRow::Note(i) => {
+            let n = &session.notes[i];
+            let item = n.item.as_deref().and_then(|id| session.agenda_index(id));
+            let text = match item {
+                Some(k) => format!("{}: {}", session.agenda[k].title, n.text),
+                None => n.text.clone(),
+            };
+            (n.created_at, crate::panes::agenda::M::Note, text, theme::plain())
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The timeline: phase moves with their reasons, agreements, the room's
-//! answers and temperature readings, in the order they happened. A session
-//! opened to look back (`kompas review`) opens here.
+//! answers, temperature readings and the meeting's notes, in the order they
+//! happened. A session opened to look back (`kompas review`) opens here.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,6 +21,8 @@ pub enum TimelineRow {
     Agreement(usize),
     Reflection(usize),
     Temperature(usize),
+    /// A note taken during the meeting (issue 12).
+    Note(usize),
 }
 
 #[derive(Debug, Default)]
@@ -93,7 +95,7 @@ impl Pane for Timeline {
     }
 }
 
-/// Phase moves, agreements, answers and temperature readings, oldest first.
+/// Phase moves, agreements, answers, temperature readings and notes, oldest first.
 fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
     let mut rows: Vec<(Timestamp, TimelineRow)> = Vec::new();
     rows.extend(session.phase_history.iter().enumerate().map(|(i, m)| (m.at, TimelineRow::PhaseMove(i))));
@@ -104,6 +106,7 @@ fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
         session.reflections.iter().enumerate().map(|(i, r)| (r.created_at, TimelineRow::Reflection(i))),
     );
     rows.extend(session.temperature.iter().enumerate().map(|(i, t)| (t.at, TimelineRow::Temperature(i))));
+    rows.extend(session.notes.iter().enumerate().map(|(i, n)| (n.created_at, TimelineRow::Note(i))));
     // Stable: at equal times the order above (and capture order) holds.
     rows.sort_by_key(|(at, _)| *at);
     rows.into_iter().map(|(_, r)| r).collect()
