@@ -285,6 +285,55 @@ fn main() {
         t <= Duration::from_millis(50),
     );
 
+    // Every save goes through `Disk::sync` (issue 8): first a look whether
+    // the file is still the version last written, then the write. With
+    // nothing changed outside that look must cost next to nothing: the sync
+    // is measured round by round against a plain save of the same session,
+    // and the watcher's look after our own save (nothing new on either side)
+    // on its own.
+    let synced_path = dir.path().join("synced.json");
+    kompas::storage::save(&synced_path, &large).unwrap();
+    let mut disk = kompas::storage::open(&synced_path).unwrap().disk;
+    let mut base = std::sync::Arc::clone(disk.on_disk());
+    let (mut syncs, mut saves, mut looks) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..17 {
+        let mut next = (*base).clone();
+        next.title = format!("Ronde {round}");
+        let ours = std::sync::Arc::new(next);
+        let sync = time(&mut || {
+            let done = disk.sync(&base, &ours, false, common::now()).unwrap();
+            assert!(matches!(done, kompas::storage::Synced::Written), "{done:?}");
+        });
+        base = ours;
+        let save = time(&mut || kompas::storage::save(&large_path, &base).unwrap());
+        let look = time(&mut || {
+            let done = disk.sync(&base, &base, false, common::now()).unwrap();
+            assert!(matches!(done, kompas::storage::Synced::Unchanged), "{done:?}");
+        });
+        if round >= 2 {
+            syncs.push(sync);
+            saves.push(save);
+            looks.push(look);
+        }
+    }
+    for v in [&mut syncs, &mut saves, &mut looks] {
+        v.sort();
+    }
+    let (sync, save, look) = (syncs[syncs.len() / 2], saves[saves.len() / 2], looks[looks.len() / 2]);
+    let ratio = sync.as_secs_f64() / save.as_secs_f64();
+    r.check(
+        "sync large, no outside change / plain save",
+        format!("{ratio:.2}x"),
+        format!("<= 1.25x ({} vs {})", ms(sync), ms(save)),
+        ratio <= 1.25,
+    );
+    r.check(
+        "look, nothing new on either side, large",
+        ms(look),
+        "<= 1 ms".into(),
+        look <= Duration::from_millis(1),
+    );
+
     // An outside change while kompas only waits (issue 8): how long until
     // the file watcher reports it, and what watching costs in CPU while
     // nothing happens. The watcher is the one the program runs.

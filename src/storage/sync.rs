@@ -109,9 +109,10 @@ impl Disk {
     ) -> Result<Synced, SyncError> {
         let theirs = match self.look()? {
             Look::Gone if !recreate => return Ok(Synced::Gone),
+            // Written again: nothing there to merge with, ours goes in whole.
             Look::Gone => {
                 self.known = None;
-                Arc::clone(&self.on_disk)
+                Arc::clone(base)
             }
             Look::Same => Arc::clone(&self.on_disk),
             Look::New(theirs) => theirs,
