@@ -69,6 +69,14 @@ fn an_outside_change_and_an_edit_in_kompas_both_end_up_in_the_file() {
     // While the facilitator only looks, the change is taken in and said.
     let screen = k.wait_for("from outside merged", 5);
     assert!(screen.contains("1 change from outside merged"), "{screen}");
+    // Then it goes back to sleep: looking at the file is no change of its
+    // own (no loop of looks, no drawing while nothing happens).
+    std::thread::sleep(Duration::from_millis(500));
+    let (bytes, ticks) = (k.bytes_written(), k.cpu_ticks());
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(k.bytes_written(), bytes, "kompas drew while nothing happened");
+    let used = k.cpu_ticks() - ticks;
+    assert!(used <= 1, "kompas used {used} clock ticks of CPU in 2 idle seconds after an outside change");
     add_agreement(&mut k, "Buurthuis open op dinsdag");
     let both = wait_on_disk(&path, 10, |s| !s.agreements.is_empty());
     let both = both.expect("the agreement reached the file");

@@ -23,7 +23,7 @@ crate::messages! { pub struct O {
     WrittenAgain => "Het bestand wordt opnieuw geschreven", "Writing the file again";
     KeptCopy => "De versie van buiten kon niet worden samengevoegd; die is bewaard als", "The version from outside could not be merged; it was kept as";
     KeyWriteAgain => "opnieuw schrijven", "write again";
-    HelpWriteAgain => "Een buiten kompas verwijderd bestand opnieuw schrijven", "Write a file that was deleted outside kompas again";
+    HelpWriteAgain => "een buiten kompas verwijderd bestand opnieuw schrijven", "write a file that was deleted outside kompas again";
     // conflict records
     OpenConflicts => "⚠ {n} conflict(en) (C)", "⚠ {n} conflict(s) (C)";
     ConflictsTitle => "Conflicten: beide kanten wijzigden hetzelfde", "Conflicts: both sides changed the same thing";
@@ -36,7 +36,7 @@ crate::messages! { pub struct O {
     KeptShown => "Gehouden wat er stond", "Kept what was shown";
     TookOther => "De andere waarde overgenomen", "Took the other value";
     KeyConflicts => "conflicten", "conflicts";
-    HelpConflicts => "Conflicten bekijken en oplossen (na een wijziging van buiten)", "Show and settle conflicts (after a change from outside)";
+    HelpConflicts => "conflicten bekijken en oplossen (na een wijziging van buiten)", "show and settle conflicts (after a change from outside)";
     KeyKeep => "houden wat er staat", "keep what is shown";
     KeyTakeOther => "de andere nemen", "take the other";
     // why a session opened read-only
