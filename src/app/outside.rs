@@ -23,7 +23,7 @@ crate::messages! { pub struct O {
     WrittenAgain => "Het bestand wordt opnieuw geschreven", "Writing the file again";
     KeptCopy => "De versie van buiten kon niet worden samengevoegd; die is bewaard als", "The version from outside could not be merged; it was kept as";
     KeyWriteAgain => "opnieuw schrijven", "write again";
-    HelpWriteAgain => "een buiten kompas verwijderd bestand opnieuw schrijven", "write a file that was deleted outside kompas again";
+    HelpWriteAgain => "een buiten kompas verwijderd bestand terugschrijven", "write a file deleted outside kompas again";
     // conflict records
     OpenConflicts => "⚠ {n} conflict(en) (C)", "⚠ {n} conflict(s) (C)";
     ConflictsTitle => "Conflicten: beide kanten wijzigden hetzelfde", "Conflicts: both sides changed the same thing";
@@ -36,7 +36,7 @@ crate::messages! { pub struct O {
     KeptShown => "Gehouden wat er stond", "Kept what was shown";
     TookOther => "De andere waarde overgenomen", "Took the other value";
     KeyConflicts => "conflicten", "conflicts";
-    HelpConflicts => "conflicten bekijken en oplossen (na een wijziging van buiten)", "show and settle conflicts (after a change from outside)";
+    HelpConflicts => "conflicten met een wijziging van buiten oplossen", "show and settle conflicts with outside changes";
     KeyKeep => "houden wat er staat", "keep what is shown";
     KeyTakeOther => "de andere nemen", "take the other";
     // why a session opened read-only
@@ -151,6 +151,10 @@ pub(super) fn from_disk(state: &mut AppState, news: DiskNews, now: Timestamp) ->
 
 /// The facilitator asked to write a deleted file again.
 pub(super) fn write_again(state: &mut AppState) -> Vec<Effect> {
+    if state.read_only() {
+        state.warn(Msg::ReadOnlyRefused);
+        return Vec::new();
+    }
     match state.session_mut() {
         Some(s) if s.save == SaveState::Gone => {
             s.save = SaveState::Saving;
