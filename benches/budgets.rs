@@ -452,6 +452,51 @@ fn main() {
         t < Duration::from_millis(50),
     );
 
+    // The relationship pane with the 50-meeting chain loaded (issue 10): a
+    // move draws only the visible rows and the trends cut to the width; a
+    // tick of an intervention also derives the trends of all 50 meetings
+    // again (reindex), without saving here.
+    {
+        use kompas::panes::relationship::{Relationship, TICK};
+        let earlier: std::sync::Arc<[Session]> = std::sync::Arc::from(earlier.to_vec());
+        for (w, h) in [(200, 50), (80, 24)] {
+            let mut state = common::app(last.clone(), w, h);
+            let path = std::path::PathBuf::from("sessions/x.json");
+            let chain = earlier.clone();
+            kompas::app::update(&mut state, kompas::app::Action::ChainLoaded { path, chain }, common::now());
+            state.session_mut().unwrap().show::<Relationship>();
+            let mut terminal = common::terminal(w, h);
+            let pair = [kompas::app::Action::Down, kompas::app::Action::Up];
+            let mut flip = 0;
+            let t = median(401, || {
+                common::keystroke(&mut state, &mut terminal, pair[flip].clone());
+                flip ^= 1;
+            });
+            r.check(
+                &format!("keystroke relationship pane, {w}x{h}, chain of 50"),
+                ms(t),
+                "< 1 ms".into(),
+                t < Duration::from_millis(1),
+            );
+            if w == 200 {
+                // On the first intervention of the open reading.
+                common::keystroke(&mut state, &mut terminal, kompas::app::Action::Home);
+                for _ in 0..2 {
+                    common::keystroke(&mut state, &mut terminal, kompas::app::Action::Down);
+                }
+                let t = median(101, || {
+                    common::keystroke(&mut state, &mut terminal, kompas::app::Action::Pane(TICK));
+                });
+                r.check(
+                    "tick an intervention (trends of 50 meetings again), 200x50",
+                    ms(t),
+                    "< 2 ms".into(),
+                    t < Duration::from_millis(2),
+                );
+            }
+        }
+    }
+
     if r.failed > 0 {
         eprintln!("{} budget(s) over", r.failed);
         std::process::exit(1);
