@@ -90,7 +90,7 @@ impl LibraryView {
     /// meeting, three for the totals, two headings and one per change.
     pub fn report_lines(&self) -> usize {
         match self {
-            LibraryView::Portfolio { lines, .. } => lines.len() * 2,
+            LibraryView::Portfolio { lines, .. } => lines.len() * 3,
             LibraryView::Overview { overview, .. } => {
                 8 + 2 * overview.meetings.len() + overview.interest_changes.len()
             }
