@@ -67,6 +67,8 @@ pub struct Options {
 enum Wake {
     Terminal(Event),
     TerminalGone,
+    /// SIGTERM, SIGHUP or SIGINT (Unix only; see `threads`).
+    #[cfg_attr(windows, allow(dead_code))]
     Signal,
     /// A result from a background task (the library listing, an export).
     Action(Action),

@@ -97,6 +97,7 @@ fn a_half_written_file_is_never_written_over() {
     assert_eq!(std::fs::read(&path).unwrap(), b"{\"format\": \"kompas-sess");
 }
 
+#[cfg(unix)]
 #[test]
 fn the_mode_of_a_colleagues_file_is_kept() {
     use std::os::unix::fs::PermissionsExt;
