@@ -417,7 +417,7 @@ mod tests {
             "sessions/x.json: file not found"
         );
         assert_eq!(
-            shown(LoadErrorKind::Io(io::Error::from_raw_os_error(13))),
+            shown(LoadErrorKind::Io(io::Error::from_raw_os_error(crate::storage::os_codes::ACCESS_DENIED))),
             "sessions/x.json: cannot read the file: permission denied"
         );
     }
