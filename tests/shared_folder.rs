@@ -145,6 +145,7 @@ fn quitting_with_the_file_deleted_writes_a_recovery_file_and_says_where() {
     assert_eq!(load(&recovered[0]).agreements[0].text, "Bewaard");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_file_kompas_may_not_write_opens_read_only_with_the_reason() {
     use std::os::unix::fs::PermissionsExt;
