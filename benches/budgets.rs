@@ -295,6 +295,55 @@ fn main() {
         t <= Duration::from_millis(50),
     );
 
+    // Every save goes through `Disk::sync` (issue 8): first a look whether
+    // the file is still the version last written, then the write. With
+    // nothing changed outside that look must cost next to nothing: the sync
+    // is measured round by round against a plain save of the same session,
+    // and the watcher's look after our own save (nothing new on either side)
+    // on its own.
+    let synced_path = dir.path().join("synced.json");
+    kompas::storage::save(&synced_path, &large).unwrap();
+    let mut disk = kompas::storage::open(&synced_path).unwrap().disk;
+    let mut base = std::sync::Arc::clone(disk.on_disk());
+    let (mut syncs, mut saves, mut looks) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..17 {
+        let mut next = (*base).clone();
+        next.title = format!("Ronde {round}");
+        let ours = std::sync::Arc::new(next);
+        let sync = time(&mut || {
+            let done = disk.sync(&base, &ours, false, common::now()).unwrap();
+            assert!(matches!(done, kompas::storage::Synced::Written), "{done:?}");
+        });
+        base = ours;
+        let save = time(&mut || kompas::storage::save(&large_path, &base).unwrap());
+        let look = time(&mut || {
+            let done = disk.sync(&base, &base, false, common::now()).unwrap();
+            assert!(matches!(done, kompas::storage::Synced::Unchanged), "{done:?}");
+        });
+        if round >= 2 {
+            syncs.push(sync);
+            saves.push(save);
+            looks.push(look);
+        }
+    }
+    for v in [&mut syncs, &mut saves, &mut looks] {
+        v.sort();
+    }
+    let (sync, save, look) = (syncs[syncs.len() / 2], saves[saves.len() / 2], looks[looks.len() / 2]);
+    let ratio = sync.as_secs_f64() / save.as_secs_f64();
+    r.check(
+        "sync large, no outside change / plain save",
+        format!("{ratio:.2}x"),
+        format!("<= 1.25x ({} vs {})", ms(sync), ms(save)),
+        ratio <= 1.25,
+    );
+    r.check(
+        "look, nothing new on either side, large",
+        ms(look),
+        "<= 1 ms".into(),
+        look <= Duration::from_millis(1),
+    );
+
     // An outside change while kompas only waits (issue 8): how long until
     // the file watcher reports it, and what watching costs in CPU while
     // nothing happens. The watcher is the one the program runs.
@@ -412,6 +461,51 @@ fn main() {
         "< 50 ms".into(),
         t < Duration::from_millis(50),
     );
+
+    // The relationship pane with the 50-meeting chain loaded (issue 10): a
+    // move draws only the visible rows and the trends cut to the width; a
+    // tick of an intervention also derives the trends of all 50 meetings
+    // again (reindex), without saving here.
+    {
+        use kompas::panes::relationship::{Relationship, TICK};
+        let earlier: std::sync::Arc<[Session]> = std::sync::Arc::from(earlier.to_vec());
+        for (w, h) in [(200, 50), (80, 24)] {
+            let mut state = common::app(last.clone(), w, h);
+            let path = std::path::PathBuf::from("sessions/x.json");
+            let chain = earlier.clone();
+            kompas::app::update(&mut state, kompas::app::Action::ChainLoaded { path, chain }, common::now());
+            state.session_mut().unwrap().show::<Relationship>();
+            let mut terminal = common::terminal(w, h);
+            let pair = [kompas::app::Action::Down, kompas::app::Action::Up];
+            let mut flip = 0;
+            let t = median(401, || {
+                common::keystroke(&mut state, &mut terminal, pair[flip].clone());
+                flip ^= 1;
+            });
+            r.check(
+                &format!("keystroke relationship pane, {w}x{h}, chain of 50"),
+                ms(t),
+                "< 1 ms".into(),
+                t < Duration::from_millis(1),
+            );
+            if w == 200 {
+                // On the first intervention of the open reading.
+                common::keystroke(&mut state, &mut terminal, kompas::app::Action::Home);
+                for _ in 0..2 {
+                    common::keystroke(&mut state, &mut terminal, kompas::app::Action::Down);
+                }
+                let t = median(101, || {
+                    common::keystroke(&mut state, &mut terminal, kompas::app::Action::Pane(TICK));
+                });
+                r.check(
+                    "tick an intervention (trends of 50 meetings again), 200x50",
+                    ms(t),
+                    "< 2 ms".into(),
+                    t < Duration::from_millis(2),
+                );
+            }
+        }
+    }
 
     if r.failed > 0 {
         eprintln!("{} budget(s) over", r.failed);

@@ -4,8 +4,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::room::R;
-use crate::app::{Action, AppState, LibraryView, Overlay, RoomKey, Screen};
-use crate::domain::Phase;
+use crate::app::{Action, AppState, LibraryView, OutsideWords as O, Overlay, RoomKey, Screen};
+use crate::domain::{Phase, Settle};
 use crate::export::Format;
 use crate::i18n::{Lang, Msg};
 use crate::panes::PANES;
@@ -110,6 +110,8 @@ pub static SESSION: &[Binding] = &[
     bh(&[ctrl('r')], Action::Redo, Msg::KeyRedo, Msg::HelpRedo, false),
     bh(&[ch('v')], Action::StartFollowUp, Msg::KeyFollowUp, Msg::HelpFollowUp, false),
     bh(&[ch('x')], Action::StartExport, Msg::KeyExport, Msg::HelpExport, false),
+    bh(&[ch('W')], Action::WriteAgain, O::KeyWriteAgain, O::HelpWriteAgain, false),
+    bh(&[ch('C')], Action::ShowConflicts, O::KeyConflicts, O::HelpConflicts, false),
     b(&[key(Esc)], Action::BackToSessions, Msg::KeySessions, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true),
     b(&[ch('q')], Action::Quit, Msg::KeyQuit, true),
@@ -135,6 +137,16 @@ pub static ROOM_LIBRARY: &[Binding] = &[
 /// The box with the room display's address.
 pub static ROOM_ADDRESS: &[Binding] =
     &[b(&[key(Esc), ch('Z'), ch('q'), key(Enter)], Action::CloseOverlay, Msg::KeyClose, true)];
+
+/// The box with the open session's conflicts: one key settles the one
+/// selected.
+pub static CONFLICTS: &[Binding] = &[
+    b(&[ch('1')], Action::SettleConflict(Settle::Keep), O::KeyKeep, true),
+    b(&[ch('2')], Action::SettleConflict(Settle::TakeOther), O::KeyTakeOther, true),
+    b(&[key(Up), ch('k')], Action::Up, Msg::KeyUp, false),
+    b(&[key(Down), ch('j')], Action::Down, Msg::KeyDown, false),
+    b(&[key(Esc), ch('C'), ch('q')], Action::CloseOverlay, Msg::KeyClose, true),
+];
 
 /// Keys that work in every mode, forms included (the terminal is in raw
 /// mode, so Ctrl+C arrives as a key, not as a signal).
@@ -231,6 +243,7 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (Some(Overlay::ConfirmDiscard), _, _) => vec![CONFIRM],
         (Some(Overlay::ExportChooser { .. }), _, _) => vec![EXPORT_CHOOSER],
         (Some(Overlay::RoomAddress), _, _) => vec![ROOM_ADDRESS],
+        (Some(Overlay::Conflicts { .. }), _, _) => vec![CONFLICTS],
         (None, Some(_), _) => vec![FORM],
         (None, None, Screen::Library(lib)) => match lib.view {
             LibraryView::List => vec![LIBRARY, MOVES, ROOM_LIBRARY],

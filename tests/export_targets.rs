@@ -1,6 +1,12 @@
 //! `kompas export -o` never destroys (issue 8): the export matrix, run with
 //! the real binary. And without a terminal, kompas says so and creates
 //! nothing.
+//!
+//! Unix only (symlinks, FIFOs, devices and Unix modes); the Windows build
+//! runs the library's domain and storage tests under wine instead
+//! (`.ci/run`).
+
+#![cfg(unix)]
 
 use std::path::Path;
 use std::process::{Command, Stdio};

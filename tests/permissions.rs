@@ -4,6 +4,11 @@
 //! the cases of an ordinary user run in a child process as `nobody`
 //! (through `setpriv`, else `runuser`); without either they are skipped
 //! with a message.
+//!
+//! Unix only (Unix modes, owners and `nobody`); the Windows build runs the
+//! library's domain and storage tests under wine instead (`.ci/run`).
+
+#![cfg(unix)]
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,12 @@
 //! holds the session, edits arrive by themselves, the page reconnects when
 //! the server comes back, and screenshots are neither empty nor blank.
 //! Skips, saying so, when no browser can be had.
+//!
+//! Unix only (chromium driven over inherited file descriptors); the Windows
+//! build runs the library's domain and storage tests under wine instead
+//! (`.ci/run`).
+
+#![cfg(unix)]
 
 #[path = "support/browser.rs"]
 mod browser;

@@ -3,6 +3,12 @@
 //! An edit typed in the terminal appears in the browser within a second;
 //! typing not yet committed never does. Skips the browser part, saying so,
 //! when no browser can be had.
+//!
+//! Unix only (chromium driven over inherited file descriptors); the Windows
+//! build runs the library's domain and storage tests under wine instead
+//! (`.ci/run`).
+
+#![cfg(unix)]
 
 #[path = "support/browser.rs"]
 mod browser;

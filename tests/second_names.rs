@@ -2,6 +2,12 @@
 //! same file through a symlink, a hard link, or after its lock file was
 //! deleted never becomes a second writer, so no two programs both say
 //! "saved" while one edit is lost.
+//!
+//! Unix only (symlinks and hard links driven through a Unix pseudo-terminal);
+//! the Windows build runs the library's domain and storage tests under wine
+//! instead (`.ci/run`).
+
+#![cfg(unix)]
 
 mod support;
 

@@ -319,6 +319,7 @@ fn a_fifo_is_refused_without_blocking() {
     assert!(err.to_string().contains("not a regular file"), "{err}");
 }
 
+#[cfg(unix)]
 #[test]
 fn an_unreadable_file_says_permission_denied() {
     use std::os::unix::fs::PermissionsExt;

@@ -4,6 +4,11 @@
 //!
 //! These tests may run as root, for whom `chmod` does not restrict; the
 //! read-only-folder test notices that and skips itself.
+//!
+//! Unix only (Unix modes and the file-size limit); the Windows build runs the
+//! library's domain and storage tests under wine instead (`.ci/run`).
+
+#![cfg(unix)]
 
 mod common;
 

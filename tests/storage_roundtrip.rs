@@ -1,5 +1,10 @@
 //! Saving and loading good sessions: round trips, file modes, names,
 //! unknown fields, locks and the sessions folder.
+//!
+//! Unix only (Unix modes and symlinks); the Windows build runs the library's
+//! domain and storage tests under wine instead (`.ci/run`).
+
+#![cfg(unix)]
 
 mod common;
 

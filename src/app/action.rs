@@ -111,6 +111,14 @@ pub enum Action {
     Saved,
     SaveFailed(super::Failure),
     RetrySave,
+    /// What the writer found on disk besides a plain save (issue 8).
+    FromDisk(super::outside::DiskNews),
+    /// Write the session's file again after it was deleted outside kompas.
+    WriteAgain,
+    /// Show the open conflict records.
+    ShowConflicts,
+    /// Settle the selected conflict.
+    SettleConflict(crate::domain::Settle),
 }
 
 impl Action {
@@ -131,6 +139,8 @@ impl Action {
             | Action::Undo
             | Action::Redo
             | Action::StartFollowUp
+            | Action::WriteAgain
+            | Action::SettleConflict(_)
             | Action::Room(super::room::RoomKey::ShowOrHide) => true,
             _ => false,
         }
@@ -147,6 +157,9 @@ pub enum Access {
     /// Opened to look back (`kompas review`): nothing can be changed by
     /// accident, and no lock is taken.
     Review,
+    /// This program may not write the file (its mode, the folder, the disk,
+    /// another owner, hard links): shown, with the reason, not refused.
+    ReadOnly(super::outside::ReadOnlyWhy),
 }
 
 impl Access {
@@ -190,6 +203,8 @@ pub struct NewSessionFields {
 pub enum Effect {
     /// Write the open session to its file, atomically, before the next key.
     Save,
+    /// Write it even though its file was deleted outside kompas.
+    WriteAgain,
     /// List the session folder and read every file, in the background.
     ListSessions {
         generation: u64,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::DomainError;
 use crate::i18n::{Lang, Msg};
 use crate::storage::W;
-use crate::storage::{LoadError, LoadErrorKind, SaveError, SaveErrorKind, SaveStep};
+use crate::storage::{LoadError, LoadErrorKind, SaveError, SaveErrorKind, SaveStep, SyncError};
 use crate::text::safe_line;
 
 /// A failure: the file it concerns, if any, and what went wrong.
@@ -120,6 +120,14 @@ pub enum FailureKind {
     Refused(DomainError),
     /// The writer did not finish before kompas had to stop.
     SaveTimedOut,
+    /// The file was deleted outside kompas; it is written again only when
+    /// the facilitator asks.
+    Gone,
+    /// The file changed outside kompas and cannot be read now (half written,
+    /// or broken; what is wrong with it): nothing was written over it.
+    ChangedUnreadable(Box<FailureKind>),
+    /// The file now holds another session (its id).
+    OtherSession(String),
 }
 
 impl Failure {
@@ -177,6 +185,20 @@ impl From<&SaveError> for Failure {
             SaveErrorKind::AppearedMeanwhile => FailureKind::Unsafe { what: W::AppearedMeanwhile, n: 0 },
         };
         Failure::new(Some(&e.path), kind)
+    }
+}
+
+impl From<&SyncError> for Failure {
+    fn from(e: &SyncError) -> Failure {
+        match e {
+            SyncError::Save(e) => Failure::from(e),
+            SyncError::Unreadable(e) => {
+                Failure::new(Some(&e.path), FailureKind::ChangedUnreadable(Box::new(Failure::from(e).kind)))
+            }
+            SyncError::OtherSession { path, found } => {
+                Failure::new(Some(path), FailureKind::OtherSession(found.clone()))
+            }
+        }
     }
 }
 
@@ -308,6 +330,9 @@ impl Failure {
             | K::RoundTrip(_)
             | K::NoFreeName(_)
             | K::NoBackup { .. }
+            | K::Gone
+            | K::ChangedUnreadable(_)
+            | K::OtherSession(_)
             | K::Unsafe { .. } => {
                 format!("{}: {}", t(F::NotSaved), self.reason(lang))
             }
@@ -337,6 +362,12 @@ impl Failure {
             K::Encode(m) => format!("{} ({m})", t(F::Encode)),
             K::RoundTrip(m) => format!("{} ({m})", t(F::RoundTrip)),
             K::NoFreeName(n) => t(F::NoFreeName).replace("{n}", &n.to_string()),
+            K::Gone => t(W::Gone),
+            K::ChangedUnreadable(why) => {
+                let why = Failure::new(None, (**why).clone()).what(lang);
+                format!("{} ({why})", t(W::ChangedUnreadable))
+            }
+            K::OtherSession(id) => t(W::OtherSession).replace("{id}", id),
             K::Unsafe { what, n } => what.get(lang).replace("{n}", &n.to_string()),
             K::NoBackup { version, cause: c } => {
                 format!("{}: {}", t(F::NoBackup).replace("{version}", &version.to_string()), cause(lang, c))

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::domain::grondvorm::{CollaborationForm, collaboration_form};
-use crate::domain::{Phase, SessionText, Summary, Temperature, TextKind};
+use crate::domain::{
+    Phase, RelationshipLine, SessionText, Summary, Temperature, TextKind, relationship_line,
+};
 use crate::search::{Folded, fold, snippet};
 
 /// A session file and what is known of it so far.
@@ -178,6 +180,8 @@ pub struct PortfolioLine {
     pub temperature: Option<Temperature>,
     /// Its basic form, and whether its meetings or parties mix forms.
     pub form: CollaborationForm,
+    /// The five conditions over its meetings, the trust stage (issue 10).
+    pub relationship: RelationshipLine,
 }
 
 /// A line per collaboration, from its latest meeting; latest first.
@@ -200,6 +204,7 @@ pub fn portfolio(entries: &[LibraryEntry]) -> Vec<PortfolioLine> {
                 overdue_agreements: last.overdue_agreements,
                 temperature: last.latest_temperature,
                 form: collaboration_form(meetings.iter().copied()),
+                relationship: relationship_line(&meetings),
             }
         })
         .collect();

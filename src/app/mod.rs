@@ -3,6 +3,7 @@
 
 mod action;
 mod capture;
+mod conflicts;
 mod cursor;
 mod failure;
 mod form;
@@ -10,6 +11,7 @@ pub(crate) mod forms;
 pub mod history;
 mod library;
 mod library_update;
+mod outside;
 pub mod room;
 mod state;
 mod update;
@@ -31,5 +33,7 @@ pub use crate::panes::{
     AgreementFilter, Agreements, CellLayout, Interests, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation,
     ReflectionRow, Reflections, Span, Timeline, TimelineRow, header_text, map_scroll, text_width,
 };
+pub use conflicts::{ConflictRow, conflict_rows};
+pub use outside::{DiskNews, O as OutsideWords, ReadOnlyWhy};
 pub use room::{RoomControl, RoomKey, RoomReport, RoomRunning};
 pub use update::update;

@@ -28,6 +28,9 @@ pub enum SaveState {
     Failed(super::Failure),
     /// Opened read-only: nothing to save.
     ReadOnly,
+    /// The file was deleted outside kompas: the session is kept in memory
+    /// and written again only when the facilitator asks (issue 8).
+    Gone,
 }
 
 /// An open session and how the facilitator is looking at it.
@@ -87,7 +90,7 @@ impl LibraryView {
     /// meeting, three for the totals, two headings and one per change.
     pub fn report_lines(&self) -> usize {
         match self {
-            LibraryView::Portfolio { lines, .. } => lines.len() * 2,
+            LibraryView::Portfolio { lines, .. } => lines.len() * 3,
             LibraryView::Overview { overview, .. } => {
                 8 + 2 * overview.meetings.len() + overview.interest_changes.len()
             }
@@ -136,6 +139,11 @@ pub enum Overlay {
     },
     /// The room display's address as a QR code.
     RoomAddress,
+    /// The open session's conflict records (issue 8).
+    Conflicts {
+        sel: usize,
+        rows: Vec<super::conflicts::ConflictRow>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +157,15 @@ pub enum NoticeText {
         what: Msg,
     },
     Failure(super::Failure),
+    /// Changes from outside merged into the session (issue 8): how many
+    /// came in, how many conflicts this merge added, how many are open.
+    CameIn {
+        came_in: usize,
+        conflicts: usize,
+        open: usize,
+    },
+    /// The version from outside that could not be merged, kept as this copy.
+    KeptCopy(PathBuf),
     /// Words from outside the program (the system's reason a port could
     /// not be opened) or already said in the interface language (a problem
     /// in the config file), made safe.
@@ -169,6 +186,14 @@ impl NoticeText {
                 format!("{}: {}", done.get(lang), what.get(lang))
             }
             NoticeText::Text(t) => crate::text::safe_line(t).into_owned(),
+            NoticeText::CameIn { came_in, conflicts, open } => {
+                super::outside::came_in_text(lang, *came_in, *conflicts, *open)
+            }
+            NoticeText::KeptCopy(copy) => format!(
+                "{} {}",
+                super::outside::O::KeptCopy.get(lang),
+                crate::text::safe_line(&copy.file_name().unwrap_or_default().to_string_lossy())
+            ),
         }
     }
 }

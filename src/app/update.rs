@@ -114,6 +114,13 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             }
             Vec::new()
         }
+        Action::FromDisk(news) => super::outside::from_disk(state, news, now),
+        Action::WriteAgain if state.form.is_none() && state.overlay.is_none() => {
+            super::outside::write_again(state)
+        }
+        Action::ShowConflicts if state.form.is_none() && state.overlay.is_none() => {
+            super::conflicts::show(state)
+        }
         Action::RetrySave => match state.session() {
             Some(s) if matches!(s.save, SaveState::Failed(_)) => vec![Effect::Save],
             _ => Vec::new(),
@@ -278,6 +285,9 @@ fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             return vec![Effect::Export { path, format }];
         }
         (Overlay::ExportChooser { .. }, Action::CloseOverlay) => state.overlay = None,
+        (Overlay::Conflicts { sel, rows }, action) => {
+            return super::conflicts::key(state, sel, &rows, action, now);
+        }
         (Overlay::RoomAddress, Action::CloseOverlay | Action::Room(super::room::RoomKey::ShowAddress)) => {
             state.overlay = None
         }

@@ -98,6 +98,7 @@ pub mod game;
 pub mod grondvorm;
 pub mod interests;
 pub mod reflections;
+pub mod relationship;
 pub mod timeline;
 
 use std::any::Any;
@@ -130,6 +131,7 @@ pub static PANES: &[&dyn DynPane] = &[
     &grondvorm::Grondvorm,
     &agenda::Agenda,
     &game::GameMode,
+    &relationship::Relationship,
 ];
 
 /// A command of one pane, bound to a key in its table. `edits` says whether

@@ -13,9 +13,10 @@ use super::library::{load_chain, spawn_library_scan};
 use super::{Held, Wake, new_session_id, now};
 use crate::app::{
     Access, Action, AppState, Draft, Effect, Failure, FailureKind, OpenedSession, PreviousContext,
+    ReadOnlyWhy,
 };
 use crate::domain::Session;
-use crate::storage::{self, LockOutcome, SessionLock};
+use crate::storage::{self, Disk, ReadOnly, SessionLock, Watch};
 
 /// A session opened (or not) off the loop, with what the runtime keeps of
 /// it: the lock, and whether a draft journal and a migration backup wait.
@@ -25,6 +26,11 @@ pub(super) struct Opening {
     pub lock: Option<SessionLock>,
     pub backup: Option<(PathBuf, u32)>,
     pub journal_on_disk: bool,
+    /// The file as read, for the writer to keep in step with (not for a
+    /// review, which writes nothing and follows nothing).
+    pub disk: Option<Disk>,
+    /// Its watcher: every change to the file wakes the loop.
+    pub watch: Option<Watch>,
     /// `SessionOpened` or `OpenFailed`.
     pub action: Action,
 }
@@ -35,7 +41,7 @@ const CHAIN_LIMIT: usize = 500;
 /// Carry out `effect`; an action when its result is known at once.
 pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Option<Action> {
     match effect {
-        Effect::Save => {
+        Effect::Save | Effect::WriteAgain => {
             // What is saved is what the room display shows next.
             held.room.dirty = true;
             let s = state.session()?;
@@ -51,7 +57,7 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
                     cause,
                 })));
             }
-            held.writer.save(s.path.clone(), Arc::clone(&s.session));
+            held.sync(s, effect == Effect::WriteAgain);
             Some(Action::Saving)
         }
         Effect::ListSessions { generation } => {
@@ -86,6 +92,8 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
             None
         }
         Effect::CloseSession => {
+            held.follow = None;
+            held.writer.detach();
             held.lock = None;
             held.opening += 1;
             None
@@ -126,7 +134,7 @@ fn open_in_background(
     let tx = held.tx.clone();
     std::thread::spawn(move || {
         let opening = match file() {
-            Ok(path) => open(&path, access, generation),
+            Ok(path) => open(&path, access, generation, &tx),
             Err(failure) => failed(generation, failure),
         };
         let opened = match &opening.action {
@@ -150,26 +158,43 @@ fn failed(generation: u64, failure: Failure) -> Opening {
         lock: None,
         backup: None,
         journal_on_disk: false,
+        disk: None,
+        watch: None,
         action: Action::OpenFailed(failure),
     }
 }
 
-/// Lock and load a session (`Access::Edit`: read-only when another kompas
-/// holds it). A draft left in the journal by an earlier run is handed over
-/// to be offered.
-pub(super) fn open(path: &Path, access: Access, generation: u64) -> Opening {
-    let (lock, access) = match access {
-        Access::Edit => match storage::lock(path) {
-            Ok(LockOutcome::Acquired(lock)) => (Some(lock), Access::Edit),
-            Ok(LockOutcome::HeldElsewhere) => (None, Access::HeldElsewhere),
-            Err(e) => return failed(generation, Failure::io(path, &e, FailureKind::Lock)),
-        },
-        other => (None, other),
+/// Open a session: to work in (`Access::Edit`; read-only, with the
+/// reason, when another kompas holds it or this program may not write it),
+/// or to look back at (`Access::Review`: no lock, no watch). A draft left
+/// in the journal by an earlier run is handed over to be offered.
+pub(super) fn open(path: &Path, access: Access, generation: u64, tx: &Sender<Wake>) -> Opening {
+    let (loaded, lock, access, disk) = if access == Access::Edit {
+        let opened = match storage::open(path) {
+            Ok(o) => o,
+            Err(e) => return failed(generation, Failure::from(&e)),
+        };
+        let (lock, access) = match opened.access {
+            Ok(lock) => (Some(lock), Access::Edit),
+            Err(ReadOnly::HeldElsewhere) => (None, Access::HeldElsewhere),
+            Err(why) => (None, Access::ReadOnly(read_only_why(&why))),
+        };
+        (opened.loaded, lock, access, Some(opened.disk))
+    } else {
+        match storage::load(path) {
+            Ok(l) => (l, None, access, None),
+            Err(e) => return failed(generation, Failure::from(&e)),
+        }
     };
-    let loaded = match storage::load(path) {
-        Ok(l) => l,
-        Err(e) => return failed(generation, Failure::from(&e)),
-    };
+    // Outside changes wake the loop. Without a watch (the system refused
+    // one) they are still found before every save.
+    let watch = disk.as_ref().and_then(|_| {
+        let tx = tx.clone();
+        storage::watch(path, move || {
+            let _ = tx.send(Wake::Outside);
+        })
+        .ok()
+    });
     let draft = if access.read_only() {
         None
     } else {
@@ -180,7 +205,29 @@ pub(super) fn open(path: &Path, access: Access, generation: u64) -> Opening {
     let previous = previous_context(path, &loaded.session);
     let journal_on_disk = draft.is_some();
     let opened = OpenedSession { session: loaded.session, path: path.to_path_buf(), access, draft, previous };
-    Opening { generation, lock, backup, journal_on_disk, action: Action::SessionOpened(Box::new(opened)) }
+    Opening {
+        generation,
+        lock,
+        backup,
+        journal_on_disk,
+        disk,
+        watch,
+        action: Action::SessionOpened(Box::new(opened)),
+    }
+}
+
+/// Storage's reason for read-only, as the interface names it.
+fn read_only_why(why: &ReadOnly) -> ReadOnlyWhy {
+    match why {
+        ReadOnly::FileReadOnly { mode } => ReadOnlyWhy::FileMode(*mode),
+        ReadOnly::NoWriteFile => ReadOnlyWhy::NoWriteFile,
+        ReadOnly::NoWriteFolder => ReadOnlyWhy::NoWriteFolder,
+        ReadOnly::ReadOnlyDisk => ReadOnlyWhy::ReadOnlyDisk,
+        ReadOnly::OtherOwner { uid } => ReadOnlyWhy::OtherOwner(*uid),
+        ReadOnly::HardLinks { links } => ReadOnlyWhy::HardLinks(*links),
+        ReadOnly::PlantedLockLink => ReadOnlyWhy::PlantedLockLink,
+        ReadOnly::LockFailed(_) | ReadOnly::HeldElsewhere => ReadOnlyWhy::LockFailed,
+    }
 }
 
 /// The meeting before `session`, when its file is still beside it: the

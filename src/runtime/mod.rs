@@ -18,16 +18,17 @@ mod writer;
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use chrono::{Local, NaiveDate, Timelike};
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
-use crate::app::{Action, AppState, Effect, update};
-use crate::domain::Timestamp;
+use crate::app::{Action, AppState, DiskNews, Effect, SessionScreen, update};
+use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
-use crate::storage::{self, SessionLock};
+use crate::storage::{self, SessionLock, Synced, Watch};
 use crate::terminal::TerminalGuard;
 use crate::{keymap, ui};
 pub use effects::read_chain;
@@ -66,13 +67,17 @@ pub struct Options {
 enum Wake {
     Terminal(Event),
     TerminalGone,
+    /// SIGTERM, SIGHUP or SIGINT (Unix only; see `threads`).
+    #[cfg_attr(windows, allow(dead_code))]
     Signal,
     /// A result from a background task (the library listing, an export).
     Action(Action),
     /// A session opened (or not) in the background.
     Opened(Box<Opening>),
-    /// The background writer finished a save.
+    /// The background writer finished a sync.
     Saved(Done),
+    /// The open session's file changed outside (the watcher).
+    Outside,
 }
 
 /// The wall clock, to the second: what every `update` receives as `now`.
@@ -97,12 +102,23 @@ struct Held {
     backup: Option<(PathBuf, u32)>,
     journal: Journal,
     writer: Writer,
+    /// The open session as the writer knows it (not for a review).
+    follow: Option<Follow>,
     tx: Sender<Wake>,
     /// Counts requests to open a session; only the newest one's result is
     /// taken (the facilitator may have moved on meanwhile).
     opening: u64,
     /// The room display's server, when it is on.
     room: room::RoomLink,
+}
+
+/// The open session's file, as the loop keeps track of it for the writer.
+struct Follow {
+    path: PathBuf,
+    /// The version the session in memory was made from, as far as the
+    /// writer knows: the one last handed to it, or last taken from it.
+    base: Arc<Session>,
+    _watch: Option<Watch>,
 }
 
 impl Held {
@@ -115,7 +131,59 @@ impl Held {
         self.lock = opening.lock;
         self.backup = opening.backup;
         self.journal.on_disk = opening.journal_on_disk;
+        self.follow = None;
+        if let Some(disk) = opening.disk {
+            let base = Arc::clone(disk.on_disk());
+            self.follow = Some(Follow { path: disk.path().to_path_buf(), base, _watch: opening.watch });
+            self.writer.attach(disk);
+        }
         Some(opening.action)
+    }
+
+    /// Hand the session to the writer to bring it and its file in step
+    /// (`recreate`: even when the file was deleted).
+    fn sync(&mut self, s: &SessionScreen, recreate: bool) {
+        let ours = Arc::clone(&s.session);
+        let base = match &mut self.follow {
+            Some(f) if f.path == s.path => std::mem::replace(&mut f.base, Arc::clone(&ours)),
+            _ => Arc::clone(&ours),
+        };
+        self.writer.sync(s.path.clone(), base, ours, recreate);
+    }
+
+    /// The watcher saw the file move: look at it, with nothing new of ours
+    /// unless an edit is on its way anyway.
+    fn look(&mut self, state: &AppState) {
+        if let Some(s) = state.session().filter(|s| self.follow.as_ref().is_some_and(|f| f.path == s.path)) {
+            self.sync(s, false);
+        }
+    }
+
+    /// What a finished sync means for the state, if anything.
+    fn synced(&mut self, done: Done, state: &AppState) -> Option<Action> {
+        let newest = self.writer.finished(&done);
+        let s = state.session().filter(|s| s.path == done.path)?;
+        let news = match done.result {
+            Err(e) => return newest.then_some(Action::SaveFailed(e)),
+            Ok(Synced::Written) => return newest.then_some(Action::Saved),
+            Ok(Synced::Unchanged) => return newest.then_some(Action::FromDisk(DiskNews::InStep)),
+            Ok(Synced::Gone) => return newest.then_some(Action::FromDisk(DiskNews::Gone)),
+            Ok(Synced::KeptCopy { copy }) => DiskNews::KeptCopy(copy),
+            Ok(Synced::Adopted { session, came_in }) => {
+                DiskNews::CameIn { sent: done.ours, session, came_in, conflicts: 0 }
+            }
+            Ok(Synced::Merged { session, came_in, conflicts }) => {
+                DiskNews::CameIn { sent: done.ours, session, came_in, conflicts }
+            }
+        };
+        // The session shown becomes what came in (see `DiskNews::CameIn`):
+        // from then on it is made from that.
+        if let (DiskNews::CameIn { sent, session, .. }, Some(f)) = (&news, &mut self.follow)
+            && Arc::ptr_eq(&s.session, sent)
+        {
+            f.base = Arc::clone(session);
+        }
+        Some(Action::FromDisk(news))
     }
 }
 
@@ -146,6 +214,7 @@ pub fn run(opts: Options) -> io::Result<()> {
         backup: None,
         journal: Journal::default(),
         writer,
+        follow: None,
         tx: tx.clone(),
         opening: 0,
         room: room::RoomLink::default(),
@@ -253,15 +322,8 @@ pub fn run(opts: Options) -> io::Result<()> {
                 Some(Wake::Terminal(_)) => {}
                 Some(Wake::Action(a)) => queue.push(a),
                 Some(Wake::Opened(o)) => queue.extend(held.opened(*o)),
-                Some(Wake::Saved(done)) => {
-                    let current = state.session().is_some_and(|s| s.path == done.path);
-                    if held.writer.finished(&done) && current {
-                        queue.push(match done.result {
-                            Ok(()) => Action::Saved,
-                            Err(e) => Action::SaveFailed(e),
-                        });
-                    }
-                }
+                Some(Wake::Saved(done)) => queue.extend(held.synced(done, &state)),
+                Some(Wake::Outside) => held.look(&state),
                 Some(Wake::Signal) | Some(Wake::TerminalGone) | None => queue.push(Action::Quit),
             }
         }

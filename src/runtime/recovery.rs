@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use super::{Held, Wake, now};
-use crate::app::{AppState, Failure, FailureWords, IoCause, SaveState};
+use crate::app::{AppState, Failure, FailureKind, FailureWords, IoCause, SaveState};
 use crate::domain::Session;
 use crate::storage;
 use crate::text::safe_line;
@@ -22,11 +22,16 @@ pub(super) fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiv
         return Ok(());
     }
     let failed_before = matches!(s.save, SaveState::Failed(_));
-    let save_again = || storage::save(&s.path, &s.session).map_err(|e| Failure::from(&e));
-    let outcome = match held.writer.flush(rx, Duration::from_secs(30)) {
-        // The last save failed: one more try, straight from memory.
-        Err(_) => save_again(),
-        Ok(()) if failed_before => save_again(),
+    let limit = Duration::from_secs(30);
+    let outcome = match held.writer.flush(rx, limit) {
+        // A file deleted outside kompas is not written again unasked: the
+        // session goes to a recovery file, and the message says where.
+        Err(f) if f.kind == FailureKind::Gone => Err(f),
+        _ if s.save == SaveState::Gone => Err(Failure::new(Some(&s.path), FailureKind::Gone)),
+        // The last save failed: one more try, through the writer (which
+        // still merges what changed outside meanwhile).
+        Err(_) => save_again(held, s, rx, limit),
+        Ok(()) if failed_before => save_again(held, s, rx, limit),
         Ok(()) => Ok(()),
     };
     match outcome {
@@ -49,6 +54,16 @@ pub(super) fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiv
             }))
         }
     }
+}
+
+fn save_again(
+    held: &mut Held,
+    s: &crate::app::SessionScreen,
+    rx: &mpsc::Receiver<Wake>,
+    limit: Duration,
+) -> Result<(), Failure> {
+    held.sync(s, false);
+    held.writer.flush(rx, limit)
 }
 
 /// After a panic, with the terminal restored: the session in memory goes to

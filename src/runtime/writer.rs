@@ -1,30 +1,51 @@
 //! Saving off the input path: the loop hands a snapshot of the session (an
-//! `Arc`, so no copy) to this writer thread and goes on drawing; the writer
-//! saves atomically and reports back. Requests that pile up while a save is
-//! under way are merged: only the newest snapshot is written.
+//! `Arc`, so no copy) to this writer thread and goes on drawing. The writer
+//! keeps the open session's [`Disk`] and brings file and memory in step
+//! through [`Disk::sync`]: an outside change is merged, never overwritten,
+//! and a deleted file is written again only when asked. Requests that pile
+//! up while a sync is under way are merged: only the newest snapshot is
+//! written, over the oldest base.
+//!
+//! The watcher asks for the same sync with nothing new of ours, so an
+//! outside change is taken in while the facilitator only looks.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use super::Wake;
+use super::{Wake, now};
 use crate::app::{Failure, FailureKind};
 use crate::domain::Session;
-use crate::storage;
+use crate::storage::{Disk, Synced};
 
-struct Job {
+/// A sync of `ours` (made from `base`) with the file at `path`.
+struct Sync {
     seq: u64,
     path: PathBuf,
-    session: Arc<Session>,
+    base: Arc<Session>,
+    ours: Arc<Session>,
+    /// Write the file even when it was deleted (the facilitator asked).
+    recreate: bool,
 }
 
-/// What the writer reports for a finished save.
+enum Job {
+    /// The session just opened, as read: what later syncs compare with.
+    Attach(Box<Disk>),
+    /// The session was closed: let go of its file (and its identity lock).
+    Detach,
+    Sync(Sync),
+}
+
+/// What the writer reports for a finished sync.
 #[derive(Debug)]
 pub(super) struct Done {
     pub seq: u64,
     pub path: PathBuf,
-    pub result: Result<(), Failure>,
+    /// The snapshot that was synced: the session in the loop is replaced by
+    /// what came in only while it is still this one.
+    pub ours: Arc<Session>,
+    pub result: Result<Synced, Failure>,
 }
 
 pub(super) struct Writer {
@@ -32,6 +53,7 @@ pub(super) struct Writer {
     /// Sequence number of the newest request, and of the newest finished one.
     requested: u64,
     finished: u64,
+    /// Why the newest finished sync did not put the session on disk.
     last_error: Option<Failure>,
 }
 
@@ -42,20 +64,34 @@ impl Writer {
         Writer { jobs, requested: 0, finished: 0, last_error: None }
     }
 
-    /// Queue a save of this snapshot.
-    pub(super) fn save(&mut self, path: PathBuf, session: Arc<Session>) {
-        self.requested += 1;
-        let _ = self.jobs.send(Job { seq: self.requested, path, session });
+    /// From now on, sync with this file.
+    pub(super) fn attach(&mut self, disk: Disk) {
+        let _ = self.jobs.send(Job::Attach(Box::new(disk)));
     }
 
-    /// Note a finished save; true when it is the newest request, so its
+    pub(super) fn detach(&mut self) {
+        let _ = self.jobs.send(Job::Detach);
+    }
+
+    /// Queue a sync of `ours`, made from `base` (see [`Disk::sync`]).
+    pub(super) fn sync(&mut self, path: PathBuf, base: Arc<Session>, ours: Arc<Session>, recreate: bool) {
+        self.requested += 1;
+        let job = Sync { seq: self.requested, path, base, ours, recreate };
+        let _ = self.jobs.send(Job::Sync(job));
+    }
+
+    /// Note a finished sync; true when it is the newest request, so its
     /// result is the session's state on disk.
     pub(super) fn finished(&mut self, done: &Done) -> bool {
         if done.seq < self.finished {
             return false;
         }
         self.finished = done.seq;
-        self.last_error = done.result.clone().err();
+        self.last_error = match &done.result {
+            Ok(Synced::Gone) => Some(Failure::new(Some(&done.path), FailureKind::Gone)),
+            Ok(_) => None,
+            Err(e) => Some(e.clone()),
+        };
         done.seq == self.requested
     }
 
@@ -63,7 +99,7 @@ impl Writer {
         self.finished == self.requested
     }
 
-    /// Before exiting: wait (at most `limit`) until every requested save is
+    /// Before exiting: wait (at most `limit`) until every requested sync is
     /// done; Err with the reason when the newest did not reach the disk.
     pub(super) fn flush(&mut self, wakes: &Receiver<Wake>, limit: Duration) -> Result<(), Failure> {
         let deadline = Instant::now() + limit;
@@ -84,15 +120,149 @@ impl Writer {
     }
 }
 
+/// Take every job waiting behind `first`, merging syncs in a row: the
+/// newest snapshot holds every change of the older ones, and was made from
+/// the oldest one's base.
+fn gather(first: Job, rx: &Receiver<Job>) -> Vec<Job> {
+    let mut jobs = vec![first];
+    while let Ok(next) = rx.try_recv() {
+        match (jobs.last_mut(), next) {
+            (Some(Job::Sync(older)), Job::Sync(newer)) if older.path == newer.path => {
+                let recreate = older.recreate || newer.recreate;
+                let base = Arc::clone(&older.base);
+                *older = Sync { base, recreate, ..newer };
+            }
+            (_, next) => jobs.push(next),
+        }
+    }
+    jobs
+}
+
 fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
-    while let Ok(mut job) = rx.recv() {
-        // A newer snapshot holds every change of the older ones.
-        while let Ok(newer) = rx.try_recv() {
-            job = newer;
+    let mut disk: Option<Disk> = None;
+    // The loop sends each snapshot with the one before it as its base, as
+    // if that one reached the disk. When it did not (the save failed, the
+    // file was gone), the next snapshot's real base is the older one: what
+    // the file still holds is not a change from outside that undoes ours.
+    let mut unsaved: Option<(Arc<Session>, Arc<Session>)> = None;
+    while let Ok(first) = rx.recv() {
+        for job in gather(first, &rx) {
+            let job = match job {
+                Job::Attach(d) => {
+                    (disk, unsaved) = (Some(*d), None);
+                    continue;
+                }
+                Job::Detach => {
+                    (disk, unsaved) = (None, None);
+                    continue;
+                }
+                Job::Sync(job) => job,
+            };
+            let base = match &unsaved {
+                Some((ours, base)) if Arc::ptr_eq(ours, &job.base) => Arc::clone(base),
+                _ => Arc::clone(&job.base),
+            };
+            // A session the writer was not told about (should not happen):
+            // whatever is at its name counts as changed outside, so nothing
+            // there is overwritten unseen.
+            let d = match &mut disk {
+                Some(d) if d.path() == job.path => d,
+                _ => disk.insert(Disk::new(&job.path, None, Arc::clone(&base), None)),
+            };
+            let result = d.sync(&base, &job.ours, job.recreate, now()).map_err(|e| Failure::from(&e));
+            unsaved = match &result {
+                Ok(Synced::Gone) | Err(_) => Some((Arc::clone(&job.ours), base)),
+                Ok(_) => None,
+            };
+            let done = Done { seq: job.seq, path: job.path, ours: job.ours, result };
+            if back.send(Wake::Saved(done)).is_err() {
+                return;
+            }
         }
-        let result = storage::save(&job.path, &job.session).map_err(|e| Failure::from(&e));
-        if back.send(Wake::Saved(Done { seq: job.seq, path: job.path, result })).is_err() {
-            return;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage;
+
+    fn session() -> Session {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
+        Session::new("s1".into(), "Wijk", now.date_naive(), "", now).unwrap()
+    }
+
+    fn titled(s: &Arc<Session>, title: &str) -> Arc<Session> {
+        let mut next = (**s).clone();
+        next.title = title.into();
+        Arc::new(next)
+    }
+
+    fn next_done(rx: &Receiver<Wake>) -> Done {
+        loop {
+            match rx.recv_timeout(Duration::from_secs(10)).expect("the writer answers") {
+                Wake::Saved(done) => return done,
+                _ => continue,
+            }
         }
+    }
+
+    #[test]
+    fn what_the_file_still_holds_after_a_save_that_did_not_land_is_no_change_from_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        storage::save(&path, &session()).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let disk = storage::open(&path).unwrap().disk;
+        let base = Arc::clone(disk.on_disk());
+        let (tx, rx) = mpsc::channel();
+        let mut w = Writer::spawn(tx);
+        w.attach(disk);
+        // Deleted outside: the edit is not written.
+        std::fs::remove_file(&path).unwrap();
+        let ours = titled(&base, "Buurt");
+        w.sync(path.clone(), Arc::clone(&base), Arc::clone(&ours), false);
+        assert!(matches!(next_done(&rx).result, Ok(Synced::Gone)));
+        // A sync tool puts the old version back. The loop's next sync says
+        // it was made from the snapshot that never landed; the file's old
+        // version must not count as theirs taking the edit back.
+        let tmp = dir.path().join(".a.sync");
+        std::fs::write(&tmp, &bytes).unwrap();
+        std::fs::rename(&tmp, &path).unwrap();
+        w.sync(path.clone(), Arc::clone(&ours), Arc::clone(&ours), false);
+        let done = next_done(&rx);
+        assert!(matches!(done.result, Ok(Synced::Written)), "{:?}", done.result);
+        assert_eq!(storage::load(&path).unwrap().session.title, "Buurt");
+    }
+
+    #[test]
+    fn snapshots_in_a_row_are_not_conflicts_with_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        storage::save(&path, &session()).unwrap();
+        let disk = storage::open(&path).unwrap().disk;
+        let base = Arc::clone(disk.on_disk());
+        let (tx, rx) = mpsc::channel();
+        let mut w = Writer::spawn(tx);
+        w.attach(disk);
+        // The same field changed twice, the second before the first is on
+        // disk: each sent over the one before it.
+        let mut before = base;
+        for round in 0..20 {
+            let ours = titled(&before, &format!("Titel {round}"));
+            w.sync(path.clone(), before, Arc::clone(&ours), false);
+            before = ours;
+        }
+        let mut last = None;
+        while !w.idle() {
+            let done = next_done(&rx);
+            w.finished(&done);
+            last = Some(done);
+        }
+        let last = last.unwrap();
+        assert!(matches!(last.result, Ok(Synced::Written)), "{:?}", last.result);
+        let saved = storage::load(&path).unwrap().session;
+        assert_eq!(saved.title, "Titel 19");
+        assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
     }
 }

@@ -1,9 +1,8 @@
 //! The sessions folder: creating it, listing its sessions, and removing
 //! temp files a crash left behind.
 
-use std::fs::{self, DirBuilder};
+use std::fs;
 use std::io;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -13,7 +12,8 @@ use super::naming::{TEMP_MARKER, is_temp_name};
 /// another kompas) and are left alone.
 pub const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
 
-/// Create the folder (and missing parents) with mode 0700, whatever the
+/// Create the folder (and missing parents) with mode 0700 (on Windows: the
+/// user's default ACL, see `os::create_private_dir`), whatever the
 /// umask, if it is missing. An existing folder is left as it is.
 pub fn ensure_sessions_dir(dir: &Path) -> io::Result<()> {
     let mut missing = Vec::new();
@@ -26,8 +26,8 @@ pub fn ensure_sessions_dir(dir: &Path) -> io::Result<()> {
         next = d.parent();
     }
     for d in missing.into_iter().rev() {
-        match DirBuilder::new().mode(0o700).create(d) {
-            Ok(()) => fs::set_permissions(d, fs::Permissions::from_mode(0o700))?,
+        match super::os::create_private_dir(d) {
+            Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {} // made meanwhile by someone else
             Err(e) => return Err(e),
         }
@@ -175,7 +175,8 @@ pub fn clean_stale_temp_files(dir: &Path) -> io::Result<usize> {
     Ok(removed)
 }
 
-#[cfg(test)]
+// Symlinks: Unix only (on Windows they need administrator rights).
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 

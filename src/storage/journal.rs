@@ -132,6 +132,7 @@ fn remove_file_only(path: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     #[test]
     fn write_read_remove() {
         let dir = tempfile::tempdir().unwrap();
@@ -150,6 +151,7 @@ mod tests {
         assert!(left.is_empty(), "{left:?}");
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_planted_link_is_left_alone_and_a_long_name_gets_a_short_journal() {
         let dir = tempfile::tempdir().unwrap();

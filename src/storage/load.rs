@@ -3,7 +3,6 @@
 
 use std::fs::{self, File};
 use std::io::{self, Read, Seek, SeekFrom};
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -154,22 +153,22 @@ pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, LoadErrorK
 /// and on two cores this halves the read time of a 50 MB session.
 fn read_exact_in_parallel(file: &File, buf: &mut [u8]) -> io::Result<()> {
     if buf.len() < PARALLEL_READ_FROM {
-        return file.read_exact_at(buf, 0);
+        return super::os::read_exact_at(file, buf, 0);
     }
     let half = buf.len() / 2;
     let (first, second) = buf.split_at_mut(half);
     let in_parallel = std::thread::scope(|scope| {
         let helper = std::thread::Builder::new()
             .name("kompas-read".into())
-            .spawn_scoped(scope, || file.read_exact_at(second, half as u64))
+            .spawn_scoped(scope, || super::os::read_exact_at(file, second, half as u64))
             .ok()?;
-        let read_first = file.read_exact_at(first, 0);
+        let read_first = super::os::read_exact_at(file, first, 0);
         let read_second =
             helper.join().unwrap_or_else(|_| Err(io::Error::other("the reading thread failed")));
         Some(read_first.and(read_second))
     });
     // No thread to be had: read it all here.
-    in_parallel.unwrap_or_else(|| file.read_exact_at(buf, 0))
+    in_parallel.unwrap_or_else(|| super::os::read_exact_at(file, buf, 0))
 }
 
 /// Parse the bytes of a session file.
@@ -418,7 +417,7 @@ mod tests {
             "sessions/x.json: file not found"
         );
         assert_eq!(
-            shown(LoadErrorKind::Io(io::Error::from_raw_os_error(13))),
+            shown(LoadErrorKind::Io(io::Error::from_raw_os_error(crate::storage::os_codes::ACCESS_DENIED))),
             "sessions/x.json: cannot read the file: permission denied"
         );
     }

@@ -131,7 +131,6 @@ pub fn read_only_line(path: &Path, why: &ReadOnly) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     fn file(dir: &Path) -> PathBuf {
         let path = dir.join("a.json");
@@ -171,14 +170,19 @@ mod tests {
     }
 
     #[test]
-    fn a_0400_file_and_a_hard_linked_file_open_read_only() {
+    fn a_hard_linked_file_and_a_read_only_file_open_read_only() {
         let dir = tempfile::tempdir().unwrap();
         let path = file(dir.path());
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
-        assert_eq!(open(&path).unwrap().access.unwrap_err(), ReadOnly::FileReadOnly { mode: 0o400 });
-        assert!(!dir.path().join(".a.json.lock").exists(), "no lock file for a read-only open");
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
-        std::fs::hard_link(&path, dir.path().join("b.json")).unwrap();
+        let second = dir.path().join("b.json");
+        std::fs::hard_link(&path, &second).unwrap();
         assert_eq!(open(&path).unwrap().access.unwrap_err(), ReadOnly::HardLinks { links: 2 });
+        std::fs::remove_file(&second).unwrap();
+        // 0600 loses its `w` bit; on Windows: the read-only attribute.
+        let mut read_only = std::fs::metadata(&path).unwrap().permissions();
+        read_only.set_readonly(true);
+        std::fs::set_permissions(&path, read_only).unwrap();
+        let mode = if cfg!(unix) { 0o400 } else { 0o444 };
+        assert_eq!(open(&path).unwrap().access.unwrap_err(), ReadOnly::FileReadOnly { mode });
+        assert!(!dir.path().join(".a.json.lock").exists(), "no lock file for a read-only open");
     }
 }

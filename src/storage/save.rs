@@ -8,13 +8,12 @@
 //! never retried on the same descriptor: the temp file is removed and the
 //! caller saves again later, from memory, through a fresh temp file.
 
-use std::fs::{self, File, Permissions};
+use std::fs::{self, File};
 use std::io::{self, Write};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use tempfile::{Builder, NamedTempFile};
+use tempfile::NamedTempFile;
 
 use super::identity::{self, OnDisk, Version};
 use super::lock::IdentityLock;
@@ -23,8 +22,6 @@ use super::os;
 use super::{io_cause, one_line, shown_path};
 use crate::domain::Session;
 
-/// Mode of session files, their temp files and backups.
-const FILE_MODE: u32 = 0o600;
 /// How many names `create_new` tries (`x.json`, `x-2.json`, …).
 const MAX_NAME_ATTEMPTS: u32 = 1000;
 /// Random characters in a temp file name.
@@ -179,7 +176,9 @@ pub(crate) fn put(
     let name = target.file_name().ok_or_else(|| fail(io_err(SaveStep::CreateTemp)(not_a_file_path())))?;
     let dir = folder_of(&target);
     let existing = match fs::symlink_metadata(&target) {
-        Ok(m) if m.is_file() => Some(os::facts(&m)),
+        Ok(m) if m.is_file() => {
+            Some(os::facts_of_entry(&target).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?)
+        }
         Ok(_) => return Err(fail(SaveErrorKind::NotARegularFile)),
         // Not there, or its folder is missing or not a folder: creating the
         // temp file there says precisely what is wrong.
@@ -205,6 +204,7 @@ pub(crate) fn put(
     if let Some(like) = &existing {
         os::copy_owner_and_mode(temp.as_file(), like).map_err(|e| fail(io_err(SaveStep::Permissions)(e)))?;
     }
+    let lock = lock.filter(|_| os::IDENTITY_LOCKS);
     if lock.is_some() && !os::try_lock(temp.as_file()).map_err(|e| fail(io_err(SaveStep::Lock)(e)))? {
         return Err(fail(io_err(SaveStep::Lock)(io::Error::other(
             "the new file is locked by another program",
@@ -212,7 +212,7 @@ pub(crate) fn put(
     }
     // The new file's facts before it gets the name: a program writing into it
     // after that changes them, and the next look reads it again.
-    let facts = os::facts(&temp.as_file().metadata().map_err(|e| fail(io_err(SaveStep::Replace)(e)))?);
+    let facts = os::facts_of_file(temp.as_file()).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
     let (file, temp_path) = temp.into_parts();
     let mut displaced = None;
     let swapped = existing.is_some()
@@ -226,18 +226,18 @@ pub(crate) fn put(
             };
         }
     } else if existing.is_some() {
-        if let Err(e) = temp_path.persist(&target) {
-            return Err(fail(io_err(SaveStep::Replace)(e.error)));
+        if let Err(e) = os::persist(temp_path, &target, os::Replace::Existing) {
+            return Err(fail(io_err(SaveStep::Replace)(e)));
         }
     } else {
         // A new file (or one deleted meanwhile): never over a file that
         // appeared in the meantime.
-        match temp_path.persist_noclobber(&target) {
+        match os::persist(temp_path, &target, os::Replace::Never) {
             Ok(()) => {}
-            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 return Err(fail(SaveErrorKind::AppearedMeanwhile));
             }
-            Err(e) => return Err(fail(io_err(SaveStep::Replace)(e.error))),
+            Err(e) => return Err(fail(io_err(SaveStep::Replace)(e))),
         }
     }
     let version = Version::of(facts, bytes);
@@ -259,7 +259,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let dir = folder_of(path);
     let existing = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => return Err(fail(SaveErrorKind::PlantedLink)),
-        Ok(m) if m.is_file() => Some(os::facts(&m)),
+        Ok(m) if m.is_file() => {
+            Some(os::facts_of_entry(path).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?)
+        }
         Ok(_) => return Err(fail(SaveErrorKind::NotARegularFile)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(fail(io_err(SaveStep::Replace)(e))),
@@ -270,8 +272,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     }
     // A rename replaces the name itself: a link planted after the check
     // above is replaced, never followed.
-    if let Err(e) = temp.persist(path) {
-        return Err(fail(io_err(SaveStep::Replace)(e.error)));
+    if let Err(e) = os::persist(temp.into_temp_path(), path, os::Replace::Existing) {
+        return Err(fail(io_err(SaveStep::Replace)(e)));
     }
     sync_folder(&dir).map_err(fail)
 }
@@ -400,18 +402,8 @@ fn write_temp(
     write: &dyn Fn(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<NamedTempFile, SaveErrorKind> {
     let prefix = temp_prefix(name);
-    let mut temp = Builder::new()
-        .prefix(&prefix)
-        .rand_bytes(TEMP_RANDOM_CHARS)
-        .permissions(Permissions::from_mode(FILE_MODE))
-        .tempfile_in(dir)
-        .map_err(io_err(SaveStep::CreateTemp))?;
-    // Created 0600 minus the umask; a umask that takes away the owner's own
-    // bits is put right where the file system allows it (best effort: the
-    // file is never more open than 0600 either way).
-    if temp.as_file().metadata().is_ok_and(|m| m.permissions().mode() & 0o777 != FILE_MODE) {
-        let _ = temp.as_file().set_permissions(Permissions::from_mode(FILE_MODE));
-    }
+    let mut temp =
+        os::new_temp(dir, prefix.as_ref(), TEMP_RANDOM_CHARS).map_err(io_err(SaveStep::CreateTemp))?;
     write(temp.as_file_mut(), bytes).map_err(io_err(SaveStep::Write))?;
     let written = temp.as_file().metadata().map_err(io_err(SaveStep::Write))?.len();
     if written != bytes.len() as u64 {
@@ -514,18 +506,24 @@ mod tests {
             }
             .to_string()
         };
-        assert_eq!(e(SaveStep::Write, 28), "sessions/x.json: not saved: disk full (while writing)");
         assert_eq!(
-            e(SaveStep::CreateTemp, 13),
+            e(SaveStep::Write, crate::storage::os_codes::DISK_FULL),
+            "sessions/x.json: not saved: disk full (while writing)"
+        );
+        assert_eq!(
+            e(SaveStep::CreateTemp, crate::storage::os_codes::ACCESS_DENIED),
             "sessions/x.json: not saved: the folder is read-only (permission denied)"
         );
-        assert_eq!(
-            e(SaveStep::CreateTemp, 30),
-            "sessions/x.json: not saved: the disk is read-only (while creating a temporary file in the folder)"
-        );
-        assert!(
-            e(SaveStep::SyncFolder, 5)
-                .starts_with("sessions/x.json: saved, but the folder could not be flushed")
-        );
+        // EROFS and EIO have no one Windows code.
+        if cfg!(unix) {
+            assert_eq!(
+                e(SaveStep::CreateTemp, 30),
+                "sessions/x.json: not saved: the disk is read-only (while creating a temporary file in the folder)"
+            );
+            assert!(
+                e(SaveStep::SyncFolder, 5)
+                    .starts_with("sessions/x.json: saved, but the folder could not be flushed")
+            );
+        }
     }
 }

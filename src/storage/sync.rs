@@ -109,9 +109,10 @@ impl Disk {
     ) -> Result<Synced, SyncError> {
         let theirs = match self.look()? {
             Look::Gone if !recreate => return Ok(Synced::Gone),
+            // Written again: nothing there to merge with, ours goes in whole.
             Look::Gone => {
                 self.known = None;
-                Arc::clone(&self.on_disk)
+                Arc::clone(base)
             }
             Look::Same => Arc::clone(&self.on_disk),
             Look::New(theirs) => theirs,
@@ -121,7 +122,7 @@ impl Disk {
         let (mut next, mut came_in, mut conflicts) = match (ours_new, theirs_new) {
             (false, true) => {
                 // Nothing of ours: take theirs as it is, write nothing.
-                let came_in = merge(Some(base), ours, &theirs, "disk", now).map_or(1, |m| m.came_in.max(1));
+                let came_in = changed_values(base, &theirs).max(1);
                 return Ok(Synced::Adopted { session: theirs, came_in });
             }
             (_, false) => (Arc::clone(ours), 0, 0),
@@ -295,6 +296,51 @@ fn item_ids(s: &Session) -> std::collections::HashSet<String> {
         walk(&v, false, &mut out);
     }
     out
+}
+
+/// How many values (fields, or whole items added or removed) differ
+/// between two versions, counted item by item in lists with ids: what "3
+/// changes from outside" counts. `updated_at` is not a change of its own.
+fn changed_values(a: &Session, b: &Session) -> usize {
+    use serde_json::Value;
+    fn id(v: &Value) -> Option<&str> {
+        v.get("id").and_then(Value::as_str)
+    }
+    fn count(a: &Value, b: &Value) -> usize {
+        if a == b {
+            return 0;
+        }
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+                keys.into_iter()
+                    .filter(|k| k.as_str() != "updated_at")
+                    .map(|k| match (x.get(k), y.get(k)) {
+                        (Some(p), Some(q)) => count(p, q),
+                        _ => 1,
+                    })
+                    .sum()
+            }
+            (Value::Array(x), Value::Array(y)) if x.iter().chain(y).all(|i| id(i).is_some()) => {
+                let theirs: std::collections::HashMap<&str, &Value> =
+                    y.iter().filter_map(|i| Some((id(i)?, i))).collect();
+                let ours: std::collections::HashSet<&str> = x.iter().filter_map(id).collect();
+                let changed: usize = x
+                    .iter()
+                    .map(|i| match id(i).and_then(|k| theirs.get(k)) {
+                        Some(t) => count(i, t),
+                        None => 1,
+                    })
+                    .sum();
+                changed + y.iter().filter(|i| id(i).is_some_and(|k| !ours.contains(k))).count()
+            }
+            _ => 1,
+        }
+    }
+    match (serde_json::to_value(a), serde_json::to_value(b)) {
+        (Ok(x), Ok(y)) => count(&x, &y),
+        _ => 1,
+    }
 }
 
 enum Look {

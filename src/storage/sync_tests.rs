@@ -53,10 +53,17 @@ fn an_outside_change_is_merged_not_overwritten() {
 #[test]
 fn nothing_of_ours_adopts_theirs_and_leaves_the_bytes() {
     let (_d, path, mut disk, base) = start();
-    outside(&path, |s| s.title = "Buurt".into());
+    outside(&path, |s| {
+        s.title = "Buurt".into();
+        s.set_context(ContextAspect::Players, "nieuw", t(1));
+        s.add_party(&PartyFields { organisation: "GGD".into(), ..Default::default() }, t(1)).unwrap();
+    });
     let before = std::fs::read(&path).unwrap();
     match disk.sync(&base, &base, false, t(3)).unwrap() {
-        Synced::Adopted { session, .. } => assert_eq!(session.title, "Buurt"),
+        Synced::Adopted { session, came_in } => {
+            assert_eq!(session.title, "Buurt");
+            assert_eq!(came_in, 3, "the title, the players and a new party");
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before, "byte-identical");
@@ -90,6 +97,7 @@ fn a_half_written_file_is_never_written_over() {
     assert_eq!(std::fs::read(&path).unwrap(), b"{\"format\": \"kompas-sess");
 }
 
+#[cfg(unix)]
 #[test]
 fn the_mode_of_a_colleagues_file_is_kept() {
     use std::os::unix::fs::PermissionsExt;

@@ -10,7 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
-use notify::{Event, RecursiveMode, Watcher};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 /// A running watch; dropping it stops watching.
 pub struct Watch {
@@ -30,13 +31,27 @@ pub fn watch(path: &Path, on_change: impl Fn() + Send + 'static) -> notify::Resu
     let name = real.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     let folder: PathBuf = super::naming::folder_of(&real);
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| match event {
-        Ok(e) if e.paths.iter().any(|p| p.file_name() == Some(name.as_os_str())) => on_change(),
+        Ok(e) if changes(&e.kind) && e.paths.iter().any(|p| p.file_name() == Some(name.as_os_str())) => {
+            on_change()
+        }
         Ok(_) => {}
         // Events were lost (the kernel's queue overflowed): look anyway.
         Err(_) => on_change(),
     })?;
     watcher.watch(&folder, RecursiveMode::NonRecursive)?;
     Ok(Watch { _watcher: watcher })
+}
+
+/// Whether an event can mean new content. Opening, reading and closing
+/// without writing cannot, and must not count: looking at the file after
+/// an event opens and reads it, which would wake the watcher again, for
+/// ever.
+fn changes(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +77,10 @@ mod tests {
         };
         std::fs::write(dir.path().join("other.json"), b"x").unwrap();
         assert!(!seen(&rx), "another file is not the session");
+        // Reading it (as kompas does after each event) is no news.
+        let _ = std::fs::read(&path).unwrap();
+        let _ = std::fs::metadata(&path).unwrap();
+        assert!(!seen(&rx), "reading the session is not a change");
         let tmp = dir.path().join(".sync.tmp");
         std::fs::write(&tmp, b"2").unwrap();
         // The temp file itself is no news; its rename over the session is.

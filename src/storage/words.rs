@@ -17,5 +17,8 @@ crate::messages! { pub struct W {
     AppearedMeanwhile => "intussen verscheen een bestand met die naam", "a file of that name appeared meanwhile";
     StepPermissions => "het nieuwe bestand de rechten van het oude geven", "giving the new file the old one's permissions";
     StepLock => "het nieuwe bestand vergrendelen", "locking the new file";
+    Gone => "het bestand is buiten kompas verwijderd; je werk staat veilig in het geheugen", "the file was deleted outside kompas; your work is safe in memory";
+    ChangedUnreadable => "het bestand is buiten kompas gewijzigd en nu niet te lezen; er is niets overheen geschreven", "the file was changed outside kompas and cannot be read now; nothing was written over it";
+    OtherSession => "het bestand bevat nu een andere sessie ({id}); die van jou staat veilig in het geheugen", "the file now holds another session ({id}); yours is safe in memory";
     CannotSettle => "het conflict kan zo niet worden opgelost", "the conflict cannot be settled that way";
 } }

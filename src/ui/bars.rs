@@ -35,13 +35,27 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
         SaveState::ReadOnly if s.access == crate::app::Access::Review => {
             (format!(" {} ", Msg::ReviewBanner.get(lang)), theme::warning())
         }
+        SaveState::Gone => (format!(" ✗ {} ", crate::app::OutsideWords::GoneShort.get(lang)), theme::error()),
         SaveState::ReadOnly if state.notice.is_some() => {
             (format!(" {} ", Msg::ReadOnlyShort.get(lang)), theme::warning())
         }
-        SaveState::ReadOnly => (format!(" {} ", Msg::ReadOnlyBanner.get(lang)), theme::warning()),
+        SaveState::ReadOnly => match s.access {
+            crate::app::Access::ReadOnly(why) => (
+                format!(" {}: {} ", crate::app::OutsideWords::ReadOnlyBanner.get(lang), why.say(lang)),
+                theme::warning(),
+            ),
+            _ => (format!(" {} ", Msg::ReadOnlyBanner.get(lang)), theme::warning()),
+        },
     };
     let mut spans = vec![Span::styled(save_text.clone(), save_style)];
     let mut used = save_text.width();
+    // Open conflicts stay in view until settled.
+    if !s.session.conflicts.is_empty() {
+        let n = s.session.conflicts.len().to_string();
+        let text = format!(" {} ", crate::app::OutsideWords::OpenConflicts.get(lang).replace("{n}", &n));
+        used += text.width();
+        spans.push(Span::styled(text, theme::error()));
+    }
     if let Some(n) = &state.notice {
         let text = format!(" {} ", n.text.say(lang));
         used += text.width();

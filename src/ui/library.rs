@@ -141,7 +141,7 @@ fn title_and_form(lang: Lang, l: &crate::app::PortfolioLine) -> Line<'static> {
 }
 
 /// A collaboration of the portfolio: its title, then who, where and what.
-fn portfolio_lines(lang: Lang, l: &crate::app::PortfolioLine) -> [Line<'static>; 2] {
+fn portfolio_lines(lang: Lang, l: &crate::app::PortfolioLine) -> [Line<'static>; 3] {
     let temp = l.temperature.map(|t| format!(" · {}", i18n::temperature_label(lang, t))).unwrap_or_default();
     let overdue = if l.overdue_agreements > 0 {
         format!(", {} {}", l.overdue_agreements, Msg::Overdue.get(lang))
@@ -162,7 +162,30 @@ fn portfolio_lines(lang: Lang, l: &crate::app::PortfolioLine) -> [Line<'static>;
             l.meetings,
             Msg::Meetings.get(lang),
         )),
+        relationship_line(lang, &l.relationship),
     ]
+}
+
+/// The five conditions' mean over the meetings, flagged when one scored
+/// low or dropped in the latest meeting, and the trust stage (issue 10).
+fn relationship_line(lang: Lang, r: &crate::domain::RelationshipLine) -> Line<'static> {
+    use crate::content::relationship::{W, guide};
+    let mut spans = vec![Span::raw(format!("    {}: ", W::FiveConditions.get(lang)))];
+    match r.latest {
+        Some(mean) => {
+            let mean = crate::domain::format_tenths(mean, lang == Lang::Nl);
+            spans.push(Span::raw(format!("{} {mean}", r.sparkline)));
+            if r.flagged {
+                spans.push(Span::styled(" ⚠".to_string(), theme::warning()));
+            }
+        }
+        None => spans.push(Span::styled("—".to_string(), theme::dim())),
+    }
+    if let Some(t) = r.trust {
+        let name = guide().stage(t).name.get(lang);
+        spans.push(Span::raw(format!(" · {}: {} {name}", W::Trust.get(lang), t.number())));
+    }
+    Line::from(spans)
 }
 
 fn kind_label(lang: Lang, k: TextKind) -> &'static str {
@@ -353,6 +376,7 @@ mod tests {
             overdue_agreements: 0,
             temperature: None,
             form: Default::default(),
+            relationship: Default::default(),
         };
         let view =
             LibraryView::Portfolio { lines: vec![line.clone(), line.clone()], scroll: Default::default() };

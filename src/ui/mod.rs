@@ -3,6 +3,7 @@
 //! visible.
 
 mod bars;
+mod conflicts;
 mod form;
 mod header;
 mod library;
@@ -54,6 +55,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Some(Overlay::ConfirmDiscard) => overlays::draw_confirm(frame, area, state, Msg::DiscardChanges),
         Some(Overlay::ExportChooser { path }) => overlays::draw_export_chooser(frame, area, state, path),
         Some(Overlay::RoomAddress) => room::draw_address(frame, area, state),
+        Some(Overlay::Conflicts { sel, rows }) => conflicts::draw(frame, area, state, *sel, rows),
         None => {}
     }
 }

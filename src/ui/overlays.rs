@@ -14,7 +14,7 @@ use crate::i18n::{self, Msg};
 use crate::keymap::{help_sections, keys_label};
 use crate::layout::centered;
 
-fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
+pub(super) fn boxed(frame: &mut Frame, rect: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)

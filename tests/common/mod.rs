@@ -174,6 +174,7 @@ pub fn temp_files_in(dir: &Path) -> Vec<String> {
     names_in(dir).into_iter().filter(|n| n.contains(".kompas-tmp-")).collect()
 }
 
+#[cfg(unix)]
 pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     fs::metadata(path).unwrap().permissions().mode() & 0o7777
