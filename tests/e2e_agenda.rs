@@ -5,12 +5,22 @@
 
 mod support;
 
+use std::sync::Mutex;
 use std::time::Duration;
 
 use support::only_session;
 use support::pty::*;
 
 /// A new session in a 120x35 terminal, on the agenda pane.
+/// The tests here run one at a time: the CPU a running clock costs is
+/// measured, and another kompas of this file drawing beside it on a busy
+/// machine would be counted in (the kernel charges CPU by sampling).
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn on_the_agenda(dir: &std::path::Path) -> Kompas {
     let mut k = Kompas::start(&["--sessions-dir", "s", "--lang", "nl", "new", "Klok"], dir, 120, 35);
     k.wait_for("Nog geen partijen", 10);
@@ -31,6 +41,7 @@ fn doc(dir: &std::path::Path) -> serde_json::Value {
 
 #[test]
 fn an_item_runs_past_its_time_and_the_header_turns_red() {
+    let _alone = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let mut k = on_the_agenda(dir);
@@ -67,6 +78,7 @@ fn an_item_runs_past_its_time_and_the_header_turns_red() {
 
 #[test]
 fn a_running_clock_uses_at_most_one_percent_of_a_core_and_a_stopped_one_nothing() {
+    let _alone = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let mut k = on_the_agenda(dir);
@@ -131,6 +143,7 @@ fn game_in_its_last_minute(dir: &std::path::Path, silent: bool) -> std::path::Pa
 
 #[test]
 fn a_game_round_counts_down_warns_in_its_last_minute_with_the_bell_and_ends_with_a_decision() {
+    let _alone = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let path = game_in_its_last_minute(dir, false);
@@ -174,6 +187,7 @@ fn a_game_round_counts_down_warns_in_its_last_minute_with_the_bell_and_ends_with
 
 #[test]
 fn with_the_bell_turned_off_the_last_minute_only_shows() {
+    let _alone = one_at_a_time();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let path = game_in_its_last_minute(dir, true);
