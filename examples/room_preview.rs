@@ -38,7 +38,12 @@ fn main() {
     }
     let load =
         || Arc::new(kompas::storage::load(std::path::Path::new(&path)).expect("a session file").session);
-    let snap = |session| RoomSnapshot { session: Some(session), state: state.clone() };
+    // The earlier meetings of its collaboration, for the charts over them.
+    let folder = std::path::Path::new(&path).parent().unwrap_or(std::path::Path::new(".")).to_path_buf();
+    let snap = |session: Arc<kompas::domain::Session>| {
+        let chain = kompas::chain::earlier_meetings(&folder, &session);
+        RoomSnapshot { session: Some(session), chain: Some(Arc::from(chain)), state: state.clone() }
+    };
     let mut server = RoomServer::start(addr, snap(load()), Limits::default()).expect("bind");
     println!("{}", server.url());
     let modified = || std::fs::metadata(&path).and_then(|m| m.modified()).ok();

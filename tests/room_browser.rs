@@ -22,13 +22,13 @@ use std::time::{Duration, Instant};
 use browser::{Browser, png_facts};
 use kompas::domain::Session;
 use kompas::i18n::Lang;
-use kompas::room::{Limits, RoomScreen, RoomServer, RoomSnapshot, RoomState};
+use kompas::room::{Limits, RoomScreen, RoomServer, RoomSnapshot, RoomState, Spot};
 use serde_json::json;
 
 fn snapshot(s: &Session, lang: Lang, screen: RoomScreen) -> RoomSnapshot {
     let mut state = RoomState::new(lang, common::date(2026, 3, 20));
     state.screen = screen;
-    RoomSnapshot { session: Some(Arc::new(s.clone())), state }
+    RoomSnapshot { session: Some(Arc::new(s.clone())), chain: None, state }
 }
 
 /// Screenshots are kept for people to look at.
@@ -169,4 +169,97 @@ fn off_loopback_the_page_follows_with_its_code_and_says_when_it_is_spent() {
         Duration::from_secs(15)
     ));
     drop(again);
+}
+
+fn demo_chain() -> Vec<Session> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    files.iter().map(|p| kompas::storage::load(p).unwrap().session).collect()
+}
+
+/// The demo's third meeting with every instrument: the clock running, the
+/// charts over the chain, the chooser. At both projector sizes the board
+/// fits without scrolling, the type stays large enough for the back row,
+/// and the clock moves with each state kompas hands over.
+#[test]
+fn the_instruments_on_the_projector() {
+    let chain = demo_chain();
+    let mut s = chain.last().unwrap().clone();
+    let start = s.last_recorded() + chrono::Duration::minutes(1);
+    let extra = kompas::domain::meeting::AgendaFields {
+        title: "Nagekomen punt".into(),
+        phase: s.phase,
+        planned_minutes: 10,
+        lead: None,
+    };
+    let item = s.add_agenda_item(&extra, None, start).unwrap();
+    s.start_agenda_item(&item, start).unwrap();
+    let at = |secs: i64| {
+        let mut snap = snapshot(&s, Lang::Nl, RoomScreen::Board);
+        snap.chain = Some(Arc::from(chain.clone()));
+        snap.state.now = Some(start + chrono::Duration::seconds(secs));
+        snap
+    };
+    let mut server = RoomServer::start("127.0.0.1:0".parse().unwrap(), at(0), Limits::default()).unwrap();
+    let Some(mut b) = Browser::launch(1920, 1080) else { return };
+    b.open(&server.url());
+    assert_eq!(b.eval("document.querySelectorAll('.gauges .gauge').length"), json!(5));
+    let before = b.eval("document.querySelector('#clock .time').textContent");
+    for (width, height) in [(1920, 1080), (1280, 720)] {
+        b.resize(width, height);
+        assert!(
+            b.wait_for("document.documentElement.scrollHeight <= innerHeight + 1", Duration::from_secs(2)),
+            "the board fits {width}x{height}"
+        );
+        assert_eq!(b.eval("document.documentElement.scrollWidth <= innerWidth"), json!(true));
+        // The smallest running text on the board, after the page fitted it.
+        let px = b.eval("parseFloat(getComputedStyle(document.querySelector('#clock .time')).fontSize)");
+        let px = px.as_f64().unwrap();
+        let root = b.eval("parseFloat(getComputedStyle(document.documentElement).fontSize)");
+        let root = root.as_f64().unwrap();
+        eprintln!("{width}x{height}: text {root}px, clock {px}px");
+        // Body text of the full board at least 20 px on 1080 lines, 14 px on
+        // 720 (the fitted size on the demo's busiest meeting).
+        let floor = if height >= 1080 { 20.0 } else { 14.0 };
+        assert!(root >= floor && px >= floor * 1.6, "{width}x{height}: text at {root}px, clock at {px}px");
+        check_screenshot(&mut b, &format!("instruments-{width}x{height}.png"), width, height);
+    }
+    // Each second kompas hands over a new state; the clock follows.
+    for secs in 1..=2 {
+        server.publish(at(secs));
+        arrives(&mut b, &format!("0:{secs:02} / 10:00"), Duration::from_secs(1));
+    }
+    assert_ne!(b.eval("document.querySelector('#clock .time').textContent"), before);
+    // The clock in the spotlight: the time in very large type.
+    b.resize(1280, 720);
+    let mut spot = at(3);
+    spot.state.screen = RoomScreen::Spotlight(Spot::Clock);
+    server.publish(spot);
+    assert!(b.wait_for("document.getElementById('room').className === 'spotlight'", Duration::from_secs(1)));
+    let px = b.eval("parseFloat(getComputedStyle(document.querySelector('#clock .time')).fontSize)");
+    assert!(px.as_f64().unwrap() >= 100.0, "the spotlit clock at {px}px");
+    check_screenshot(&mut b, "clock-spotlight-1280x720.png", 1280, 720);
+    for (screen, name) in [(Spot::Relationship, "relationship"), (Spot::Grondvorm, "grondvorm")] {
+        let mut spot = at(3);
+        spot.state.screen = RoomScreen::Spotlight(screen);
+        server.publish(spot);
+        let selector = format!("document.querySelector('.spot-{name}') !== null");
+        assert!(b.wait_for(&selector, Duration::from_secs(1)));
+        let charts = text_list(&mut b, "svg.chart title").len();
+        assert_eq!(charts, if name == "relationship" { 3 } else { 0 }, "{name}");
+        for (width, height) in [(1280, 720), (1920, 1080)] {
+            b.resize(width, height);
+            assert!(
+                b.wait_for(
+                    "document.documentElement.scrollHeight <= innerHeight + 1",
+                    Duration::from_secs(2)
+                ),
+                "{name} fits {width}x{height}"
+            );
+            check_screenshot(&mut b, &format!("{name}-spotlight-{width}x{height}.png"), width, height);
+        }
+    }
+    server.stop();
 }

@@ -18,6 +18,7 @@ use kompas::room::{Limits, RoomServer, RoomSnapshot, RoomState};
 fn snapshot(s: &Session) -> RoomSnapshot {
     RoomSnapshot {
         session: Some(Arc::new(s.clone())),
+        chain: None,
         state: RoomState::new(Lang::Nl, common::date(2026, 3, 20)),
     }
 }

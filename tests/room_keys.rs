@@ -147,3 +147,42 @@ fn typing_in_a_form_is_not_in_the_snapshot() {
     // Room keys do nothing while a form is open (they are typing there).
     assert!(room(&mut state, RoomKey::Toggle).is_empty());
 }
+
+#[test]
+fn on_an_instrument_pane_the_spotlight_shows_the_instrument() {
+    let mut state = open(Access::Edit);
+    for (pane, spot) in
+        [("agenda", Spot::Clock), ("relationship", Spot::Relationship), ("grondvorm", Spot::Grondvorm)]
+    {
+        while state.session().unwrap().pane_id() != pane {
+            update(&mut state, Action::NextPane, now());
+        }
+        room(&mut state, RoomKey::Spotlight);
+        assert_eq!(state.room.screen, RoomScreen::Spotlight(spot), "{pane}");
+        room(&mut state, RoomKey::Spotlight);
+        assert_eq!(state.room.screen, RoomScreen::Board, "{pane}: again, back to the board");
+    }
+    // While the agenda clock runs, the room's state carries the time, so the
+    // runtime hands the room a new view every second.
+    assert_eq!(kompas::app::room::room_state(&state).now, None);
+    let s = state.session().unwrap().session.clone();
+    let mut running = (*s).clone();
+    let fields = meeting::AgendaFields {
+        title: "Opening".into(),
+        phase: Phase::Delen,
+        planned_minutes: 5,
+        lead: None,
+    };
+    let id = running.add_agenda_item(&fields, None, now()).unwrap();
+    running.start_agenda_item(&id, now()).unwrap();
+    let opened = OpenedSession {
+        session: running,
+        path: PathBuf::from("sessions/x.json"),
+        access: Access::Edit,
+        draft: None,
+        previous: None,
+    };
+    update(&mut state, Action::SessionOpened(Box::new(opened)), now());
+    assert_eq!(kompas::app::room::room_state(&state).now, Some(now()));
+    assert_eq!(kompas::app::room::snapshot(&state).state.now, Some(now()));
+}

@@ -25,7 +25,7 @@ fn today() -> NaiveDate {
 fn snap(s: &Session, lang: Lang, screen: RoomScreen) -> RoomSnapshot {
     let mut state = RoomState::new(lang, today());
     state.screen = screen;
-    RoomSnapshot { session: Some(Arc::new(s.clone())), state }
+    RoomSnapshot { session: Some(Arc::new(s.clone())), chain: None, state }
 }
 
 fn page(s: &Session, lang: Lang, screen: RoomScreen) -> String {
@@ -165,6 +165,9 @@ fn every_text_colour_has_high_contrast() {
         ("on-accent", "late"),
         ("ink", "soft"),
         ("muted", "soft"),
+        ("ok", "bg"),
+        ("warn", "bg"),
+        ("warn", "warn-bg"),
     ] {
         let ratio = contrast(&var(text), &var(background));
         assert!(ratio >= 7.0, "--{text} on --{background}: {ratio:.1}:1");
@@ -181,11 +184,14 @@ fn the_board_shows_phases_question_agreements_and_the_map() {
     for lang in LANGS {
         let html = page(&s, lang, RoomScreen::Board);
         let doc = parse(&html);
-        // Phase strip: current Delen (after a step back), Overeenkomen visited.
+        // Phase strip: current Delen after a step back from Overeenkomen,
+        // which is marked ↩ like on the terminal (not ticked as done).
         let strip = by_class(&doc, "strip")[0];
-        let classes: Vec<_> =
-            strip.children().filter(|c| c.is_element()).map(|c| c.attribute("class").unwrap()).collect();
-        assert_eq!(classes, ["visited", "current", "visited", "ahead", "ahead"]);
+        let items: Vec<_> = strip.children().filter(|c| c.is_element()).collect();
+        let classes: Vec<_> = items.iter().map(|c| c.attribute("class").unwrap()).collect();
+        assert_eq!(classes, ["done", "current", "stepped-back", "ahead", "ahead"]);
+        let marks: Vec<String> = items.iter().map(|c| text_of(c.first_element_child().unwrap())).collect();
+        assert_eq!(marks, ["✓", "▶", "↩", "", ""]);
         // The latest question of the phase, with its answer.
         let q = by_class(&doc, "question")[0];
         assert!(text_of(q).contains("Waar zit de spanning?"));
@@ -265,8 +271,10 @@ fn blank_shows_nothing_and_no_session_shows_a_wait() {
     assert_eq!(main.attribute("class"), Some("blank"));
     assert_eq!(text_of(main).trim(), "");
     for lang in LANGS {
-        let waiting =
-            room::render_page(&RoomSnapshot { session: None, state: RoomState::new(lang, today()) }, 1);
+        let waiting = room::render_page(
+            &RoomSnapshot { session: None, chain: None, state: RoomState::new(lang, today()) },
+            1,
+        );
         assert!(parse(&waiting).root_element().has_tag_name("html"));
         assert!(waiting.contains(&kompas::export::escape_html(kompas::room::W::Waiting.get(lang))));
     }

@@ -9,6 +9,7 @@ use super::action::{Action, Effect};
 use super::state::{AppState, Overlay};
 use crate::domain::{TextKind, Timestamp};
 use crate::i18n::Lang;
+use crate::panes::Pane;
 use crate::room::{RoomScreen, RoomSnapshot, RoomState, Spot};
 
 crate::messages! { pub struct R {
@@ -19,7 +20,7 @@ crate::messages! { pub struct R {
     KeyBlank => "scherm leeg", "blank";
     HelpBlank => "zaalscherm leeg maken, of weer tonen", "blank the room display, or show it again";
     KeySpotlight => "uitlichten", "spotlight";
-    HelpSpotlight => "het gekozen item groot op het zaalscherm (nog eens: terug naar het overzicht)", "the selected item full screen on the room display (again: back to the board)";
+    HelpSpotlight => "het gekozen item groot op het zaalscherm; in agenda, relatie en grondvorm dat instrument (nog eens: terug naar het overzicht)", "the selected item full screen on the room display; in the agenda, relationship and basic-form panes that instrument (again: back to the board)";
     KeyShowOnRoom => "zaal: tonen/verbergen", "room: show/hide";
     HelpShowOnRoom => "gekozen belang, afspraak of antwoord op het zaalscherm tonen of verbergen", "show or hide the selected interest, agreement or answer on the room display";
     HelpRoomKeys => "Zaalscherm", "Room display";
@@ -81,8 +82,19 @@ impl Default for RoomControl {
 impl RoomControl {
     /// The room state for a snapshot.
     pub fn state(&self, lang: Lang, today: chrono::NaiveDate) -> RoomState {
-        RoomState { lang, today, screen: self.screen.clone(), question: self.question.clone() }
+        RoomState { lang, today, screen: self.screen.clone(), question: self.question.clone(), now: None }
     }
+}
+
+/// The room state of `state`: while the open session's agenda clock runs it
+/// carries the time, so the runtime hands the room a new state every second
+/// (the pane's timer wakes it) and the clock on the wall moves.
+pub fn room_state(state: &AppState) -> RoomState {
+    let mut room = state.room.state(state.lang, state.today);
+    if state.session().is_some_and(|s| s.session.clock_running()) {
+        room.now = Some(state.now);
+    }
+    room
 }
 
 /// The committed snapshot the room display shows now: the open session as
@@ -90,7 +102,8 @@ impl RoomControl {
 pub fn snapshot(state: &AppState) -> RoomSnapshot {
     RoomSnapshot {
         session: state.session().map(|s| std::sync::Arc::clone(&s.session)),
-        state: state.room.state(state.lang, state.today),
+        chain: state.session().and_then(|s| s.chain.clone()),
+        state: room_state(state),
     }
 }
 
@@ -151,6 +164,17 @@ fn spotlight(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(s) = state.session() else { return Vec::new() };
+    // On an instrument's pane the spotlight shows the instrument itself.
+    let instrument = match s.active().id() {
+        <crate::panes::agenda::Agenda as Pane>::ID => Some(Spot::Clock),
+        <crate::panes::relationship::Relationship as Pane>::ID => Some(Spot::Relationship),
+        <crate::panes::grondvorm::Grondvorm as Pane>::ID => Some(Spot::Grondvorm),
+        _ => None,
+    };
+    if let Some(spot) = instrument {
+        state.room.screen = RoomScreen::Spotlight(spot);
+        return Vec::new();
+    }
     let Some(sel) = s.active().selected(s, state.lang) else {
         state.warn(R::NothingToSpotlight);
         return Vec::new();

@@ -35,7 +35,7 @@ pub use origin::Origin;
 pub use overview::{
     AgreementTotals, ChainOverview, InterestChange, InterestChangeKind, MeetingLine, chain_overview,
 };
-pub use phase::{Phase, PhaseMove};
+pub use phase::{Phase, PhaseMark, PhaseMove};
 pub use room::{RoomItem, RoomMark, RoomMarks};
 pub use session::{AgreementFields, FORMAT, PartyFields, PreviousMeeting, Removed, Session, VERSION};
 pub use summary::{SessionText, Summary, TextKind};

@@ -79,9 +79,80 @@ impl PhaseMove {
     }
 }
 
+/// How the phase strip marks a phase, on the terminal and on the room
+/// display alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhaseMark {
+    /// The phase the collaboration is in (`▶`).
+    Current,
+    /// Visited and behind the current phase (`✓`).
+    Done,
+    /// Reached once, then the table stepped back before it (`↩`): not done.
+    SteppedBack,
+    /// Not reached yet.
+    Ahead,
+}
+
+impl PhaseMark {
+    /// The strip's sign for the mark (a space for a phase ahead).
+    pub fn sign(self) -> &'static str {
+        match self {
+            PhaseMark::Current => "▶",
+            PhaseMark::Done => "✓",
+            PhaseMark::SteppedBack => "↩",
+            PhaseMark::Ahead => " ",
+        }
+    }
+
+    /// A stable name for styling ("current", "done", "stepped-back", "ahead").
+    pub fn id(self) -> &'static str {
+        match self {
+            PhaseMark::Current => "current",
+            PhaseMark::Done => "done",
+            PhaseMark::SteppedBack => "stepped-back",
+            PhaseMark::Ahead => "ahead",
+        }
+    }
+}
+
+impl super::Session {
+    /// The strip's mark for `phase`.
+    pub fn phase_mark(&self, phase: Phase) -> PhaseMark {
+        if phase == self.phase {
+            PhaseMark::Current
+        } else if !self.visited(phase) {
+            PhaseMark::Ahead
+        } else if phase < self.phase {
+            PhaseMark::Done
+        } else {
+            PhaseMark::SteppedBack
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phase_marks_follow_the_history_with_steps_back() {
+        use chrono::DateTime;
+        let t = |hm: &str| DateTime::parse_from_rfc3339(&format!("2026-03-12T{hm}:00+01:00")).unwrap();
+        let day = t("09:00").date_naive();
+        let mut s = super::super::Session::new("s".into(), "W", day, "", t("09:00")).unwrap();
+        let marks = |s: &super::super::Session| Phase::ALL.map(|p| s.phase_mark(p));
+        use PhaseMark::*;
+        assert_eq!(marks(&s), [Current, Ahead, Ahead, Ahead, Ahead]);
+        s.move_to_phase(Phase::Overeenkomen, None, t("09:10")).unwrap();
+        // Phase 2 was skipped: not visited, so not done either.
+        assert_eq!(marks(&s), [Done, Ahead, Current, Ahead, Ahead]);
+        s.move_to_phase(Phase::Vormgeven, None, t("09:20")).unwrap();
+        s.move_to_phase(Phase::Delen, Some("te snel"), t("09:30")).unwrap();
+        assert_eq!(marks(&s), [Done, Current, SteppedBack, SteppedBack, Ahead]);
+        assert_eq!(Phase::ALL.map(|p| s.phase_mark(p).sign()), ["✓", "▶", "↩", "↩", " "]);
+        s.move_to_phase(Phase::Overeenkomen, None, t("09:40")).unwrap();
+        assert_eq!(marks(&s), [Done, Done, Current, SteppedBack, Ahead]);
+    }
 
     #[test]
     fn ids_round_trip_and_are_ordered() {

@@ -62,18 +62,32 @@ fn line_attrs(k: usize) -> String {
     format!("stroke=\"{}\" stroke-width=\"2\"{dash}", COLOURS[k % COLOURS.len()])
 }
 
-/// Write the chart as an `<svg>` element.
+/// The type size the minutes' style sheet gives chart text (`svg.chart text`).
+const MINUTES_FONT: f32 = 11.0;
+
+/// Write the chart as an `<svg>` element, laid out for text of the
+/// minutes' size.
 pub(super) fn svg(out: &mut String, c: &Chart) {
+    svg_sized(out, c, MINUTES_FONT);
+}
+
+/// Write the chart laid out for chart text of `font` user units (the page's
+/// style sheet must give `svg.chart text` that size): rows, margins and the
+/// legend grow with it, the width stays. The room display uses larger type
+/// than the minutes.
+pub(super) fn svg_sized(out: &mut String, c: &Chart, font: f32) {
+    let zoom = font / MINUTES_FONT;
+    let (step, top, legend_row) = (STEP * zoom, TOP * zoom, LEGEND_ROW * zoom);
     let longest = c.y.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f32;
-    let left = (10.0 + 6.2 * longest).clamp(36.0, 230.0);
+    let left = (10.0 + 6.2 * zoom * longest).clamp(36.0, 230.0 * zoom);
     let rows = c.y.len().max(2) as f32 - 1.0;
-    let plot_h = STEP * rows;
-    let bottom = TOP + plot_h;
-    let height = bottom + 30.0 + LEGEND_ROW * c.series.len() as f32 + 6.0;
+    let plot_h = step * rows;
+    let bottom = top + plot_h;
+    let height = bottom + 30.0 * zoom + legend_row * c.series.len() as f32 + 6.0;
     let plot_w = WIDTH - left - RIGHT;
     let meetings = c.x.len().max(1) as f32;
     let px = |x: f32| left + plot_w * (x + 0.5) / meetings;
-    let py = |y: f32| bottom - STEP * y;
+    let py = |y: f32| bottom - step * y;
 
     let _ = write!(
         out,
@@ -84,7 +98,13 @@ pub(super) fn svg(out: &mut String, c: &Chart) {
         h = n(height),
         title = escape(&c.title)
     );
-    let _ = writeln!(out, "<text x=\"{}\" y=\"14\" font-weight=\"600\">{}</text>", n(left), escape(&c.title));
+    let _ = writeln!(
+        out,
+        "<text x=\"{}\" y=\"{}\" font-weight=\"600\">{}</text>",
+        n(left),
+        n(14.0 * zoom),
+        escape(&c.title)
+    );
     for (j, label) in c.y.iter().enumerate() {
         let y = py(j as f32);
         let _ = writeln!(
@@ -94,7 +114,7 @@ pub(super) fn svg(out: &mut String, c: &Chart) {
             n(left),
             n(WIDTH - RIGHT),
             n(left - 6.0),
-            n(y + 4.0),
+            n(y + 4.0 * zoom),
             escape(label),
             y = n(y)
         );
@@ -103,7 +123,7 @@ pub(super) fn svg(out: &mut String, c: &Chart) {
         out,
         "<line class=\"axis\" x1=\"{l}\" y1=\"{t}\" x2=\"{l}\" y2=\"{b}\"/>",
         l = n(left),
-        t = n(TOP - 6.0),
+        t = n(top - 6.0),
         b = n(bottom)
     );
     for (i, label) in c.x.iter().enumerate() {
@@ -111,7 +131,7 @@ pub(super) fn svg(out: &mut String, c: &Chart) {
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             n(px(i as f32)),
-            n(bottom + 16.0),
+            n(bottom + 16.0 * zoom),
             escape(label)
         );
     }
@@ -119,22 +139,50 @@ pub(super) fn svg(out: &mut String, c: &Chart) {
         series(out, k, s, &px, &py);
     }
     for (k, s) in c.series.iter().enumerate() {
-        let y = bottom + 34.0 + LEGEND_ROW * k as f32;
+        let y = bottom + 34.0 * zoom + legend_row * k as f32;
         let x = left;
         if s.line {
             let _ = write!(
                 out,
                 "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" {}/>",
                 n(x),
-                n(x + 24.0),
+                n(x + 24.0 * zoom),
                 line_attrs(k),
-                y = n(y - 4.0)
+                y = n(y - 4.0 * zoom)
             );
         }
-        mark(out, k, x + 12.0, y - 4.0, COLOURS[k % COLOURS.len()]);
-        let _ = writeln!(out, "<text x=\"{}\" y=\"{}\">{}</text>", n(x + 32.0), n(y), escape(&s.name));
+        mark(out, k, x + 12.0 * zoom, y - 4.0 * zoom, COLOURS[k % COLOURS.len()]);
+        let _ = writeln!(out, "<text x=\"{}\" y=\"{}\">{}</text>", n(x + 32.0 * zoom), n(y), escape(&s.name));
     }
     out.push_str("</svg>\n");
+}
+
+/// One series of [`line_chart_svg`]: its name, its (x, y) points, and
+/// whether they are joined by a line.
+pub type SeriesOf = (String, Vec<(f32, f32)>, bool);
+
+/// A line chart as inline SVG for a page other than the minutes (the room
+/// display): the same drawing as the minutes' charts, with text of `font`
+/// user units. `series` are (name, points, joined by a line).
+pub fn line_chart_svg(
+    class: &'static str,
+    title: &str,
+    x: Vec<String>,
+    y: Vec<String>,
+    series: Vec<SeriesOf>,
+    font: f32,
+) -> String {
+    let chart = Chart {
+        class,
+        title: title.to_string(),
+        x,
+        y,
+        series: series.into_iter().map(|(name, points, line)| Series { name, points, line }).collect(),
+        table: super::doc::Table { class, head: Vec::new(), row_heads: false, rows: Vec::new() },
+    };
+    let mut out = String::new();
+    svg_sized(&mut out, &chart, font);
+    out
 }
 
 fn series(out: &mut String, k: usize, s: &Series, px: &dyn Fn(f32) -> f32, py: &dyn Fn(f32) -> f32) {

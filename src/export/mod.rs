@@ -32,9 +32,11 @@ use chrono::NaiveDate;
 use crate::domain::Session;
 use crate::i18n::Lang;
 
+pub use chart::line_chart_svg;
 pub use html::escape as escape_html;
 pub use labels::moment;
 pub use markdown::escape as escape_markdown;
+pub use relationship::{chain as meetings_up_to, history_charts};
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

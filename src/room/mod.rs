@@ -14,7 +14,9 @@
 //! in progress: only committed snapshots are published.
 
 mod access;
+mod detail;
 mod http;
+mod instruments;
 mod page;
 mod qr;
 mod server;
@@ -27,6 +29,7 @@ use std::net::SocketAddr;
 
 pub use access::{Token, host_is_loopback, is_loopback};
 pub use http::{Head, ReadError, event as sse_event, parse as parse_head};
+pub use instruments::CHART_FONT;
 pub use page::{SCRIPT, SCRIPT_HASH, STYLE, STYLE_HASH, content_security_policy, page};
 pub use qr::Qr;
 pub use server::{Limits, RoomServer};

@@ -12,10 +12,14 @@ use super::words::W;
 
 /// The spotlight's content, or `None` when the item no longer exists or is
 /// not for the room (private, or an individual interest not shown).
-pub(super) fn spotlight(s: &Session, st: &RoomState, spot: &Spot) -> Option<String> {
+pub(super) fn spotlight(s: &Session, earlier: &[Session], st: &RoomState, spot: &Spot) -> Option<String> {
     let lang = st.lang;
     let mut out = String::with_capacity(1024);
     match spot {
+        Spot::Clock | Spot::Relationship | Spot::Grondvorm => {
+            let now = st.now.unwrap_or_else(|| s.last_recorded());
+            return super::detail::spotlight(s, earlier, lang, now, spot);
+        }
         Spot::Phase => {
             let p = s.phase;
             kicker(&mut out, W::SpotPhase.get(lang));

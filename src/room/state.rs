@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::domain::Session;
+use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
 
 /// One thing shown full screen.
@@ -23,6 +23,13 @@ pub enum Spot {
     Agreement(String),
     /// A reflection question (its text), with the room's answers to it.
     Question(String),
+    /// The agenda clock, large (from the agenda pane).
+    Clock,
+    /// The thermometer, the five conditions and trust with their charts
+    /// (from the relationship pane).
+    Relationship,
+    /// The basic-form chooser (from its pane).
+    Grondvorm,
 }
 
 /// What the room sees.
@@ -45,11 +52,15 @@ pub struct RoomState {
     /// The question the board shows; `None` shows the latest question
     /// answered in the current phase.
     pub question: Option<String>,
+    /// The time the agenda clock is shown at, while it runs (kompas hands
+    /// over a new state every second then); `None` while it stands still,
+    /// when the recorded marks alone give its times.
+    pub now: Option<Timestamp>,
 }
 
 impl RoomState {
     pub fn new(lang: Lang, today: NaiveDate) -> RoomState {
-        RoomState { lang, today, screen: RoomScreen::Board, question: None }
+        RoomState { lang, today, screen: RoomScreen::Board, question: None, now: None }
     }
 }
 
@@ -60,5 +71,8 @@ impl RoomState {
 pub struct RoomSnapshot {
     /// `None` while no session is open (the library).
     pub session: Option<Arc<Session>>,
+    /// The collaboration's earlier meetings as kompas loaded them (for the
+    /// charts over the meetings); `None` until they are loaded.
+    pub chain: Option<Arc<[Session]>>,
     pub state: RoomState,
 }

@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use crate::domain::{Agreement, InterestKind, Phase, Reflection, Session};
+use crate::domain::{Agreement, InterestKind, Phase, PhaseMark, Reflection, Session};
 use crate::export::escape_html as escape;
 use crate::i18n::{self, Lang, Msg};
 
@@ -38,10 +38,11 @@ pub fn render_main(snap: &RoomSnapshot, version: u64) -> String {
     let Some(session) = snap.session.as_deref() else {
         return super::spot::waiting(lang, version);
     };
+    let earlier = snap.chain.as_deref().unwrap_or(&[]);
     let title = format!("{} · kompas", session.title);
     let (class, body) = match &snap.state.screen {
         RoomScreen::Blank => ("blank".to_string(), String::new()),
-        RoomScreen::Spotlight(spot) => match super::spot::spotlight(session, &snap.state, spot) {
+        RoomScreen::Spotlight(spot) => match super::spot::spotlight(session, earlier, &snap.state, spot) {
             Some(html) => ("spotlight".to_string(), html),
             // The item is gone or private: the board, never the item.
             None => board(session, &snap.state),
@@ -64,8 +65,11 @@ pub fn render_main(snap: &RoomSnapshot, version: u64) -> String {
 /// agreements.
 fn board(s: &Session, st: &RoomState) -> (String, String) {
     let lang = st.lang;
-    let mut out = String::with_capacity(8 * 1024);
+    let mut out = String::with_capacity(16 * 1024);
     header(&mut out, s, lang);
+    // A clock standing still needs no time but the recorded marks.
+    let now = st.now.unwrap_or_else(|| s.last_recorded());
+    super::instruments::gauges(&mut out, s, lang, now);
     question(&mut out, s, st);
     let map_first = s.phase <= Phase::Delen;
     out.push_str("<div class=\"columns\">\n");
@@ -91,16 +95,13 @@ fn header(out: &mut String, s: &Session, lang: Lang) {
     );
     let _ = writeln!(out, "<ol class=\"strip\" aria-label=\"{}\">", attr(W::Phases.get(lang)));
     for p in Phase::ALL {
-        let (class, current, mark) = if p == s.phase {
-            ("current", " aria-current=\"step\"", "▶")
-        } else if s.visited(p) {
-            ("visited", "", "✓")
-        } else {
-            ("ahead", "", "")
-        };
+        let mark = s.phase_mark(p);
+        let current = if mark == PhaseMark::Current { " aria-current=\"step\"" } else { "" };
         let _ = writeln!(
             out,
-            "<li class=\"{class}\"{current}><span class=\"mark\">{mark}</span><span class=\"num\">{}</span> <span class=\"name\">{}</span></li>",
+            "<li class=\"{}\"{current}><span class=\"mark\">{}</span><span class=\"num\">{}</span> <span class=\"name\">{}</span></li>",
+            mark.id(),
+            mark.sign().trim(),
             p.number(),
             escape(i18n::phase_short(lang, p))
         );

@@ -22,5 +22,11 @@ crate::messages! { pub struct W {
     SectionNote => "Wat de procesbegeleider bewust niet of juist wel op het zaalscherm liet zien. Individuele belangen staan er alleen op als ze bewust getoond zijn.", "What the facilitator kept off the room display, or showed on purpose. Individual interests appear there only when shown on purpose.";
     MarkPrivate => "privé: niet op het zaalscherm", "private: not on the room display";
     MarkShown => "bewust getoond op het zaalscherm", "shown on the room display on purpose";
+    Clock => "Agenda", "Agenda";
+    ClockStopped => "De klok staat stil", "The clock is stopped";
+    Total => "Totaal", "Total";
+    OverTime => "over de tijd", "over time";
+    Chosen => "gekozen", "chosen";
+    Lowest => "Laagst", "Lowest";
     UnknownItem => "(item niet meer in de sessie)", "(item no longer in the session)";
 } }

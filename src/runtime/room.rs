@@ -6,7 +6,7 @@
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 
-use crate::app::room::{RoomReport, RoomRunning, snapshot};
+use crate::app::room::{RoomReport, RoomRunning, room_state, snapshot};
 use crate::app::{Action, AppState};
 use crate::room::{Limits, RoomServer, RoomState, Token};
 
@@ -15,6 +15,8 @@ use crate::room::{Limits, RoomServer, RoomState, Token};
 struct Shown {
     path: Option<std::path::PathBuf>,
     state: RoomState,
+    /// The earlier meetings' list (by address): a new one came in.
+    chain: Option<usize>,
 }
 
 #[derive(Default)]
@@ -61,7 +63,8 @@ impl RoomLink {
         let Some(server) = &mut self.server else { return };
         let shown = Shown {
             path: state.session().map(|s| s.path.clone()),
-            state: state.room.state(state.lang, state.today),
+            state: room_state(state),
+            chain: state.session().and_then(|s| s.chain.as_ref()).map(|c| c.as_ptr() as usize),
         };
         if self.dirty || self.last.as_ref() != Some(&shown) {
             server.publish(snapshot(state));

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::{AppState, SessionScreen};
-use crate::domain::Phase;
+use crate::domain::{Phase, PhaseMark};
 use crate::i18n::{self, Msg};
 use crate::panes::PANES;
 use crate::text::{safe_line, truncate};
@@ -58,16 +58,7 @@ pub fn draw_phases(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
     let lang = state.lang;
     let current = s.session.phase;
     let cell = |p: Phase, with_name: bool| {
-        let mark = if p == current {
-            "▶"
-        } else if s.session.visited(p) && p.number() < current.number() {
-            "✓"
-        } else if s.session.visited(p) {
-            // Reached once, then the table stepped back before it: not done.
-            "↩"
-        } else {
-            " "
-        };
+        let mark = s.session.phase_mark(p).sign();
         if with_name || p == current {
             format!(" {mark}{} {} ", p.number(), i18n::phase_short(lang, p))
         } else {
@@ -81,12 +72,10 @@ pub fn draw_phases(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         if i > 0 {
             spans.push(Span::styled("›", theme::dim()));
         }
-        let style = if p == current {
-            theme::phase_current()
-        } else if s.session.visited(p) {
-            theme::phase_visited()
-        } else {
-            theme::phase_ahead()
+        let style = match s.session.phase_mark(p) {
+            PhaseMark::Current => theme::phase_current(),
+            PhaseMark::Done | PhaseMark::SteppedBack => theme::phase_visited(),
+            PhaseMark::Ahead => theme::phase_ahead(),
         };
         spans.push(Span::styled(cell(p, with_names), style));
     }

@@ -126,7 +126,7 @@ impl super::Out<'_> {
         }
     }
 
-    fn conditions_chart(&mut self, trend: &ConditionsTrend) {
+    pub(super) fn conditions_chart(&mut self, trend: &ConditionsTrend) {
         if trend.meetings.len() < 2 || trend.is_empty() {
             return;
         }

@@ -22,7 +22,7 @@ use crate::i18n::{self, Lang, Msg};
 /// The meetings of the chain up to and including `session`, in date order:
 /// `earlier` may hold any meetings; those of the same collaboration dated
 /// before it (or on its day but created before it) are used.
-pub(super) fn chain<'a>(session: &'a Session, earlier: &'a [Session]) -> Vec<&'a Session> {
+pub fn chain<'a>(session: &'a Session, earlier: &'a [Session]) -> Vec<&'a Session> {
     let key = |s: &Session| (s.meeting_date, s.created_at);
     let mut out: Vec<&Session> = earlier
         .iter()
@@ -57,6 +57,32 @@ pub(super) fn blocks(session: &Session, earlier: &[Session], lang: Lang) -> Vec<
         o.blocks.push(Block::Note(line(W::WhoseWords.get(lang))));
     }
     o.blocks
+}
+
+/// The minutes' charts of the relationship over the chain (the thermometer
+/// and the five conditions, each when two or more meetings have values), as
+/// inline SVG with text of `font` user units: the room display shows them.
+pub fn history_charts(
+    session: &Session,
+    earlier: &[Session],
+    lang: Lang,
+    font: f32,
+) -> Vec<(&'static str, String)> {
+    let mut o = Out { s: session, chain: chain(session, earlier), lang, blocks: Vec::new(), marked: false };
+    o.thermometer_chart();
+    let trend = crate::domain::conditions_trend(o.chain.iter().copied());
+    o.conditions_chart(&trend);
+    o.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chart(c) => {
+                let mut svg = String::new();
+                super::chart::svg_sized(&mut svg, c, font);
+                Some((c.class, svg))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn cell(s: impl Into<String>) -> Cell {

@@ -75,7 +75,7 @@ impl super::Out<'_> {
         self.thermometer_chart();
     }
 
-    fn thermometer_chart(&mut self) {
+    pub(super) fn thermometer_chart(&mut self) {
         let h = reading_history(self.chain.iter().copied());
         if h.meetings.len() < 2 || h.readings.is_empty() {
             return;
