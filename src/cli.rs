@@ -118,5 +118,6 @@ fn parse_format(s: &str) -> Result<crate::export::Format, String> {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::app::parse_date(s).ok_or_else(|| format!("not a date: {s:?} (use YYYY-MM-DD)"))
+    crate::dates::parse(s, chrono::Local::now().date_naive())
+        .ok_or_else(|| format!("not a date: {s:?} (use YYYY-MM-DD)"))
 }

@@ -232,7 +232,7 @@ messages! { impl Msg {
     NoPrevPhase => "Dit is de eerste fase", "This is the first phase";
     AddPartyFirst => "Voeg eerst een partij toe (p)", "Add a party first (p)";
     RequiredField => "Dit veld is verplicht", "This field is required";
-    BadDate => "Datum als 2026-04-01 of 1-4-2026", "Date as 2026-04-01 or 1-4-2026";
+    BadDate => "Geen datum: typ bv. 31-10, 31 okt, vrijdag, morgen of +2w", "Not a date: type e.g. 31-10, 31 Oct, friday, tomorrow or +2w";
     DraftRecovered => "Niet-opgeslagen tekst hersteld", "Unsaved text recovered";
     // hint and help labels (generated from the keymap)
     KeyQuit => "stoppen", "quit";

@@ -10,6 +10,7 @@ pub mod chain;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod dates;
 pub mod domain;
 pub mod export;
 pub mod generate;

@@ -53,9 +53,8 @@ fn facilitator_runs_a_first_meeting_and_the_file_holds_it() {
     k.send("a");
     k.wait_for("Nieuwe afspraak", 5);
     k.send("Gemeente nodigt huurdersvereniging uit");
-    k.send(TAB);
-    k.send(TAB);
-    k.send(TAB);
+    k.send(TAB); // owner
+    k.send(TAB); // due date
     k.send("2026-03-26");
     k.send(ENTER);
     k.wait_for("huurdersvereniging", 5);

@@ -90,7 +90,6 @@ fn the_grondvorm_conversation_from_answers_to_an_agreement() {
     k.send(TAB);
     k.send(RIGHT);
     k.send(TAB);
-    k.send(TAB);
     k.send("2026-06-30");
     k.send(ENTER);
     k.wait_for("Agreement recorded", 5);

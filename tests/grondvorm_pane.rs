@@ -142,8 +142,7 @@ fn the_grondvorm_conversation_in_phase_3_ends_in_agreements() {
     let form = state.form.as_ref().expect("the agreement form");
     assert_eq!(form.text("text"), "gezamenlijk fonds, bijdrage naar rato");
     // Owner: the municipality; a due date; the rest as the normal form has it.
-    let mut actions =
-        vec![Action::FormNextField, key(Key::Right), Action::FormNextField, Action::FormNextField];
+    let mut actions = vec![Action::FormNextField, key(Key::Right), Action::FormNextField];
     actions.extend(typing("1-7-2026"));
     actions.push(Action::FormSubmit);
     assert_eq!(send(&mut state, actions), vec![Effect::Save]);

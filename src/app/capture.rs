@@ -78,9 +78,13 @@ pub(super) fn move_phase(
 }
 
 pub(super) fn form_action(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
+    let lang = state.lang;
+    let session = state.session().map(|s| std::sync::Arc::clone(&s.session));
     let Some(form) = state.form.as_mut() else { return Vec::new() };
     match action {
-        Action::FormInput(input) => form.input(input),
+        Action::FormInput(input) => {
+            form.input(input, now, &|c| super::form::choice_label(lang, session.as_deref(), c))
+        }
         Action::Paste(text) => form.paste(&text),
         Action::FormNewline => form.newline(),
         Action::FormClearField => form.clear_field(),

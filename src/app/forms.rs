@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::action::{Effect, NewSessionFields};
-use super::form::{Choice, Field, Form, Purpose, parse_date};
+use super::form::{Choice, Field, Form, Purpose};
 use super::library::AgreementsShown;
 use super::state::{AppState, Library};
 use crate::domain::{InterestKind, Phase, Session, Temperature, Timestamp};
@@ -23,14 +23,14 @@ pub(crate) fn new_session_form(today: NaiveDate, facilitator: &str) -> Form {
         Purpose::NewSession,
         vec![
             Field::text("title", Msg::Title, "", true),
-            Field::text("date", Msg::MeetingDate, &iso(today), true),
+            Field::date("date", Msg::MeetingDate, &iso(today), true),
             Field::text("facilitator", Msg::Facilitator, facilitator, false),
         ],
     )
 }
 
 fn submit_new_session(state: &mut AppState, form: Form) -> Vec<Effect> {
-    let Some(meeting_date) = parse_date(&form.text("date")) else {
+    let Some(meeting_date) = crate::dates::parse(&form.text("date"), state.today) else {
         state.form = Some(form.refuse("date", Msg::BadDate));
         return Vec::new();
     };
@@ -40,11 +40,11 @@ fn submit_new_session(state: &mut AppState, form: Form) -> Vec<Effect> {
 }
 
 pub(crate) fn follow_up_form(today: NaiveDate) -> Form {
-    Form::new(Purpose::FollowUp, vec![Field::text("date", Msg::MeetingDate, &iso(today), true)])
+    Form::new(Purpose::FollowUp, vec![Field::date("date", Msg::MeetingDate, &iso(today), true)])
 }
 
 fn submit_follow_up(state: &mut AppState, form: Form) -> Vec<Effect> {
-    let Some(meeting_date) = parse_date(&form.text("date")) else {
+    let Some(meeting_date) = crate::dates::parse(&form.text("date"), state.today) else {
         state.form = Some(form.refuse("date", Msg::BadDate));
         return Vec::new();
     };

@@ -20,7 +20,9 @@ pub use action::{Access, Action, Effect, NewSessionFields, OpenedSession, Previo
 pub use capture::{change, commit, delete};
 pub use cursor::{ListCursor, Scroll, scroll_to_show, step};
 pub use failure::{F as FailureWords, Failure, FailureKind, IoCause};
-pub use form::{Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, parse_date};
+pub use form::{
+    Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, TYPE_AHEAD_PAUSE_MS, TypeAhead, choice_label,
+};
 pub use library::{
     AgreementsShown, EntryState, LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, Loaded, MAX_HITS,
     PortfolioLine, SearchHit, library_rows, portfolio, search,

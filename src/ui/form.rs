@@ -10,34 +10,29 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{AgreementsShown, AppState, Choice, FieldInput, Form, Purpose};
+use crate::app::{AppState, Choice, FieldInput, Form, Purpose};
 use crate::i18n::{self, Msg};
 use crate::layout::centered;
 use crate::text::{safe_line, truncate, wrap};
 
 fn choice_label(state: &AppState, c: &Choice) -> String {
-    let lang = state.lang;
-    match c {
-        Choice::Party(None) => Msg::NoOwner.get(lang).to_string(),
-        Choice::Party(Some(id)) => state
-            .session()
-            .and_then(|s| s.session.party(id))
-            .map_or_else(|| id.clone(), |p| safe_line(&p.organisation).into_owned()),
-        Choice::Kind(k) => i18n::kind_label(lang, *k).to_string(),
-        Choice::Phase(None) => Msg::AllPhases.get(lang).to_string(),
-        Choice::Phase(Some(p)) => format!("{} {}", p.number(), i18n::phase_short(lang, *p)),
-        Choice::Agreements(a) => match a {
-            AgreementsShown::Any => Msg::AnyAgreements,
-            AgreementsShown::WithOpen => Msg::WithOpen,
-            AgreementsShown::WithOverdue => Msg::WithOverdue,
-        }
-        .get(lang)
-        .to_string(),
-        Choice::Status(s) => i18n::status_label(lang, *s).to_string(),
-        Choice::Temperature(t) => i18n::temperature_label(lang, *t).to_string(),
-        Choice::Item { label, .. } => label.get(lang).to_string(),
-    }
+    crate::app::choice_label(state.lang, state.session().map(|s| &*s.session), c)
 }
+
+/// What a date field reads its text as, shown beside it: the date with its
+/// weekday, or a question mark while the text is no date yet.
+fn date_echo(state: &AppState, text: &str) -> Option<Span<'static>> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(match crate::dates::parse(text, state.today) {
+        Some(d) => Span::styled(format!("→ {}", crate::dates::echo(state.lang, d)), theme::label()),
+        None => Span::styled("→ ?".to_string(), theme::error()),
+    })
+}
+
+/// Columns a date field's echo takes ("→ wo 31 dec 2026" and a gap).
+const ECHO_W: u16 = 19;
 
 /// Lines of text shown above the fields, to say what the form is about.
 fn context_lines(state: &AppState, form: &Form, width: usize) -> Vec<Line<'static>> {
@@ -141,8 +136,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
                 Paragraph::new(Span::styled(head, label_style)),
                 Rect::new(inner.x, y, label_w as u16, 1),
             );
-            let value_area =
+            let mut value_area =
                 Rect::new(inner.x + label_w as u16, y, inner.width.saturating_sub(label_w as u16), 1);
+            if field.date && value_area.width > ECHO_W * 2 {
+                value_area.width -= ECHO_W;
+                if let Some(echo) = date_echo(state, &field.value()) {
+                    let r = Rect::new(value_area.right() + 1, y, ECHO_W - 1, 1);
+                    frame.render_widget(Paragraph::new(echo), r);
+                }
+            }
             match &field.input {
                 FieldInput::Text { area, .. } if focused => frame.render_widget(area.as_ref(), value_area),
                 FieldInput::Text { .. } => {

@@ -17,27 +17,53 @@ use crate::text::{safe_line, truncate};
 pub fn draw_title(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
     let lang = state.lang;
     let session = &s.session;
-    let mut right = String::new();
-    if let Some(t) = session.latest_temperature() {
-        right = format!("{}: {} ", Msg::Temperature.get(lang), i18n::temperature_label(lang, t.level));
-    }
     // The agenda's running clock (issue 12), with its words when there is room.
     let mut clock = crate::panes::agenda::header_clock(state, s, area.width >= 100).unwrap_or_default();
     // A game round's time left (issue 12), with its one-minute warning.
     clock.extend(crate::panes::game::header_timer(state, s).unwrap_or_default());
     let clock_w: usize = clock.iter().map(|c| c.content.width()).sum();
-    let mut left = format!(" {} · {}", safe_line(&session.title), i18n::date(lang, session.meeting_date));
-    if !session.facilitator.is_empty() {
-        left.push_str(&format!(" · {}", safe_line(&session.facilitator)));
+    let width = (area.width as usize).saturating_sub(clock_w + 1);
+    let date = i18n::date(lang, session.meeting_date);
+    let mut right = String::new();
+    if let Some(t) = session.latest_temperature() {
+        let level = i18n::temperature_label(lang, t.level);
+        right = format!("{}: {level} ", Msg::Temperature.get(lang));
+        // Where the title and the date would not fit beside the word
+        // "temperature", the level alone says it (its colour too).
+        if width < right.width() + date.width() + TITLE_MIN + 4 {
+            right = format!("{level} ");
+        }
     }
-    let room = (area.width as usize).saturating_sub(right.width() + clock_w + 1);
-    let left = truncate(&left, room).into_owned();
+    let room = width.saturating_sub(right.width());
+    let left = title_line(&safe_line(&session.title), &date, &safe_line(&session.facilitator), room);
     let gap = (area.width as usize).saturating_sub(left.width() + clock_w + right.width());
     let mut spans = vec![Span::styled(left, theme::title()), Span::raw(" ".repeat(gap))];
     spans.extend(clock);
     spans.push(Span::styled(right, temperature_style(session.latest_temperature().map(|t| t.level))));
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The title keeps at least this many columns before the date gives way.
+const TITLE_MIN: usize = 12;
+
+/// " title · date · facilitator" in `room` columns: the facilitator goes
+/// first, then the title is shortened ("…"); the date stays whole while the
+/// title keeps [`TITLE_MIN`] columns.
+fn title_line(title: &str, date: &str, facilitator: &str, room: usize) -> String {
+    let mut full = format!(" {title} · {date}");
+    if !facilitator.is_empty() {
+        full.push_str(&format!(" · {facilitator}"));
+    }
+    if full.width() <= room {
+        return full;
+    }
+    let tail = format!(" · {date}");
+    let title_room = room.saturating_sub(tail.width() + 1);
+    if title_room >= TITLE_MIN.min(title.width()) {
+        return format!(" {}{tail}", truncate(title, title_room));
+    }
+    truncate(&format!(" {title}{tail}"), room).into_owned()
 }
 
 fn temperature_style(t: Option<crate::domain::Temperature>) -> ratatui::style::Style {
@@ -192,6 +218,22 @@ mod tests {
 
     fn width(texts: &[String]) -> usize {
         1 + texts.iter().map(|t| t.width() + 1).sum::<usize>()
+    }
+
+    #[test]
+    fn the_date_stays_whole_and_the_title_gives_way() {
+        let title = "Weer thuis in de wijk — Zuiderveld";
+        let full = title_line(title, "12 mrt 2026", "Anouk de Vries", 100);
+        assert_eq!(full, " Weer thuis in de wijk — Zuiderveld · 12 mrt 2026 · Anouk de Vries");
+        assert_eq!(
+            title_line(title, "12 mrt 2026", "Anouk de Vries", 60),
+            " Weer thuis in de wijk — Zuiderveld · 12 mrt 2026"
+        );
+        let short = title_line(title, "12 mrt 2026", "Anouk", 40);
+        assert_eq!(short, " Weer thuis in de wijk — … · 12 mrt 2026");
+        assert!(short.width() <= 40);
+        // Too narrow even for a short title: the line is cut at the end.
+        assert_eq!(title_line(title, "12 mrt 2026", "", 12).width(), 12);
     }
 
     #[test]

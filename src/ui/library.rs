@@ -120,7 +120,9 @@ fn draw_report<'a>(
     scroll: usize,
 ) {
     let scroll = scroll.min(total.saturating_sub(area.height as usize));
-    let visible: Vec<Line> = report.skip(scroll).take(area.height as usize).collect();
+    let width = area.width as usize;
+    let visible: Vec<Line> =
+        report.skip(scroll).take(area.height as usize).map(|l| super::fit_line(l, width)).collect();
     frame.render_widget(Paragraph::new(visible), area);
 }
 

@@ -96,6 +96,37 @@ pub(crate) fn clipped(
         .collect()
 }
 
+/// `line` in at most `width` columns; a line that is longer ends in "…"
+/// where it is cut, so nothing is cut off unseen.
+pub(crate) fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= width {
+        return line;
+    }
+    if width == 0 {
+        return Line::default();
+    }
+    let mut room = width.saturating_sub(1);
+    let mut spans = Vec::new();
+    for span in line.spans {
+        if room == 0 {
+            break;
+        }
+        let w = span.content.width();
+        if w <= room {
+            room -= w;
+            spans.push(span);
+        } else {
+            let cut = crate::text::truncate(&span.content, room + 1).into_owned();
+            let cut = cut.trim_end_matches('…').to_string();
+            room = 0;
+            spans.push(Span::styled(cut, span.style));
+        }
+    }
+    spans.push(Span::raw("…"));
+    Line { spans, ..line }
+}
+
 fn draw_too_small(frame: &mut Frame, area: Rect, state: &AppState) {
     let lang = state.lang;
     let text = vec![
@@ -110,4 +141,22 @@ fn draw_too_small(frame: &mut Frame, area: Rect, state: &AppState) {
     ];
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_line_ends_in_an_ellipsis_and_fits() {
+        let line = Line::from(vec![
+            Span::raw("  12 mrt 2026  "),
+            Span::raw("1 Verkennen → 2 Delen → 3 Overeenkomen"),
+        ]);
+        let cut = fit_line(line.clone(), 30);
+        assert_eq!(cut.width(), 30);
+        assert!(cut.to_string().ends_with('…'), "{cut}");
+        assert_eq!(fit_line(line.clone(), 80), line);
+        assert_eq!(fit_line(Line::from("abc"), 0).width(), 0);
+    }
 }

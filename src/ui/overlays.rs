@@ -40,15 +40,19 @@ pub fn help_lines(state: &AppState, width: usize) -> Vec<Line<'static>> {
             + 2;
     for (title, table) in sections {
         lines.push(Line::from(Span::styled(title.get(lang).to_string(), theme::label())));
+        // What a key does wraps under itself, beside the keys column.
+        let text_w = width.saturating_sub(2 + key_w).max(12);
         for b in table.iter() {
             let keys = keys_label(b.keys);
             let pad = " ".repeat(key_w.saturating_sub(keys.width()));
+            let mut text = crate::text::wrap(b.help.get(lang), text_w).into_iter();
             lines.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(keys, theme::bold()),
                 Span::raw(pad),
-                Span::raw(b.help.get(lang)),
+                Span::raw(text.next().unwrap_or_default()),
             ]));
+            lines.extend(text.map(|t| Line::from(format!("{}{t}", " ".repeat(2 + key_w)))));
         }
         lines.push(Line::from(""));
     }

@@ -20,7 +20,8 @@ use crate::ui::theme;
 const MARK_W: usize = 2;
 const STATUS_W: usize = 12;
 const OWNER_W: usize = 16;
-const DUE_W: usize = 12;
+// "! 31 okt 2027" (an overdue date of another year) and a space.
+const DUE_W: usize = 14;
 const PHASE_W: usize = 6;
 
 fn status_style(a: &Agreement, overdue: bool) -> Style {

@@ -1,7 +1,7 @@
 //! The agreement form: its builder and its reader, fields by name.
 
 use super::super::PaneForm;
-use crate::app::{AppState, Choice, Effect, Field, Form, Purpose, commit, parse_date};
+use crate::app::{AppState, Choice, Effect, Field, Form, Purpose, commit};
 use crate::domain::{AgreementFields, AgreementStatus, Session, TextKind, Timestamp};
 use crate::i18n::Msg;
 
@@ -28,14 +28,16 @@ pub(crate) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
         Purpose::Pane { form: AGREEMENT.id.into(), id: a.map(|a| a.id.clone()) },
         vec![
             Field::multiline("text", Msg::Agreement, a.map_or("", |a| &a.text), true),
+            // Owner and due date first: an agreement with both is its
+            // text, Tab, a letter of the owner, Tab, the date, Enter.
             Field::choice("owner", Msg::Owner, owners, owner),
+            Field::date("due", Msg::Due, &due, false),
             Field::parties(
                 "parties",
                 Msg::Involved,
                 session.parties.iter().map(|p| p.id.clone()).collect(),
                 a.map_or(&[][..], |a| &a.parties),
             ),
-            Field::text("due", Msg::Due, &due, false),
             Field::choice(
                 "status",
                 Msg::Status,
@@ -55,7 +57,7 @@ pub(crate) fn submit_agreement(
     id: Option<String>,
     now: Timestamp,
 ) -> Vec<Effect> {
-    let fields = match read_agreement(&form) {
+    let fields = match read_agreement(&form, now.date_naive()) {
         Ok(fields) => fields,
         Err((field, why)) => {
             state.form = Some(form.refuse(field, why));
@@ -69,11 +71,14 @@ pub(crate) fn submit_agreement(
 }
 
 /// The agreement a form of [`agreement_form`]'s fields holds, or the field
-/// to refuse and why.
-pub(crate) fn read_agreement(form: &Form) -> Result<AgreementFields, (&'static str, Msg)> {
+/// to refuse and why; a due date like "vrijdag" counts from `today`.
+pub(crate) fn read_agreement(
+    form: &Form,
+    today: chrono::NaiveDate,
+) -> Result<AgreementFields, (&'static str, Msg)> {
     let due = match form.text("due").trim() {
         "" => None,
-        t => Some(parse_date(t).ok_or(("due", Msg::BadDate))?),
+        t => Some(crate::dates::parse(t, today).ok_or(("due", Msg::BadDate))?),
     };
     Ok(AgreementFields {
         text: form.text("text"),

@@ -51,7 +51,7 @@ pub static KEYS: &[Binding] = &[
     bh(&[ch('a')], Action::Pane(ADD), M::KeyAddAgreement, M::HelpAddAgreement, true),
     b(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, true),
     bh(&[ch('s')], Action::Pane(CYCLE_STATUS), M::KeyStatus, M::HelpStatus, true),
-    bh(&[ch('r')], Action::Pane(TOGGLE_RESULT), M::KeyResult, M::HelpResult, false),
+    bh(&[ch('r')], Action::Pane(TOGGLE_RESULT), M::KeyResult, M::HelpResult, true),
     bh(&[ch('f')], Action::Pane(CYCLE_FILTER), Msg::KeyFilter, M::HelpFilter, true),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true),
 ];
