@@ -9,7 +9,21 @@ use kompas::runtime::{self, Options, Start};
 use kompas::text::safe_line;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version: clap's own text, to standard output.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let lang =
+                kompas::cli::lang_of_args(&args).unwrap_or_else(|| Settings::load(Flags::default()).lang());
+            eprint!("{}", kompas::cli::refuse(&e, lang));
+            return ExitCode::from(2);
+        }
+    };
     let facilitator = match &cli.command {
         Some(Command::New { facilitator, .. }) => facilitator.as_deref(),
         _ => None,
@@ -51,7 +65,7 @@ fn main() -> ExitCode {
             _ => None,
         };
         if let Some(Err(e)) = named.map(|f| kompas::storage::load(f)) {
-            eprintln!("kompas: {}", safe_line(&e.to_string()));
+            eprintln!("kompas: {}", kompas::app::Failure::from(&e).describe(lang));
         } else {
             eprintln!("kompas: {}", kompas::storage::W::NeedsTerminal.get(lang));
         }
@@ -113,7 +127,7 @@ fn export(
     let loaded = match kompas::storage::load(file) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("kompas: {}", safe_line(&e.to_string()));
+            eprintln!("kompas: {}", kompas::app::Failure::from(&e).describe(lang));
             return ExitCode::FAILURE;
         }
     };

@@ -272,6 +272,35 @@ fn read_only_review_and_save_failure() {
     });
 }
 
+/// Issue 9 item 6: at 80 and 120 columns nothing is cut off unseen: an
+/// overdue deadline of another year keeps its year, the NOT SAVED message
+/// says why and that kompas retries, help lines wrap.
+#[test]
+fn long_texts_fit_at_80_and_120_columns() {
+    both(|lang| {
+        for (w, h) in [(80, 24), (120, 35)] {
+            let mut m = meeting1();
+            m.agreements[1].due = NaiveDate::from_ymd_opt(2025, 10, 31);
+            let mut s = state(lang, w, h, m, Access::Edit);
+            send(&mut s, [Action::NextPane, Action::Down]);
+            snap!("agreements_overdue_last_year", s);
+            let mut s = state(lang, w, h, meeting1(), Access::Edit);
+            send(
+                &mut s,
+                [Action::SaveFailed(Failure::io(
+                    std::path::Path::new("sessions/x.json"),
+                    &std::io::Error::from_raw_os_error(28),
+                    |cause| FailureKind::NotSaved { step: kompas::storage::SaveStep::Write, cause },
+                ))],
+            );
+            snap!("save_failed", s);
+        }
+        let mut s = state(lang, 120, 35, meeting1(), Access::Edit);
+        send(&mut s, [Action::ShowHelp]);
+        snap!("help", s);
+    });
+}
+
 /// The scenario's third meeting: the grondvorm conversation of phase 3.
 fn meeting3_state(lang: Lang, w: u16, h: u16) -> AppState {
     let mut s = state(lang, w, h, demo::meeting3(), Access::Edit);
@@ -426,6 +455,8 @@ fn library_and_its_views() {
         snap!("library", wide);
         send(&mut s, [Action::ShowPortfolio]);
         snap!("portfolio", s);
+        send(&mut wide, [Action::ShowPortfolio]);
+        snap!("portfolio", wide);
         send(&mut s, [Action::Back, Action::StartSearch]);
         send(&mut s, typing("huurders"));
         send(&mut s, [Action::FormSubmit]);

@@ -31,6 +31,10 @@ pub enum IoCause {
     NotAFolder,
     BadName,
     DiskFailing,
+    /// A network address another program listens on already.
+    AddressInUse,
+    /// A network address that is not this computer's.
+    AddressNotHere,
     /// Anything else, in the operating system's words.
     Other(String),
 }
@@ -48,6 +52,8 @@ impl IoCause {
             K::IsADirectory => IoCause::IsAFolder,
             K::NotADirectory => IoCause::NotAFolder,
             K::InvalidFilename => IoCause::BadName,
+            K::AddrInUse => IoCause::AddressInUse,
+            K::AddrNotAvailable => IoCause::AddressNotHere,
             _ if e.raw_os_error() == Some(5) => IoCause::DiskFailing,
             _ => IoCause::Other(e.to_string()),
         }
@@ -253,6 +259,8 @@ crate::messages! { pub struct F {
     CauseNotAFolder => "een deel van het pad is geen map", "a part of the path is not a folder";
     CauseBadName => "ongeldige bestandsnaam of naam te lang", "invalid file name or name too long";
     CauseDiskFailing => "invoer/uitvoerfout (de schijf faalt misschien of is verwijderd)", "input/output error (the disk may be failing or was removed)";
+    CauseAddressInUse => "dat adres is al in gebruik door een ander programma", "that address is already in use by another program";
+    CauseAddressNotHere => "dat adres hoort niet bij deze computer", "that address does not belong to this computer";
 } }
 
 impl IoCause {
@@ -274,6 +282,8 @@ fn cause(lang: Lang, c: &IoCause) -> String {
         IoCause::NotAFolder => F::CauseNotAFolder,
         IoCause::BadName => F::CauseBadName,
         IoCause::DiskFailing => F::CauseDiskFailing,
+        IoCause::AddressInUse => F::CauseAddressInUse,
+        IoCause::AddressNotHere => F::CauseAddressNotHere,
         IoCause::Other(text) => return safe_line(text).into_owned(),
     };
     m.get(lang).to_string()

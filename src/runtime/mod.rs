@@ -37,6 +37,19 @@ use journal::Journal;
 pub use library::scan_library;
 use writer::{Done, Writer};
 
+crate::messages! { pub struct R {
+    NoFolder => "de sessiemap {dir} kan niet worden gemaakt", "the sessions folder {dir} cannot be made";
+    CouldNotOpen => "kompas kon de sessie niet openen", "kompas could not open the session";
+    RoomCannotListen => "beamerweergave: kan niet luisteren op {addr}", "room display: cannot listen on {addr}";
+    Terminal => "de terminal werkt niet mee", "the terminal does not cooperate";
+} }
+
+/// An I/O error on the way to the screen, said in `lang`: what failed, and
+/// why in the interface's words.
+fn said(lang: Lang, what: String, e: &io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{what}: {}", crate::app::IoCause::of(e).say(lang)))
+}
+
 /// What the program was asked to open at start.
 #[derive(Debug, Clone)]
 pub enum Start {
@@ -192,7 +205,10 @@ pub fn run(opts: Options) -> io::Result<()> {
     // it; opening one file leaves the working folder alone.
     let folder = match &opts.start {
         Start::Library | Start::Create { .. } => {
-            storage::ensure_sessions_dir(&opts.sessions_dir)?;
+            storage::ensure_sessions_dir(&opts.sessions_dir).map_err(|e| {
+                let dir = crate::text::safe_line(&opts.sessions_dir.to_string_lossy()).into_owned();
+                said(opts.lang, R::NoFolder.get(opts.lang).replace("{dir}", &dir), &e)
+            })?;
             Some(opts.sessions_dir.clone())
         }
         Start::Open(p) | Start::Review(p) => {
@@ -249,7 +265,7 @@ pub fn run(opts: Options) -> io::Result<()> {
                 },
                 Ok(Wake::Action(a)) => queue.push(a),
                 Ok(_) => {}
-                Err(_) => return Err(io::Error::other("kompas could not open the session")),
+                Err(_) => return Err(io::Error::other(R::CouldNotOpen.get(opts.lang))),
             }
         }
     }
@@ -257,17 +273,18 @@ pub fn run(opts: Options) -> io::Result<()> {
     // cannot be had is reported on stderr, before the terminal is taken.
     if let Some(addr) = opts.room {
         state.room.bind = addr;
-        let running = held
-            .room
-            .start(addr, &state)
-            .map_err(|e| io::Error::new(e.kind(), format!("room display: cannot listen on {addr}: {e}")))?;
+        let running = held.room.start(addr, &state).map_err(|e| {
+            said(opts.lang, R::RoomCannotListen.get(opts.lang).replace("{addr}", &addr.to_string()), &e)
+        })?;
         state.room.bind = running.addr;
         state.room.running = Some(running);
     }
-    threads::spawn_signal_thread(tx.clone())?;
-    let mut guard = TerminalGuard::enter()?;
+    let lang = opts.lang;
+    let terminal = |e: io::Error| said(lang, R::Terminal.get(lang).to_string(), &e);
+    threads::spawn_signal_thread(tx.clone()).map_err(terminal)?;
+    let mut guard = TerminalGuard::enter().map_err(terminal)?;
     threads::spawn_input_thread(tx);
-    let size = guard.terminal.size()?;
+    let size = guard.terminal.size().map_err(terminal)?;
     queue.insert(0, Action::Resize(size.width, size.height));
 
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> io::Result<()> {
@@ -285,7 +302,7 @@ pub fn run(opts: Options) -> io::Result<()> {
                 }
                 return saved;
             }
-            guard.terminal.draw(|f| ui::draw(f, &state))?;
+            guard.terminal.draw(|f| ui::draw(f, &state)).map_err(terminal)?;
             // Block until something happens; wake early only for a due
             // journal write, a save retry or a time the state asked for. No
             // polling while idle.

@@ -23,15 +23,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
             (format!(" ✓ {} {} ", Msg::Saved.get(lang), at.format("%H:%M:%S")), theme::ok())
         }
         SaveState::Saving => (format!(" … {} ", Msg::Saving.get(lang)), theme::dim()),
-        SaveState::Failed(why) => (
-            format!(
-                " ✗ {}: {} — {} ",
-                Msg::SaveFailed.get(lang),
-                why.reason(lang),
-                Msg::SaveRetrying.get(lang)
-            ),
-            theme::error(),
-        ),
+        SaveState::Failed(why) => (failed_text(state, s, why, area.width as usize), theme::error()),
         SaveState::ReadOnly if s.access == crate::app::Access::Review => {
             (format!(" {} ", Msg::ReviewBanner.get(lang)), theme::warning())
         }
@@ -71,6 +63,33 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::styled(file, theme::dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// " ✗ NOT SAVED: why — session kept in memory, retrying every second ",
+/// with the shorter "retrying every second" where the whole does not fit
+/// beside the other news of the status line, and cut with "…" only when
+/// even "NOT SAVED: why" does not.
+fn failed_text(
+    state: &AppState,
+    s: &crate::app::SessionScreen,
+    why: &crate::app::Failure,
+    width: usize,
+) -> String {
+    let lang = state.lang;
+    let mut others = 0;
+    if !s.session.conflicts.is_empty() {
+        others += crate::app::OutsideWords::OpenConflicts.get(lang).width() + 2;
+    }
+    if let Some(n) = &state.notice {
+        others += n.text.say(lang).width() + 2;
+    }
+    let room = width.saturating_sub(others + 1);
+    let head = format!(" ✗ {}: {}", Msg::SaveFailed.get(lang), why.reason(lang));
+    [Msg::SaveRetrying, Msg::SaveRetryingShort]
+        .into_iter()
+        .map(|retry| format!("{head} — {} ", retry.get(lang)))
+        .find(|t| t.width() <= room)
+        .unwrap_or_else(|| format!("{} ", truncate(&head, room.saturating_sub(1))))
 }
 
 /// Keys that work now, as many as fit, in the keymap's order; the help key,

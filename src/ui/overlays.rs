@@ -60,7 +60,7 @@ pub fn help_lines(state: &AppState, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn draw_help(frame: &mut Frame, area: Rect, state: &AppState, scroll: u16) {
-    let rect = centered(area, area.width.saturating_sub(4).min(80), area.height.saturating_sub(2));
+    let rect = centered(area, area.width.saturating_sub(4).min(100), area.height.saturating_sub(2));
     let inner = boxed(frame, rect, Msg::Help.get(state.lang));
     let lines = help_lines(state, inner.width as usize);
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);

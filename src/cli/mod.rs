@@ -1,4 +1,9 @@
-//! The command line.
+//! The command line. What clap refuses is said in the UI language by
+//! [`refusal`].
+
+mod refusal;
+
+pub use refusal::{ArgError, lang_of_args, refuse};
 
 use std::path::PathBuf;
 
@@ -62,7 +67,7 @@ pub enum Command {
     New {
         /// Title of the meeting, e.g. "Weer thuis in de wijk — Zuiderveld".
         title: String,
-        /// Meeting date (YYYY-MM-DD); today when left out.
+        /// Meeting date (2026-03-12, 12-3, vrijdag, +1w, ...); today when left out.
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// Name of the facilitator (default from the config file).
@@ -113,11 +118,11 @@ impl From<ThemeArg> for crate::ui::theme::Theme {
     }
 }
 
-fn parse_format(s: &str) -> Result<crate::export::Format, String> {
-    crate::export::Format::from_name(s).ok_or_else(|| format!("unknown format {s:?}: use md, html or csv"))
+fn parse_format(s: &str) -> Result<crate::export::Format, ArgError> {
+    crate::export::Format::from_name(s).ok_or_else(|| ArgError::Format(s.to_string()))
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse(s, chrono::Local::now().date_naive())
-        .ok_or_else(|| format!("not a date: {s:?} (use YYYY-MM-DD)"))
+/// A meeting date in any spelling [`crate::dates`] reads, from today.
+fn parse_date(s: &str) -> Result<NaiveDate, ArgError> {
+    crate::dates::parse(s, chrono::Local::now().date_naive()).ok_or_else(|| ArgError::Date(s.to_string()))
 }
