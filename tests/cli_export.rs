@@ -55,5 +55,6 @@ fn a_broken_file_or_format_is_refused_clearly() {
     assert!(err.contains("kapot.json"), "{err}");
     let out = kompas(&["export", DEMO, "--format", "docx"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("md, html or csv"));
+    // In the interface language (Dutch unless told otherwise): "kies md, html of csv".
+    assert!(String::from_utf8_lossy(&out.stderr).contains("md, html of csv"));
 }
