@@ -424,12 +424,12 @@ fn main() {
     );
 
     // Room display with every section (issue 13): the board of the large
-    // session with its clock running and the relationship's charts over 12
-    // earlier meetings, rendered as the server does it (every edit, and
-    // every second while the agenda clock runs).
+    // session with its clock running (rendered every second while it runs),
+    // then the relationship spotlight with its charts over 12 earlier
+    // meetings and the chooser spotlight, rendered as the server does it.
     let t = room::render_board(&large);
     r.check(
-        "room display: render the board with every section (large session, 12 meetings)",
+        "room display: board + relationship + chooser pages (large session, 12 meetings)",
         ms(t),
         "< 10 ms".into(),
         t < Duration::from_millis(10),
@@ -566,8 +566,10 @@ mod room {
     }
 
     /// Median time of rendering the board of `large` as the last of a chain
-    /// of 12 meetings, its clock running: gauges, charts and chooser.
+    /// of 12 meetings, its clock running, and the relationship and chooser
+    /// spotlights after it: every instrument section there is.
     pub fn render_board(large: &Session) -> Duration {
+        use kompas::room::{RoomScreen, Spot};
         let earlier = kompas::generate::chain(12, 1);
         let mut s = large.clone();
         s.collaboration = Some(earlier[0].collaboration_id().to_string());
@@ -577,17 +579,43 @@ mod room {
             let item = s.agenda[0].id.clone();
             s.start_agenda_item(&item, now).unwrap();
         }
-        let mut state = RoomState::new(Lang::Nl, s.meeting_date);
-        state.now = Some(now + chrono::Duration::seconds(90));
-        let snap = RoomSnapshot { session: Some(Arc::new(s)), chain: Some(Arc::from(earlier)), state };
-        let html = kompas::room::render_page(&snap, 2);
-        for part in ["id=\"clock\"", "chart thermometer", "chart conditions", "chart trust", "card chooser"] {
-            assert!(html.contains(part), "{part}: every section is on the board");
-        }
+        let session = Arc::new(s);
+        let chain: Arc<[Session]> = Arc::from(earlier);
+        let screens = [
+            (
+                RoomScreen::Board,
+                &["id=\"clock\"", "gauge temperature", "gauge five", "gauge trust", "gauge form"][..],
+            ),
+            (
+                RoomScreen::Spotlight(Spot::Relationship),
+                &["chart thermometer", "chart conditions", "chart trust"][..],
+            ),
+            (RoomScreen::Spotlight(Spot::Grondvorm), &["card chooser"][..]),
+        ];
+        let snaps: Vec<RoomSnapshot> = screens
+            .iter()
+            .map(|(screen, parts)| {
+                let mut state = RoomState::new(Lang::Nl, session.meeting_date);
+                state.now = Some(now + chrono::Duration::seconds(90));
+                state.screen = screen.clone();
+                let snap = RoomSnapshot {
+                    session: Some(Arc::clone(&session)),
+                    chain: Some(Arc::clone(&chain)),
+                    state,
+                };
+                let html = kompas::room::render_page(&snap, 2);
+                for part in *parts {
+                    assert!(html.contains(part), "{part}: every section is there");
+                }
+                snap
+            })
+            .collect();
         let mut times: Vec<Duration> = (0..31)
             .map(|_| {
                 let t = Instant::now();
-                std::hint::black_box(kompas::room::render_page(&snap, 2));
+                for snap in &snaps {
+                    std::hint::black_box(kompas::room::render_page(snap, 2));
+                }
                 t.elapsed()
             })
             .collect();
