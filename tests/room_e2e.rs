@@ -178,8 +178,12 @@ fn an_address_that_cannot_be_had_is_said_on_stderr() {
     let tmp = sessions();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
-    let mut k =
-        Kompas::start(&["--lang", "en", "--room-addr", &addr, tmp.path().join(FILE).to_str().unwrap()], tmp.path(), 100, 30);
+    let mut k = Kompas::start(
+        &["--lang", "en", "--room-addr", &addr, tmp.path().join(FILE).to_str().unwrap()],
+        tmp.path(),
+        100,
+        30,
+    );
     let screen = k.wait_for("room display", 20);
     assert!(screen.contains(&addr), "{screen}");
     assert_ne!(k.wait_exit(10), 0);
