@@ -134,6 +134,12 @@ pub enum FailureKind {
     ChangedUnreadable(Box<FailureKind>),
     /// The file now holds another session (its id).
     OtherSession(String),
+    /// The lock beside the file was replaced by another kompas (issue 8):
+    /// nothing is written until it can be taken again.
+    LockTaken,
+    /// An export was not written there (issue 8): the session itself,
+    /// another session file, a link, a folder, a device; the words for why.
+    ExportRefused(Msg),
 }
 
 impl Failure {
@@ -191,6 +197,17 @@ impl From<&SaveError> for Failure {
             SaveErrorKind::AppearedMeanwhile => FailureKind::Unsafe { what: W::AppearedMeanwhile, n: 0 },
         };
         Failure::new(Some(&e.path), kind)
+    }
+}
+
+impl From<&crate::storage::ExportError> for Failure {
+    fn from(e: &crate::storage::ExportError) -> Failure {
+        match e {
+            crate::storage::ExportError::Refused(path, why) => {
+                Failure::new(Some(path), FailureKind::ExportRefused(why.msg()))
+            }
+            crate::storage::ExportError::Write(e) => Failure::from(e),
+        }
     }
 }
 
@@ -343,6 +360,7 @@ impl Failure {
             | K::Gone
             | K::ChangedUnreadable(_)
             | K::OtherSession(_)
+            | K::LockTaken
             | K::Unsafe { .. } => {
                 format!("{}: {}", t(F::NotSaved), self.reason(lang))
             }
@@ -356,6 +374,7 @@ impl Failure {
             K::Refused(DomainError::Meeting(e)) => crate::i18n::meeting_error(lang, e).to_string(),
             K::Refused(DomainError::ScoreOutOfRange(n)) => format!("{}: {n}", t(F::ScoreRange)),
             K::SaveTimedOut => format!("{}: {}", t(F::NotSaved), t(F::TimedOut)),
+            K::ExportRefused(why) => format!("{}: {}", t(W::ExportNotWritten), t(*why)),
         };
         safe_line(&text).into_owned()
     }
@@ -378,6 +397,7 @@ impl Failure {
                 format!("{} ({why})", t(W::ChangedUnreadable))
             }
             K::OtherSession(id) => t(W::OtherSession).replace("{id}", id),
+            K::LockTaken => t(W::LockTaken),
             K::Unsafe { what, n } => what.get(lang).replace("{n}", &n.to_string()),
             K::NoBackup { version, cause: c } => {
                 format!("{}: {}", t(F::NoBackup).replace("{version}", &version.to_string()), cause(lang, c))

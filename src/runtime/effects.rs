@@ -304,8 +304,54 @@ fn export(
     };
     let text = crate::export::export(&session, format, lang, today);
     let target = path.with_extension(format.extension());
-    match storage::write_atomic(&target, text.as_bytes()) {
+    // The rules of `kompas export -o`: never over a session file (this one
+    // or another), a link, a folder, a device or a pipe. An export made
+    // here before (a regular file) is replaced: `x` again updates it.
+    match storage::write_export(&target, text.as_bytes(), path, true) {
         Ok(()) => Action::Exported(target),
         Err(e) => Action::OpenFailed(Failure::from(&e)),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use crate::export::Format;
+    use crate::i18n::Lang;
+
+    /// `x` in the program follows the rules of `kompas export -o`.
+    #[test]
+    fn x_never_writes_over_a_link_or_a_session_and_updates_its_own_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
+        let s = Session::new("s1".into(), "Wijk", now.date_naive(), "", now).unwrap();
+        let path = d.join("a.json");
+        storage::save(&path, &s).unwrap();
+        let today = now.date_naive();
+        let x = || export(None, &path, Format::Markdown, Lang::En, today);
+        let refused = |a: Action| match a {
+            Action::OpenFailed(f) => match f.kind {
+                FailureKind::ExportRefused(_) => f.describe(Lang::Nl),
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        };
+        // A planted link: not followed, left alone.
+        std::os::unix::fs::symlink("elsewhere.md", d.join("a.md")).unwrap();
+        assert!(refused(x()).contains("symbolische koppeling"));
+        assert!(!d.join("elsewhere.md").exists());
+        // Another session file at that name: untouched.
+        std::fs::remove_file(d.join("a.md")).unwrap();
+        storage::save(&d.join("a.md"), &s).unwrap();
+        let before = std::fs::read(d.join("a.md")).unwrap();
+        assert!(refused(x()).contains("sessiebestand"));
+        assert_eq!(std::fs::read(d.join("a.md")).unwrap(), before);
+        // Its own earlier export: written, then updated.
+        std::fs::remove_file(d.join("a.md")).unwrap();
+        for _ in 0..2 {
+            assert!(matches!(x(), Action::Exported(p) if p == d.join("a.md")));
+        }
+        assert!(std::fs::read_to_string(d.join("a.md")).unwrap().contains("Wijk"));
     }
 }

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use chrono::{Local, NaiveDate, Timelike};
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
-use crate::app::{Action, AppState, DiskNews, Effect, SessionScreen, update};
+use crate::app::{Action, AppState, DiskNews, Effect, FailureKind, SessionScreen, update};
 use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
 use crate::storage::{self, SessionLock, Synced, Watch};
@@ -148,7 +148,8 @@ impl Held {
         if let Some(disk) = opening.disk {
             let base = Arc::clone(disk.on_disk());
             self.follow = Some(Follow { path: disk.path().to_path_buf(), base, _watch: opening.watch });
-            self.writer.attach(disk);
+            let probe = self.lock.as_ref().and_then(|l| l.probe().ok());
+            self.writer.attach(disk, probe);
         }
         Some(opening.action)
     }
@@ -177,6 +178,18 @@ impl Held {
         let newest = self.writer.finished(&done);
         let s = state.session().filter(|s| s.path == done.path)?;
         let news = match done.result {
+            // The side lock was deleted or replaced: take it again (rare,
+            // and a few calls) and save; when another kompas holds it, say
+            // so and write nothing (the retry timer asks again).
+            Err(e) if e.kind == FailureKind::LockTaken => {
+                let lock = self.lock.as_mut().filter(|l| l.still_held().unwrap_or(false));
+                if let Some(probe) = lock.and_then(|l| l.probe().ok()) {
+                    self.writer.probe(probe);
+                    self.sync(s, false);
+                    return None;
+                }
+                return newest.then_some(Action::SaveFailed(e));
+            }
             Err(e) => return newest.then_some(Action::SaveFailed(e)),
             Ok(Synced::Written) => return newest.then_some(Action::Saved),
             Ok(Synced::Unchanged) => return newest.then_some(Action::FromDisk(DiskNews::InStep)),

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use super::{Wake, now};
 use crate::app::{Failure, FailureKind};
 use crate::domain::Session;
-use crate::storage::{Disk, Synced};
+use crate::storage::{Disk, LockProbe, Synced};
 
 /// A sync of `ours` (made from `base`) with the file at `path`.
 struct Sync {
@@ -30,8 +30,11 @@ struct Sync {
 }
 
 enum Job {
-    /// The session just opened, as read: what later syncs compare with.
-    Attach(Box<Disk>),
+    /// The session just opened, as read: what later syncs compare with;
+    /// and the check of its side lock, made before every write.
+    Attach(Box<Disk>, Option<LockProbe>),
+    /// The side lock was taken again: check this one from now on.
+    Probe(LockProbe),
     /// The session was closed: let go of its file (and its identity lock).
     Detach,
     Sync(Sync),
@@ -64,9 +67,15 @@ impl Writer {
         Writer { jobs, requested: 0, finished: 0, last_error: None }
     }
 
-    /// From now on, sync with this file.
-    pub(super) fn attach(&mut self, disk: Disk) {
-        let _ = self.jobs.send(Job::Attach(Box::new(disk)));
+    /// From now on, sync with this file; with `probe`, only while its side
+    /// lock is still ours.
+    pub(super) fn attach(&mut self, disk: Disk, probe: Option<LockProbe>) {
+        let _ = self.jobs.send(Job::Attach(Box::new(disk), probe));
+    }
+
+    /// The side lock was taken again: check this one from now on.
+    pub(super) fn probe(&mut self, probe: LockProbe) {
+        let _ = self.jobs.send(Job::Probe(probe));
     }
 
     pub(super) fn detach(&mut self) {
@@ -140,6 +149,7 @@ fn gather(first: Job, rx: &Receiver<Job>) -> Vec<Job> {
 
 fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
     let mut disk: Option<Disk> = None;
+    let mut probe: Option<LockProbe> = None;
     // The loop sends each snapshot with the one before it as its base, as
     // if that one reached the disk. When it did not (the save failed, the
     // file was gone), the next snapshot's real base is the older one: what
@@ -148,12 +158,16 @@ fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
     while let Ok(first) = rx.recv() {
         for job in gather(first, &rx) {
             let job = match job {
-                Job::Attach(d) => {
-                    (disk, unsaved) = (Some(*d), None);
+                Job::Attach(d, p) => {
+                    (disk, probe, unsaved) = (Some(*d), p, None);
+                    continue;
+                }
+                Job::Probe(p) => {
+                    probe = Some(p);
                     continue;
                 }
                 Job::Detach => {
-                    (disk, unsaved) = (None, None);
+                    (disk, probe, unsaved) = (None, None, None);
                     continue;
                 }
                 Job::Sync(job) => job,
@@ -169,7 +183,14 @@ fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
                 Some(d) if d.path() == job.path => d,
                 _ => disk.insert(Disk::new(&job.path, None, Arc::clone(&base), None)),
             };
-            let result = d.sync(&base, &job.ours, job.recreate, now()).map_err(|e| Failure::from(&e));
+            // Something of ours to write, and the side lock is no longer
+            // ours (deleted, or replaced by another kompas): write nothing.
+            let writes = job.recreate || !Arc::ptr_eq(&job.ours, &base);
+            let result = if writes && probe.as_ref().is_some_and(|p| !p.still_ours()) {
+                Err(Failure::new(Some(&job.path), FailureKind::LockTaken))
+            } else {
+                d.sync(&base, &job.ours, job.recreate, now()).map_err(|e| Failure::from(&e))
+            };
             unsaved = match &result {
                 Ok(Synced::Gone) | Err(_) => Some((Arc::clone(&job.ours), base)),
                 Ok(_) => None,
@@ -217,7 +238,7 @@ mod tests {
         let base = Arc::clone(disk.on_disk());
         let (tx, rx) = mpsc::channel();
         let mut w = Writer::spawn(tx);
-        w.attach(disk);
+        w.attach(disk, None);
         // Deleted outside: the edit is not written.
         std::fs::remove_file(&path).unwrap();
         let ours = titled(&base, "Buurt");
@@ -244,7 +265,7 @@ mod tests {
         let base = Arc::clone(disk.on_disk());
         let (tx, rx) = mpsc::channel();
         let mut w = Writer::spawn(tx);
-        w.attach(disk);
+        w.attach(disk, None);
         // The same field changed twice, the second before the first is on
         // disk: each sent over the one before it.
         let mut before = base;
@@ -264,5 +285,44 @@ mod tests {
         let saved = storage::load(&path).unwrap().session;
         assert_eq!(saved.title, "Titel 19");
         assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
+    }
+
+    /// Issue 8: a side lock replaced by another kompas is noticed before
+    /// the next save, and nothing is written over the file.
+    #[cfg(unix)]
+    #[test]
+    fn a_side_lock_taken_by_another_kompas_stops_the_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        storage::save(&path, &session()).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let opened = storage::open(&path).unwrap();
+        let lock = opened.access.unwrap();
+        let side = lock.lock_file().to_path_buf();
+        let base = Arc::clone(opened.disk.on_disk());
+        let (tx, rx) = mpsc::channel();
+        let mut w = Writer::spawn(tx);
+        w.attach(opened.disk, Some(lock.probe().unwrap()));
+        // Another kompas found no lock file and made its own.
+        std::fs::remove_file(&side).unwrap();
+        let theirs = std::fs::File::create(&side).unwrap();
+        theirs.try_lock().unwrap();
+        let ours = titled(&base, "Buurt");
+        w.sync(path.clone(), Arc::clone(&base), Arc::clone(&ours), false);
+        let done = next_done(&rx);
+        assert!(matches!(&done.result, Err(f) if f.kind == FailureKind::LockTaken), "{:?}", done.result);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "nothing written");
+        // Ours cannot be taken again while theirs holds it; once they let
+        // go, it can, and the next save is written.
+        let mut lock = lock;
+        assert!(!lock.still_held().unwrap());
+        drop(theirs);
+        std::fs::remove_file(&side).unwrap();
+        assert!(lock.still_held().unwrap());
+        w.probe(lock.probe().unwrap());
+        w.sync(path.clone(), Arc::clone(&ours), Arc::clone(&ours), false);
+        let done = next_done(&rx);
+        assert!(matches!(done.result, Ok(Synced::Written)), "{:?}", done.result);
+        assert_eq!(storage::load(&path).unwrap().session.title, "Buurt");
     }
 }

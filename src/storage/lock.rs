@@ -69,6 +69,12 @@ impl SessionLock {
         self.identity.clone()
     }
 
+    /// A check the writer thread makes before each save, without taking
+    /// anything: see [`LockProbe`].
+    pub fn probe(&self) -> io::Result<LockProbe> {
+        Ok(LockProbe { side: self.side.try_clone()?, side_path: self.side_path.clone() })
+    }
+
     /// Is the side lock file still the one we hold? If it was deleted or
     /// replaced, take it again; `Ok(false)` when another kompas took it
     /// meanwhile (then two programs think they may write: the caller must
@@ -87,6 +93,25 @@ impl SessionLock {
                 Ok(true)
             }
             None => Ok(false),
+        }
+    }
+}
+
+/// Does the side lock file still lead to the file we locked? Asked by the
+/// writer before every save (two `stat`s): when not, the save is not made
+/// and the program takes the lock again ([`SessionLock::still_held`]) or,
+/// when another kompas has it, stops writing. Holds no lock of its own.
+#[derive(Debug)]
+pub struct LockProbe {
+    side: File,
+    side_path: PathBuf,
+}
+
+impl LockProbe {
+    pub fn still_ours(&self) -> bool {
+        match (os::facts_of_file(&self.side), os::facts_of_entry(&self.side_path)) {
+            (Ok(ours), Ok(now)) => ours.same_file(&now),
+            _ => false,
         }
     }
 }

@@ -32,6 +32,7 @@ mod open;
 pub mod os;
 mod recovery;
 mod save;
+mod save_error;
 mod sync;
 mod watch;
 mod words;
@@ -43,7 +44,7 @@ pub use folder::{
     session_files,
 };
 pub use load::{LoadError, LoadErrorKind, Loaded, MAX_FILE_BYTES, load, parse_bytes};
-pub use lock::{IdentityLock, LockOutcome, SessionLock, lock, lock_path};
+pub use lock::{IdentityLock, LockOutcome, LockProbe, SessionLock, lock, lock_path};
 pub use merge::{MergeError, Merged, merge};
 pub use migrate::backup_original;
 pub use naming::{backup_name, draft_name, lock_name, new_file_name, real_path, slug};

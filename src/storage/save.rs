@@ -19,104 +19,14 @@ use super::identity::{self, OnDisk, Version};
 use super::lock::IdentityLock;
 use super::naming::{folder_of, follow_symlinks, new_file_name, temp_prefix};
 use super::os;
-use super::{io_cause, one_line, shown_path};
+use super::save_error::io_err;
+pub use super::save_error::{SaveError, SaveErrorKind, SaveStep};
 use crate::domain::Session;
 
 /// How many names `create_new` tries (`x.json`, `x-2.json`, …).
 const MAX_NAME_ATTEMPTS: u32 = 1000;
 /// Random characters in a temp file name.
 const TEMP_RANDOM_CHARS: usize = 8;
-
-/// A save that did not happen, or did not finish. `Display` is one line:
-/// the file, then what happened ("not saved: disk full (while writing)").
-#[derive(Debug, thiserror::Error)]
-#[error("{}: {kind}", shown_path(.path))]
-pub struct SaveError {
-    /// The file being saved (for [`create_new`]: the name it got or would get).
-    pub path: PathBuf,
-    pub kind: SaveErrorKind,
-}
-
-impl SaveError {
-    /// The file on disk is exactly as before the save. False only when the
-    /// new content was already in place but the folder could not be flushed
-    /// (then the file at `path` holds the new content; save again).
-    pub fn target_unchanged(&self) -> bool {
-        !matches!(self.kind, SaveErrorKind::Io { step: SaveStep::SyncFolder, .. })
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum SaveErrorKind {
-    #[error("not saved: the session could not be written as JSON ({})", one_line(.0))]
-    Encode(String),
-    #[error("not saved: the JSON would not read back as the same session ({}); this is a bug in kompas", one_line(.0))]
-    RoundTrip(String),
-    #[error("{}", io_message(*.step, .source))]
-    Io {
-        step: SaveStep,
-        #[source]
-        source: io::Error,
-    },
-    #[error("not saved: no free file name after {0} tries")]
-    NoFreeName(u32),
-    #[error("not saved: it is not a regular file (a folder, device or pipe)")]
-    NotARegularFile,
-    #[error("not saved: the file has {0} names (hard links); replacing it would split them")]
-    HardLinked(u64),
-    #[error("not saved: a symbolic link is in the way; kompas does not write through it")]
-    PlantedLink,
-    #[error("not saved: a file of that name appeared meanwhile")]
-    AppearedMeanwhile,
-}
-
-/// Where in a save an I/O error happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveStep {
-    CreateTemp,
-    Write,
-    Sync,
-    Replace,
-    Link,
-    SyncFolder,
-    Permissions,
-    Lock,
-}
-
-impl SaveStep {
-    fn doing(self) -> &'static str {
-        match self {
-            SaveStep::CreateTemp => "creating a temporary file in the folder",
-            SaveStep::Write => "writing",
-            SaveStep::Sync => "flushing to disk",
-            SaveStep::Replace => "replacing the old file",
-            SaveStep::Link => "giving the new file its name",
-            SaveStep::SyncFolder => "flushing the folder to disk",
-            SaveStep::Permissions => "giving the new file the old one's permissions",
-            SaveStep::Lock => "locking the new file",
-        }
-    }
-}
-
-fn io_message(step: SaveStep, e: &io::Error) -> String {
-    use io::ErrorKind as K;
-    match (step, e.kind()) {
-        (SaveStep::SyncFolder, _) => format!(
-            "saved, but the folder could not be flushed to disk ({}); save again to be sure",
-            io_cause(e)
-        ),
-        (SaveStep::CreateTemp, K::PermissionDenied) => {
-            "not saved: the folder is read-only (permission denied)".to_string()
-        }
-        (SaveStep::CreateTemp, K::NotFound) => "not saved: the folder does not exist".to_string(),
-        (SaveStep::CreateTemp, K::NotADirectory) => "not saved: the folder is not a folder".to_string(),
-        _ => format!("not saved: {} (while {})", io_cause(e), step.doing()),
-    }
-}
-
-fn io_err(step: SaveStep) -> impl FnOnce(io::Error) -> SaveErrorKind {
-    move |source| SaveErrorKind::Io { step, source }
-}
 
 /// Replace the file at `path` with `session`, atomically and durably. On
 /// error the file is as it was (see [`SaveError::target_unchanged`]) and no
@@ -210,8 +120,12 @@ pub(crate) fn put(
             "the new file is locked by another program",
         ))));
     }
-    // The new file's facts before it gets the name: a program writing into it
-    // after that changes them, and the next look reads it again.
+    // Its modification time to the nanosecond, then its facts, before it
+    // gets the name: a program writing into it after that changes them (the
+    // system's time is never ours to the nanosecond), and the next look
+    // reads it again. Where the time cannot be set, the racy rule holds.
+    let (at, ns) = identity::stamp_now();
+    let stamp = temp.as_file().set_modified(at).ok().map(|()| ns);
     let facts = os::facts_of_file(temp.as_file()).map_err(|e| fail(io_err(SaveStep::Replace)(e)))?;
     let (file, temp_path) = temp.into_parts();
     let mut displaced = None;
@@ -240,7 +154,7 @@ pub(crate) fn put(
             Err(e) => return Err(fail(io_err(SaveStep::Replace)(e))),
         }
     }
-    let version = Version::of(facts, bytes);
+    let version = Version::written(facts, bytes, stamp);
     if let Some(lock) = lock {
         lock.moved_to(file);
     }

@@ -117,6 +117,10 @@ impl Disk {
             Look::Same => Arc::clone(&self.on_disk),
             Look::New(theirs) => theirs,
         };
+        // `theirs` is what is on disk now (`on_disk`), unless the file is
+        // gone. Equal sessions are mostly the same `Arc`: a deep comparison
+        // of a large session costs milliseconds, so it is made only when
+        // the pointers differ, and at most once per side.
         let theirs_new = !Arc::ptr_eq(&theirs, base) && *theirs != **base;
         let ours_new = !Arc::ptr_eq(ours, base) && **ours != **base;
         let (mut next, mut came_in, mut conflicts) = match (ours_new, theirs_new) {
@@ -133,7 +137,15 @@ impl Disk {
                 }
             }
         };
-        if self.known.is_some() && *next == *self.on_disk {
+        // Already on disk? Nothing new on either side: yes (theirs is the
+        // base). Only ours new: no (ours differs from the base, which is
+        // on disk). Both: the merge may have given what is there.
+        let on_disk_already = match (ours_new, theirs_new) {
+            (false, _) => true,
+            (true, false) => false,
+            (true, true) => Arc::ptr_eq(&next, &self.on_disk) || *next == *self.on_disk,
+        };
+        if self.known.is_some() && on_disk_already {
             return Ok(if came_in > 0 {
                 Synced::Adopted { session: next, came_in }
             } else {

@@ -20,5 +20,6 @@ crate::messages! { pub struct W {
     Gone => "het bestand is buiten kompas verwijderd; je werk staat veilig in het geheugen", "the file was deleted outside kompas; your work is safe in memory";
     ChangedUnreadable => "het bestand is buiten kompas gewijzigd en nu niet te lezen; er is niets overheen geschreven", "the file was changed outside kompas and cannot be read now; nothing was written over it";
     OtherSession => "het bestand bevat nu een andere sessie ({id}); die van jou staat veilig in het geheugen", "the file now holds another session ({id}); yours is safe in memory";
+    LockTaken => "een andere kompas heeft het slot van dit bestand overgenomen; kompas schrijft er niet meer in. Je werk staat veilig in het geheugen en gaat bij afsluiten naar een herstelbestand", "another kompas has taken over this file's lock; kompas no longer writes to it. Your work is safe in memory and goes to a recovery file when you quit";
     CannotSettle => "het conflict kan zo niet worden opgelost", "the conflict cannot be settled that way";
 } }
