@@ -182,8 +182,11 @@ impl Held {
             // and a few calls) and save; when another kompas holds it, say
             // so and write nothing (the retry timer asks again).
             Err(e) if e.kind == FailureKind::LockTaken => {
-                let lock = self.lock.as_mut().filter(|l| l.still_held().unwrap_or(false));
-                if let Some(probe) = lock.and_then(|l| l.probe().ok()) {
+                let retaken = self
+                    .lock
+                    .as_mut()
+                    .and_then(|l| if l.still_held().unwrap_or(false) { l.probe().ok() } else { None });
+                if let Some(probe) = retaken {
                     self.writer.probe(probe);
                     self.sync(s, false);
                     return None;
