@@ -9,6 +9,7 @@ use crate::domain::{Phase, Settle};
 use crate::export::Format;
 use crate::i18n::{Lang, Msg};
 use crate::panes::PANES;
+use crate::panes::relationship::coach;
 
 /// A key with its modifiers. Shift is ignored for characters (it is already
 /// in the character).
@@ -62,6 +63,7 @@ impl Chord {
             KeyCode::End => "End".into(),
             KeyCode::Delete => "Del".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         let mut prefix = String::new();
@@ -112,10 +114,14 @@ pub static SESSION: &[Binding] = &[
     bh(&[ch('x')], Action::StartExport, Msg::KeyExport, Msg::HelpExport, false),
     bh(&[ch('W')], Action::WriteAgain, O::KeyWriteAgain, O::HelpWriteAgain, false),
     bh(&[ch('C')], Action::ShowConflicts, O::KeyConflicts, O::HelpConflicts, false),
+    coach::OPEN,
     b(&[key(Esc)], Action::BackToSessions, Msg::KeySessions, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true),
     b(&[ch('q')], Action::Quit, Msg::KeyQuit, true),
 ];
+
+/// The conversation coach's key beside a pane's own box (issue 10).
+static COACH_ANYWHERE: &[Binding] = &[coach::OPEN];
 
 /// The room display (issue 13), on the session screen: on/off, its address
 /// as a QR code, blank, spotlight, and what the room may see.
@@ -244,6 +250,8 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (Some(Overlay::ExportChooser { .. }), _, _) => vec![EXPORT_CHOOSER],
         (Some(Overlay::RoomAddress), _, _) => vec![ROOM_ADDRESS],
         (Some(Overlay::Conflicts { .. }), _, _) => vec![CONFLICTS],
+        (Some(Overlay::Coach { .. }), _, _) => vec![coach::KEYS],
+        (None, Some(_), Screen::Session(_)) => vec![FORM, coach::OPEN_IN_FORM],
         (None, Some(_), _) => vec![FORM],
         (None, None, Screen::Library(lib)) => match lib.view {
             LibraryView::List => vec![LIBRARY, MOVES, ROOM_LIBRARY],
@@ -251,7 +259,9 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
             LibraryView::Portfolio { .. } | LibraryView::Overview { .. } => vec![LIBRARY_VIEW],
         },
         // A pane's own box takes the keys its tables name.
-        (None, None, Screen::Session(s)) if s.active().overlay(s) => s.active().bindings(s),
+        (None, None, Screen::Session(s)) if s.active().overlay(s) => {
+            [s.active().bindings(s), vec![COACH_ANYWHERE]].concat()
+        }
         (None, None, Screen::Session(s)) => [s.active().bindings(s), vec![MOVES, SESSION, ROOM]].concat(),
     };
     [mode, vec![ALWAYS]].concat()
@@ -346,6 +356,7 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
                 (Msg::HelpForm, FORM),
                 (Msg::ChoosePhase, PHASE_PICKER),
                 (Msg::ExportTitle, EXPORT_CHOOSER),
+                (coach::C::Title, coach::KEYS),
             ],
         ]
         .concat(),
@@ -368,6 +379,7 @@ pub fn markdown(lang: crate::i18n::Lang) -> String {
             (Msg::HelpForm, FORM),
             (Msg::ChoosePhase, PHASE_PICKER),
             (Msg::ExportTitle, EXPORT_CHOOSER),
+            (coach::C::Title, coach::KEYS),
             (Msg::HelpLibrary, LIBRARY),
             (Msg::HelpSearchResults, SEARCH_RESULTS),
             (Msg::HelpLibraryViews, LIBRARY_VIEW),
@@ -399,7 +411,8 @@ mod tests {
         });
         panes
             .chain([
-                ("form", vec![FORM, ALWAYS]),
+                ("form", vec![FORM, coach::OPEN_IN_FORM, ALWAYS]),
+                ("coach", vec![coach::KEYS, ALWAYS]),
                 ("confirm", vec![CONFIRM, ALWAYS]),
                 ("help", vec![HELP, ALWAYS]),
                 ("phases", vec![PHASE_PICKER, ALWAYS]),
@@ -450,5 +463,6 @@ mod tests {
         assert_eq!(keys_label(&[key(Enter), ch('e')]), "Enter/e");
         assert_eq!(keys_label(&[alt(Enter), ctrl('j')]), "Alt+Enter/Ctrl+j");
         assert_eq!(key(BackTab).label(), "Shift+Tab");
+        assert_eq!(key(F(2)).label(), "F2");
     }
 }

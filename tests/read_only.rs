@@ -11,7 +11,7 @@ use kompas::app::*;
 use kompas::domain::*;
 use kompas::i18n::{Lang, Msg};
 use kompas::keymap::{self, Binding, MOVES, PHASE_PICKER, SESSION, action_for};
-use kompas::panes::{PANES, agenda};
+use kompas::panes::{PANES, agenda, relationship};
 use ratatui::crossterm::event::KeyEvent;
 
 fn now() -> Timestamp {
@@ -85,6 +85,12 @@ fn every_editing_key_of_every_pane_is_refused_in_a_read_only_session() {
                         s.local_mut::<Agreements>().filter = AgreementFilter::ToReview;
                         state.reindex();
                     }
+                    // The typical problems' keys work in the Relation pane's problems.
+                    if std::ptr::eq(table, relationship::PROBLEM_KEYS) {
+                        let s = state.session_mut().unwrap();
+                        s.local_mut::<relationship::Relationship>().showing = relationship::Showing::Problems;
+                        state.reindex();
+                    }
                     // The attendance keys work on the agenda's attendance view.
                     if std::ptr::eq(table, agenda::PEOPLE_KEYS) {
                         let s = state.session_mut().unwrap();
@@ -98,7 +104,8 @@ fn every_editing_key_of_every_pane_is_refused_in_a_read_only_session() {
         }
     }
     // Interests 4, agreements 8, reflections 4, timeline 0, grondvorm 5,
-    // agenda 3 + 9 and its attendance 2, the game 7, relationship 6, each
+    // agenda 3 + 9 and its attendance 2, the game 7, relationship 6 (2 in both
+    // views, 3 on the relation, 1 on the typical problems), each
     // with the session's 8 (W, write a deleted file again, among them): a
     // table that lost its editing keys would show here.
     assert_eq!(tried, 2 * (4 + 8 + 4 + 5 + 3 + 9 + 2 + 7 + 6 + 8 * 8), "editing bindings tried");

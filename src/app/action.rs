@@ -119,6 +119,8 @@ pub enum Action {
     ShowConflicts,
     /// Settle the selected conflict.
     SettleConflict(crate::domain::Settle),
+    /// Open or close the conversation coach (issue 10).
+    ShowCoach,
 }
 
 impl Action {

@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use crate::domain::grondvorm::{CollaborationForm, collaboration_form};
 use crate::domain::{
-    Phase, RelationshipLine, SessionText, Summary, Temperature, TextKind, relationship_line,
+    Phase, RelationshipLine, SessionText, Summary, Temperature, TextKind, mean_of_tenths, relationship_line,
+    sparkline,
 };
 use crate::search::{Folded, fold, snippet};
 
@@ -167,6 +168,36 @@ pub fn library_rows(entries: &[LibraryEntry], sort: LibrarySort, filter: &Librar
     rows
 }
 
+/// Per row of the list: the mean of the five conditions over the meetings
+/// of its collaboration up to and including that meeting, as a sparkline
+/// (issue 10); empty where none of them scored a condition, and for files
+/// not read. The whole chain counts, whatever the filter shows of it.
+pub fn row_trends(entries: &[LibraryEntry], rows: &[LibraryRow]) -> Vec<String> {
+    let mut chains: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, s) in entries.iter().enumerate().filter_map(|(i, e)| e.summary().map(|s| (i, s))) {
+        chains.entry(s.collaboration.as_str()).or_default().push(i);
+    }
+    let summary = |i: usize| entries[i].summary().expect("chains hold loaded entries");
+    let mut upto: HashMap<usize, String> = HashMap::new();
+    for c in chains.values_mut() {
+        c.sort_by(|a, b| {
+            (summary(*a).meeting_date, &entries[*a].path).cmp(&(summary(*b).meeting_date, &entries[*b].path))
+        });
+        let means: Vec<Option<u8>> = c.iter().map(|i| mean_of_tenths(&summary(*i).conditions)).collect();
+        for (n, i) in c.iter().enumerate() {
+            let so_far = &means[..=n];
+            let line = if so_far.iter().all(Option::is_none) { String::new() } else { sparkline(so_far) };
+            upto.insert(*i, line);
+        }
+    }
+    rows.iter()
+        .map(|r| match r {
+            LibraryRow::Meeting { entry, .. } => upto.remove(entry).unwrap_or_default(),
+            LibraryRow::Other(_) => String::new(),
+        })
+        .collect()
+}
+
 /// One collaboration in the portfolio: who works with whom, where they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PortfolioLine {
@@ -306,6 +337,41 @@ mod tests {
         );
         let by_title = library_rows(&entries, LibrarySort::Title, &LibraryFilter::default());
         assert_eq!(by_title[0], LibraryRow::Meeting { entry: 1, follow_up: false });
+    }
+
+    #[test]
+    fn each_meeting_row_shows_its_chains_conditions_up_to_it() {
+        use crate::domain::Condition;
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let mut m1 = session("m1", "Zuiderveld", (2026, 3, 12));
+        for c in Condition::ALL {
+            m1.score_condition(*c, Some(2), "", t()).unwrap();
+        }
+        let m2 = m1.follow_up("m2".into(), "a.json", d(4, 9), t());
+        let mut m3 = m2.follow_up("m3".into(), "b.json", d(5, 20), t());
+        for c in Condition::ALL {
+            m3.score_condition(*c, Some(5), "", t()).unwrap();
+        }
+        m3.move_to_phase(Phase::Delen, None, t()).unwrap();
+        let other = session("o1", "Scholen Oost", (2026, 2, 1));
+        let entries =
+            vec![entry("c.json", &m3), entry("a.json", &m1), entry("o.json", &other), entry("b.json", &m2)];
+        let rows = library_rows(&entries, LibrarySort::Date, &LibraryFilter::default());
+        let trends = row_trends(&entries, &rows);
+        assert_eq!(trends.len(), rows.len());
+        let of = |entry: usize| {
+            let n = rows.iter().position(|r| r.entry() == entry).unwrap();
+            trends[n].clone()
+        };
+        assert_eq!(of(1), "▃", "the first meeting: its own mean");
+        assert_eq!(of(3), "▃·", "no scores in the second");
+        assert_eq!(of(0), "▃·█");
+        assert_eq!(of(2), "", "nothing scored: no trend");
+        // A filter that shows only the last meeting: its trend keeps the chain.
+        let f = LibraryFilter { phase: Some(Phase::Delen), ..Default::default() };
+        let rows = library_rows(&entries, LibrarySort::Date, &f);
+        assert_eq!(rows, vec![LibraryRow::Meeting { entry: 0, follow_up: false }]);
+        assert_eq!(row_trends(&entries, &rows), vec!["▃·█".to_string()]);
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub struct Library {
     pub entries: Vec<LibraryEntry>,
     /// What the list shows, derived from entries, sort and filter.
     pub rows: Vec<LibraryRow>,
+    /// Per row, the five conditions' trend of its chain up to that meeting
+    /// (issue 10), derived with the rows.
+    pub trends: Vec<String>,
     pub cursor: ListCursor,
     pub loading: bool,
     pub sort: LibrarySort,
@@ -109,6 +112,7 @@ impl Library {
     pub fn rerow(&mut self) {
         let keep = self.selected_entry().map(|e| e.path.clone());
         self.rows = library_rows(&self.entries, self.sort, &self.filter);
+        self.trends = super::library::row_trends(&self.entries, &self.rows);
         if let Some(path) = keep
             && let Some(i) = self.rows.iter().position(|r| self.entries[r.entry()].path == path)
         {
@@ -143,6 +147,11 @@ pub enum Overlay {
     Conflicts {
         sel: usize,
         rows: Vec<super::conflicts::ConflictRow>,
+    },
+    /// The conversation coach (issue 10), over the pane in view; the
+    /// meeting runs on under it.
+    Coach {
+        scroll: u16,
     },
 }
 

@@ -125,6 +125,11 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             Some(s) if matches!(s.save, SaveState::Failed(_)) => vec![Effect::Save],
             _ => Vec::new(),
         },
+        // The conversation coach (issue 10) opens over a pane, a pane's
+        // box or a form, and closes with the same key.
+        Action::ShowCoach if matches!(state.overlay, None | Some(Overlay::Coach { .. })) => {
+            crate::panes::relationship::coach::show(state)
+        }
         action if state.overlay.is_some() => overlay(state, action, now),
         action if state.form.is_some() => capture::form_action(state, action, now),
         // A pane's own box over the screen takes every key.
@@ -285,6 +290,9 @@ fn overlay(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             return vec![Effect::Export { path, format }];
         }
         (Overlay::ExportChooser { .. }, Action::CloseOverlay) => state.overlay = None,
+        (Overlay::Coach { scroll }, action) => {
+            return crate::panes::relationship::coach::on_key(state, scroll, &action);
+        }
         (Overlay::Conflicts { sel, rows }, action) => {
             return super::conflicts::key(state, sel, &rows, action, now);
         }

@@ -215,17 +215,16 @@ impl ConditionFlag {
 pub fn conditions_trend<'a>(chain: impl IntoIterator<Item = &'a Session>) -> ConditionsTrend {
     let mut order: Vec<&Session> = chain.into_iter().collect();
     order.sort_by_key(|s| (s.meeting_date, s.created_at));
-    let meetings = order
-        .iter()
-        .map(|s| {
-            let mut spread = [None; 5];
-            for (c, check) in &s.conditions {
-                spread[c.index()] = check.spread();
-            }
-            TrendMeeting { date: s.meeting_date, values: s.condition_values(), spread }
-        })
-        .collect();
-    ConditionsTrend { meetings }
+    ConditionsTrend { meetings: order.iter().map(|s| trend_meeting(s)).collect() }
+}
+
+/// One meeting's entry of the trend.
+pub fn trend_meeting(s: &Session) -> TrendMeeting {
+    let mut spread = [None; 5];
+    for (c, check) in &s.conditions {
+        spread[c.index()] = check.spread();
+    }
+    TrendMeeting { date: s.meeting_date, values: s.condition_values(), spread }
 }
 
 impl ConditionsTrend {

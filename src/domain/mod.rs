@@ -43,11 +43,11 @@ pub use validate::Problem;
 // the relationship instruments (issue 10)
 pub use conditions::{
     Condition, ConditionCheck, ConditionFlag, ConditionsTrend, PartyScore, TrendMeeting, conditions_trend,
-    format_tenths, mean_of_tenths, sparkline,
+    format_tenths, mean_of_tenths, sparkline, trend_meeting,
 };
 pub use diagnosis::{Chosen, Continuation, Diagnosis, Finding, ProblemCheck, RouteField, TypicalProblem};
 pub use reformulation::ReformulationMove;
-pub use relationship::{RelationshipLine, relationship_line};
+pub use relationship::{ChainMarks, MeetingMarks, RelationshipLine, relationship_line};
 pub use thermometer::{ChainReading, ReadingDifference, ReadingHistory, reading_history};
 pub use trust::{TrustMove, TrustReading, TrustStage, trust_move, trust_trend};
 

@@ -8,8 +8,10 @@
 //! (typical problems). Their words live in `assets/relationship.json`
 //! (`crate::content::relationship`).
 
-use super::conditions::{ConditionsTrend, TrendMeeting, mean_of_tenths, sparkline};
-use super::{Session, SessionText, Summary, Temperature, TextKind, TrustStage};
+use chrono::NaiveDate;
+
+use super::conditions::{ConditionsTrend, TrendMeeting, mean_of_tenths, sparkline, trend_meeting};
+use super::{Session, SessionText, Summary, Temperature, TextKind, Timestamp, TrustStage};
 
 /// The carry rule: the diagnosis is built up over meetings and comes along;
 /// readings, scores and the trust stage are taken afresh in every meeting
@@ -50,6 +52,72 @@ pub fn relationship_line(chain: &[&Summary]) -> RelationshipLine {
         flagged: !trend.flags().is_empty(),
         temperature: last.and_then(|s| s.latest_temperature),
         trust: last.and_then(|s| s.trust),
+    }
+}
+
+/// What the relationship trends read of one meeting: its place in the
+/// chain, its five conditions, the facilitator's last reading and its trust
+/// stage. Derived once per meeting, so a view over a long chain recomputes
+/// only the meeting that changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetingMarks {
+    /// Date order of the chain: the meeting date, then when it was created.
+    pub order: (NaiveDate, Timestamp),
+    pub conditions: TrendMeeting,
+    pub temperature: Option<Temperature>,
+    pub trust: Option<TrustStage>,
+}
+
+impl MeetingMarks {
+    pub fn of(s: &Session) -> MeetingMarks {
+        MeetingMarks {
+            order: (s.meeting_date, s.created_at),
+            conditions: trend_meeting(s),
+            temperature: s.latest_temperature().map(|t| t.level),
+            trust: s.trust.as_ref().map(|t| t.stage),
+        }
+    }
+}
+
+/// The trends of a chain of meetings, from their marks in date order: the
+/// same as `conditions_trend`, `reading_history(..).last_per_meeting()` and
+/// `trust_trend` of the same meetings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChainMarks {
+    pub meetings: Vec<MeetingMarks>,
+}
+
+impl ChainMarks {
+    /// The marks of `chain` (any order; put in date order, ties kept in the
+    /// order given, as the trend functions do).
+    pub fn of<'a>(chain: impl IntoIterator<Item = &'a Session>) -> ChainMarks {
+        let mut meetings: Vec<MeetingMarks> = chain.into_iter().map(MeetingMarks::of).collect();
+        meetings.sort_by_key(|m| m.order);
+        ChainMarks { meetings }
+    }
+
+    /// These marks with one more meeting put in its place (after meetings
+    /// of the same date and creation time).
+    pub fn with(&self, one: MeetingMarks) -> ChainMarks {
+        let at = self.meetings.partition_point(|m| m.order <= one.order);
+        let mut meetings = Vec::with_capacity(self.meetings.len() + 1);
+        meetings.extend_from_slice(&self.meetings[..at]);
+        meetings.push(one);
+        meetings.extend_from_slice(&self.meetings[at..]);
+        ChainMarks { meetings }
+    }
+
+    pub fn conditions(&self) -> ConditionsTrend {
+        ConditionsTrend { meetings: self.meetings.iter().map(|m| m.conditions.clone()).collect() }
+    }
+
+    /// The facilitator's last reading per meeting.
+    pub fn temperatures(&self) -> Vec<Option<Temperature>> {
+        self.meetings.iter().map(|m| m.temperature).collect()
+    }
+
+    pub fn trust(&self) -> Vec<Option<TrustStage>> {
+        self.meetings.iter().map(|m| m.trust).collect()
     }
 }
 
@@ -122,6 +190,26 @@ mod tests {
         assert!(!relationship_line(&[&s1]).flagged);
         let empty = Session::new("e".into(), "E", today, "", t1).unwrap().summary(today);
         assert_eq!(relationship_line(&[&empty]).sparkline, "", "no scores, no sparkline");
+    }
+
+    #[test]
+    fn chain_marks_give_the_same_trends_as_the_chain_itself() {
+        let chain = crate::generate::chain(12, 3);
+        let (last, earlier) = chain.split_last().unwrap();
+        // This meeting put in among the earlier ones, as the pane does.
+        let marks = ChainMarks::of(earlier.iter().rev()).with(MeetingMarks::of(last));
+        let all = || chain.iter();
+        assert_eq!(marks.conditions(), crate::domain::conditions_trend(all()));
+        assert_eq!(marks.temperatures(), crate::domain::reading_history(all()).last_per_meeting());
+        let trust: Vec<_> = crate::domain::trust_trend(all()).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(marks.trust(), trust);
+        assert!(marks.temperatures().iter().any(Option::is_some) && !marks.conditions().is_empty());
+        // A meeting dated before the others lands first.
+        let mut early = last.clone();
+        early.meeting_date = chain[0].meeting_date.pred_opt().unwrap();
+        let marks = ChainMarks::of(earlier).with(MeetingMarks::of(&early));
+        assert_eq!(marks.meetings[0].order.0, early.meeting_date);
+        assert_eq!(marks.conditions(), crate::domain::conditions_trend(earlier.iter().chain([&early])));
     }
 
     #[test]

@@ -213,21 +213,25 @@ const PARTIES_W: usize = 9;
 const AGREEMENTS_W: usize = 14;
 /// The latest temperature is shown from this width up.
 const TEMPERATURE_W: usize = 18;
+/// So is the five conditions' trend: the last meetings that fit.
+const TREND_W: usize = 10;
 const WIDE: u16 = 100;
 
 fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib: &Library) {
     let lang = state.lang;
     let temp_w = if rows.width >= WIDE { TEMPERATURE_W } else { 0 };
-    let title_w =
-        (rows.width as usize).saturating_sub(3 + DATE_W + PHASE_W + PARTIES_W + AGREEMENTS_W + temp_w);
+    let trend_w = if rows.width >= WIDE { TREND_W } else { 0 };
+    let title_w = (rows.width as usize)
+        .saturating_sub(3 + DATE_W + PHASE_W + PARTIES_W + AGREEMENTS_W + temp_w + trend_w);
     let head = format!(
-        "  {}{}{}{}{}{}",
+        "  {}{}{}{}{}{}{}",
         pad(Msg::MeetingDate.get(lang), DATE_W),
         pad(Msg::Title.get(lang), title_w),
         pad(Msg::Phase.get(lang), PHASE_W),
         pad(Msg::Parties.get(lang), PARTIES_W),
         pad(Msg::PaneAgreements.get(lang), AGREEMENTS_W),
         pad(Msg::Temperature.get(lang), temp_w),
+        pad(crate::content::relationship::W::Trend.get(lang), trend_w),
     );
     frame.render_widget(Paragraph::new(Span::styled(head, theme::label())), header);
     if lib.rows.is_empty() {
@@ -264,14 +268,19 @@ fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib:
                 };
                 let phase = format!("{} {}", s.phase.number(), i18n::phase_short(lang, s.phase));
                 let temperature = s.latest_temperature.map_or("—", |t| i18n::temperature_label(lang, t));
+                // The chain's trend up to this meeting, its last meetings.
+                let trend = lib.trends.get(n).map_or("", String::as_str);
+                let skip = trend.chars().count().saturating_sub(trend_w.saturating_sub(1));
+                let trend: String = trend.chars().skip(skip).collect();
                 let line = format!(
-                    "  {}{}{}{}{}{}",
+                    "  {}{}{}{}{}{}{}",
                     pad(&i18n::date(lang, s.meeting_date), DATE_W),
                     pad(&title, title_w),
                     pad(&phase, PHASE_W),
                     pad(&s.parties.len().to_string(), PARTIES_W),
                     pad(&agreements, AGREEMENTS_W),
                     pad(temperature, temp_w),
+                    pad(&trend, trend_w),
                 );
                 let style = if s.overdue_agreements > 0 { theme::open_agreement() } else { theme::plain() };
                 (line, style)

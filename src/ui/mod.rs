@@ -56,6 +56,7 @@ pub fn draw(frame: &mut Frame, state: &AppState) {
         Some(Overlay::ExportChooser { path }) => overlays::draw_export_chooser(frame, area, state, path),
         Some(Overlay::RoomAddress) => room::draw_address(frame, area, state),
         Some(Overlay::Conflicts { sel, rows }) => conflicts::draw(frame, area, state, *sel, rows),
+        Some(Overlay::Coach { scroll }) => crate::panes::relationship::coach::draw(frame, state, *scroll),
         None => {}
     }
 }

@@ -19,6 +19,7 @@ crate::messages! { pub struct W {
     Move => "Beweging", "Move";
     // the five conditions
     FiveConditions => "Vijf voorwaarden", "Five conditions";
+    Trend => "Trend", "Trend";
     Condition => "Voorwaarde", "Condition";
     Score => "Score", "Score";
     PerParty => "Per partij", "Per party";

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::draw::{flag_words, trust_line};
 use super::forms::marked;
-use super::{M, Row, Section, State};
+use super::{M, Row, Section, State, problems};
 use crate::content::relationship::{W, guide};
 use crate::domain::{ConditionFlag, Session, format_tenths};
 use crate::i18n::{Lang, temperature_label};
@@ -48,6 +48,11 @@ fn detail(lang: Lang, session: &Session, st: &State, row: Row) -> Vec<(String, S
     let dim = |s: &str| (s.to_string(), theme::dim());
     let time = |t: crate::domain::Timestamp| t.format("%H:%M").to_string();
     match row {
+        Row::Heading(Section::Problems | Section::Route)
+        | Row::Problem(_)
+        | Row::Indicator(..)
+        | Row::Intervention(..)
+        | Row::Route(_) => problems::detail(lang, session, row),
         Row::Heading(Section::Thermometer) => vec![
             plain(marked(&g.thermometer.about, lang)),
             plain(marked(&g.thermometer.apart_from_trust, lang)),
@@ -102,7 +107,7 @@ fn detail(lang: Lang, session: &Session, st: &State, row: Row) -> Vec<(String, S
             out.push(plain(marked(&g.trust.about, lang)));
             out
         }
-        Row::Heading(Section::Conditions) => {
+        Row::Heading(_) => {
             vec![plain(marked(&g.conditions.about, lang)), plain(marked(&g.conditions.scale, lang))]
         }
         Row::Condition(c) => {

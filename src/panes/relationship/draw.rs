@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{M, Row, Section, State};
+use super::{M, Row, Section, Showing, State, problems};
 use crate::app::{AppState, SessionScreen};
 use crate::content::relationship::{W, guide};
 use crate::domain::{ConditionFlag, Session, Temperature, TrustStage, format_tenths, sparkline};
@@ -114,10 +114,15 @@ fn row_line(lang: Lang, session: &Session, st: &State, row: Row, width: usize) -
     let g = guide();
     let time = |t: crate::domain::Timestamp| t.format("%H:%M").to_string();
     match row {
+        Row::Heading(Section::Problems | Section::Route)
+        | Row::Problem(_)
+        | Row::Indicator(..)
+        | Row::Intervention(..)
+        | Row::Route(_) => problems::row_line(lang, session, st, row, width),
         Row::Heading(section) => {
             let title = match section {
                 Section::Thermometer => M::SecThermometer,
-                Section::Conditions => M::SecConditions,
+                _ => M::SecConditions,
             };
             let mut cells = vec![(title.get(lang).to_uppercase(), theme::label())];
             if section == Section::Thermometer && session.temperature.is_empty() {
@@ -196,7 +201,13 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
     let lang = state.lang;
     let a = areas(area);
     let session = &s.session;
-    frame.render_widget(Paragraph::new(summary_line(lang, session, st, area.width as usize)), a.summary);
+    let summary = match st.showing {
+        Showing::Relation => summary_line(lang, session, st, area.width as usize),
+        Showing::Problems => Line::from(
+            problems::summary(lang, session).into_iter().map(|(t, s)| Span::styled(t, s)).collect::<Vec<_>>(),
+        ),
+    };
+    frame.render_widget(Paragraph::new(summary), a.summary);
     let width = a.rows.width as usize;
     let visible = a.rows.height as usize;
     let top = st.cursor.top_for(visible);

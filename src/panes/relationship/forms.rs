@@ -4,10 +4,13 @@
 //! fields what it is about, marked as the model's words or ours.
 
 use super::M;
+use super::coach::C;
 use crate::app::{AppState, Choice, Effect, Field, Form, Purpose, commit};
 use crate::content::relationship::{W, guide};
 use crate::content::{Text, origin_label};
-use crate::domain::{Condition, Session, Temperature, TextKind, Timestamp, TrustStage};
+use crate::domain::{
+    Condition, InterestKind, ReformulationMove, Session, Temperature, TextKind, Timestamp, TrustStage,
+};
 use crate::i18n::{Lang, Msg};
 use crate::panes::PaneForm;
 
@@ -54,6 +57,16 @@ pub static TRUST: PaneForm = PaneForm {
         lines.extend(t.stages.iter().enumerate().map(|(n, s)| format!("{} {}", n + 1, s.name.get(lang))));
         lines
     },
+};
+
+pub static CAPTURE: PaneForm = PaneForm {
+    id: "relationship.capture",
+    title_new: C::CaptureTitle,
+    title_edit: C::CaptureTitle,
+    build: |session, _| capture_form(session, None),
+    exists: |_, _| false,
+    submit: |state, form, _, now| submit_capture(state, form, now),
+    context: |_, _, lang| vec![marked(&guide().coach.capture, lang)],
 };
 
 /// A text of the asset with whose words it is: "… (model)".
@@ -222,4 +235,55 @@ fn submit_trust(state: &mut AppState, form: Form, now: Timestamp) -> Vec<Effect>
         session.set_trust(stage.unwrap_or(TrustStage::ALL[0]), &note, now);
         Ok(String::new())
     })
+}
+
+// ---- a reformulation captured from the coach --------------------------------
+
+fn move_label(m: ReformulationMove) -> Msg {
+    let name = &guide().move_(m).name;
+    Msg::new(m.id(), &name.nl, &name.en)
+}
+
+/// Party, kind of interest, the position as it was said, the interest
+/// behind it, and the move that found it (`party`: by default the first).
+pub(crate) fn capture_form(session: &Session, party: Option<usize>) -> Form {
+    let parties = session.parties.iter().map(|p| Choice::Party(Some(p.id.clone()))).collect();
+    let mut moves = vec![Choice::Item { id: "", label: C::NoMove }];
+    moves.extend(ReformulationMove::ALL.iter().map(|m| Choice::Item { id: m.id(), label: move_label(*m) }));
+    Form::new(
+        Purpose::Pane { form: CAPTURE.id.into(), id: None },
+        vec![
+            Field::choice("party", Msg::Party, parties, party.unwrap_or(0)),
+            Field::choice(
+                "kind",
+                Msg::Kind,
+                InterestKind::ALL.map(Choice::Kind).to_vec(),
+                InterestKind::Organisatie as usize,
+            ),
+            Field::multiline("position", C::Position, "", true),
+            Field::multiline("interest", C::Interest, "", true),
+            Field::choice("move", C::Move, moves, 1),
+        ],
+    )
+    .focused("position")
+}
+
+fn submit_capture(state: &mut AppState, form: Form, now: Timestamp) -> Vec<Effect> {
+    let Some(Choice::Party(Some(party))) = form.choice("party").cloned() else { return Vec::new() };
+    let kind = match form.choice("kind") {
+        Some(Choice::Kind(k)) => *k,
+        _ => InterestKind::Organisatie,
+    };
+    let how = match form.choice("move") {
+        Some(Choice::Item { id, .. }) => ReformulationMove::from_id(id),
+        _ => None,
+    };
+    let (position, interest) = (form.text("position"), form.text("interest"));
+    let effects = commit(state, form, Some(TextKind::Interest), |session| {
+        session.capture_reformulation(&party, kind, &position, &interest, how, now)
+    });
+    if !effects.is_empty() {
+        state.info(C::Captured);
+    }
+    effects
 }

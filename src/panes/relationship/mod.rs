@@ -14,15 +14,20 @@ use super::{Cmd, Cx, Focus, Pane, PaneForm, Target};
 use crate::app::{Action, AppState, Effect, ListCursor, SessionScreen, View, change, delete};
 use crate::content::relationship::guide;
 use crate::domain::{
-    Condition, ConditionFlag, ConditionsTrend, Session, Temperature, TextKind, Timestamp, TrustStage,
-    conditions_trend, reading_history, trust_trend,
+    ChainMarks, Condition, ConditionFlag, ConditionsTrend, MeetingMarks, RouteField, Session, Temperature,
+    TextKind, Timestamp, TrustStage, TypicalProblem,
 };
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, bh, ch, key};
+use problems::P;
 
+pub mod coach;
 mod detail;
 mod draw;
 pub(crate) mod forms;
+mod problem_forms;
+pub mod problems;
+mod trends;
 
 crate::messages! { pub struct M {
     Title => "Relatie", "Relation";
@@ -37,14 +42,15 @@ crate::messages! { pub struct M {
     Prompt => "Vraag voor de reflectie", "Reflection prompt";
     KeyReading => "lezing", "reading";
     HelpReading => "temperatuur opnemen: van de procesbegeleider of van een partij", "take the temperature: the facilitator's reading or a party's";
-    KeyTick => "geprobeerd", "tried";
-    HelpTick => "interventie aanvinken als geprobeerd; op een lezing: haar interventies tonen", "tick an intervention as tried; on a reading: show its interventions";
+    KeyTick => "aanvinken", "tick";
+    HelpTick => "interventie aanvinken als geprobeerd, indicator als gezien (met tijd); op een lezing of probleem: openen", "tick an intervention as tried, an indicator as seen (with the time); on a reading or problem: open it";
+    SecRelation => "Thermometer, vertrouwen en vijf voorwaarden", "Thermometer, trust and five conditions";
     KeyPartyScore => "partijscore", "party score";
     HelpPartyScore => "score van één partij voor de gekozen voorwaarde", "one party's score for the selected condition";
     KeyTrust => "vertrouwen", "trust";
     HelpTrust => "vertrouwensstadium van deze sessie vastleggen", "record this meeting's trust stage";
-    HelpEdit => "lezing, stadium of score van de tafel bewerken", "edit the reading, the stage or the room's score";
-    HelpDelete => "lezing, stadium of score wissen (u zet terug)", "clear the reading, the stage or the score (u restores)";
+    HelpEdit => "bewerken: lezing, stadium, score van de tafel; bevinding van een probleem, deel van de route", "edit: the reading, the stage, the room's score; a problem's finding, a part of the route";
+    HelpDelete => "wissen: lezing, stadium, score; probleem of routeveld (u zet terug)", "clear: the reading, the stage, the score; a problem or a route field (u restores)";
     OnCondition => "Kies eerst een voorwaarde", "Select a condition first";
     NoPartiesYet => "Nog geen partijen: voeg ze toe bij Belangen (p)", "No parties yet: add them under Interests (p)";
     ReadingTitle => "Temperatuur opnemen", "Take the temperature";
@@ -66,24 +72,47 @@ crate::messages! { pub struct M {
 } }
 
 pub const READING: Cmd = Cmd::edit("relationship.reading");
-pub const TICK: Cmd = Cmd::edit("relationship.tick");
+/// Space: opening a reading's checklist or a problem is reading; ticking an
+/// intervention or an indicator is a change, refused read-only by the pane.
+pub const TICK: Cmd = Cmd::view("relationship.tick");
 pub const PARTY_SCORE: Cmd = Cmd::edit("relationship.party_score");
 pub const TRUST: Cmd = Cmd::edit("relationship.trust");
+pub const PROBLEMS: Cmd = Cmd::view("relationship.problems");
+pub const AGREE: Cmd = Cmd::edit("relationship.agree");
 
 use ratatui::crossterm::event::KeyCode::{Delete, Enter};
 
-pub static KEYS: &[Binding] = &[
-    bh(&[ch('m')], Action::Pane(READING), M::KeyReading, M::HelpReading, true),
+/// Keys of both views.
+pub static COMMON: &[Binding] = &[
     bh(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, M::HelpEdit, true),
     bh(&[ch(' ')], Action::Pane(TICK), M::KeyTick, M::HelpTick, true),
-    bh(&[ch('s')], Action::Pane(TRUST), M::KeyTrust, M::HelpTrust, false),
-    bh(&[ch('P')], Action::Pane(PARTY_SCORE), M::KeyPartyScore, M::HelpPartyScore, false),
     bh(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, M::HelpDelete, false),
+    bh(&[ch('p')], Action::Pane(PROBLEMS), P::KeyProblems, P::HelpProblems, true),
 ];
 
-static HELP: &[(Msg, &[Binding])] = &[(M::Title, KEYS)];
+/// The thermometer, trust and the five conditions.
+pub static KEYS: &[Binding] = &[
+    bh(&[ch('m')], Action::Pane(READING), M::KeyReading, M::HelpReading, true),
+    bh(&[ch('s')], Action::Pane(TRUST), M::KeyTrust, M::HelpTrust, false),
+    bh(&[ch('P')], Action::Pane(PARTY_SCORE), M::KeyPartyScore, M::HelpPartyScore, false),
+];
 
-static FORMS: &[&PaneForm] = &[&forms::READING, &forms::CONDITION, &forms::PARTY_SCORE, &forms::TRUST];
+/// The typical problems (the pane's second view).
+pub static PROBLEM_KEYS: &[Binding] =
+    &[bh(&[ch('a')], Action::Pane(AGREE), P::KeyAgreement, P::HelpAgreement, true)];
+
+static HELP: &[(Msg, &[Binding])] =
+    &[(M::Title, COMMON), (M::SecRelation, KEYS), (P::Checklist, PROBLEM_KEYS)];
+
+static FORMS: &[&PaneForm] = &[
+    &forms::READING,
+    &forms::CONDITION,
+    &forms::PARTY_SCORE,
+    &forms::TRUST,
+    &forms::CAPTURE,
+    &problem_forms::PROBLEM,
+    &problem_forms::ROUTE,
+];
 
 /// A row of the pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,18 +124,41 @@ pub enum Row {
     Tried(usize, usize),
     Trust,
     Condition(Condition),
+    /// The typical problems' view: a problem of the checklist.
+    Problem(TypicalProblem),
+    /// An indicator of the open problem: (problem, indicator).
+    Indicator(TypicalProblem, usize),
+    /// An intervention of the open problem: (problem, intervention).
+    Intervention(TypicalProblem, usize),
+    /// A field of the diagnosis route's note.
+    Route(RouteField),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Thermometer,
     Conditions,
+    Problems,
+    Route,
+}
+
+/// What the pane shows: the relationship, or the typical problems.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Showing {
+    #[default]
+    Relation,
+    Problems,
 }
 
 #[derive(Debug, Default)]
 pub struct State {
+    pub showing: Showing,
     pub rows: Vec<Row>,
     pub cursor: ListCursor,
+    /// The other view's cursor, kept for going back.
+    other: ListCursor,
+    /// The problem whose indicators and interventions are shown.
+    pub problem: Option<TypicalProblem>,
     /// The reading whose interventions are shown (by id); by default the
     /// latest reading.
     pub open: Option<String>,
@@ -118,6 +170,10 @@ pub struct State {
     pub trust: Vec<Option<TrustStage>>,
     /// What calls for attention in this meeting.
     pub flags: Vec<ConditionFlag>,
+    /// The earlier meetings' marks, derived once per chain.
+    earlier: Option<(trends::ChainKey, ChainMarks)>,
+    /// This meeting's marks the trends above were made with.
+    current: Option<MeetingMarks>,
 }
 
 impl State {
@@ -175,8 +231,11 @@ impl Pane for Relationship {
         format!("{mark}{mean}")
     }
 
-    fn bindings(&self, _st: &State) -> Vec<&'static [Binding]> {
-        vec![KEYS]
+    fn bindings(&self, st: &State) -> Vec<&'static [Binding]> {
+        match st.showing {
+            Showing::Relation => vec![KEYS, COMMON],
+            Showing::Problems => vec![PROBLEM_KEYS, COMMON],
+        }
     }
 
     fn help(&self) -> &'static [(Msg, &'static [Binding])] {
@@ -192,15 +251,12 @@ impl Pane for Relationship {
         if st.open.as_deref().is_some_and(|id| !session.temperature.iter().any(|t| t.id == id)) {
             st.open = None;
         }
-        st.rows = rows(session, st.open_reading(session));
+        st.rows = match st.showing {
+            Showing::Relation => rows(session, st.open_reading(session)),
+            Showing::Problems => problems::rows(st.problem),
+        };
         st.cursor.clamp(st.rows.len());
-        // The chain's meetings (earlier ones only) and this one, last.
-        let earlier = cx.chain.unwrap_or(&[]);
-        let chain = || earlier.iter().filter(|s| s.id != session.id).chain(std::iter::once(session));
-        st.trend = conditions_trend(chain());
-        st.flags = st.trend.flags();
-        st.temperatures = reading_history(chain()).last_per_meeting();
-        st.trust = trust_trend(chain()).into_iter().map(|(_, t)| t).collect();
+        trends::derive(st, cx.chain.unwrap_or(&[]), session);
     }
 
     fn keep_in_view(&self, st: &mut State, cx: &Cx) {
@@ -212,8 +268,16 @@ impl Pane for Relationship {
         let s = state.session_mut()?;
         let (session, st) = s.split::<Relationship>();
         let row = st.selected();
+        if st.showing == Showing::Problems {
+            return problems::handle(state, action, row, now);
+        }
         match action {
             a if st.cursor.step(a, st.rows.len(), page(&view)) => {}
+            Action::Pane(PROBLEMS) => {
+                st.showing = Showing::Problems;
+                std::mem::swap(&mut st.cursor, &mut st.other);
+                state.reindex();
+            }
             Action::Pane(READING) => state.form = Some(forms::reading_form(session, None)),
             Action::Pane(TRUST) => state.form = Some(forms::trust_form(session)),
             Action::Pane(PARTY_SCORE) => {
@@ -235,7 +299,7 @@ impl Pane for Relationship {
                 Some(Row::Heading(Section::Thermometer)) => {
                     state.form = Some(forms::reading_form(session, None))
                 }
-                Some(Row::Heading(_)) | None => {}
+                _ => {}
             },
             Action::Pane(TICK) => return Some(tick(state, row, now)),
             Action::DeleteSelected => return Some(remove(state, row, now)),
@@ -250,6 +314,11 @@ impl Pane for Relationship {
         }
         let session = cx.session;
         let Some(i) = session.temperature.iter().position(|t| t.id == target.id) else { return false };
+        if st.showing == Showing::Problems {
+            st.showing = Showing::Relation;
+            std::mem::swap(&mut st.cursor, &mut st.other);
+            st.rows = rows(session, st.open_reading(session));
+        }
         // A reading just taken or changed here: its checklist opens under it.
         if how == Focus::Select {
             st.open = Some(target.id.to_string());
@@ -268,6 +337,10 @@ impl Pane for Relationship {
 /// Space: on an intervention, tick or untick it as tried (with the time);
 /// on a reading, show its interventions instead of the open one's.
 fn tick(state: &mut AppState, row: Option<Row>, now: Timestamp) -> Vec<Effect> {
+    if matches!(row, Some(Row::Tried(..))) && state.read_only() {
+        state.warn(Msg::ReadOnlyRefused);
+        return Vec::new();
+    }
     let Some(s) = state.session_mut() else { return Vec::new() };
     let (session, st) = s.split::<Relationship>();
     match row {
