@@ -221,6 +221,7 @@ messages! { impl Msg {
     Saving => "opslaan", "saving";
     SaveFailed => "NIET OPGESLAGEN", "NOT SAVED";
     SaveRetrying => "sessie blijft in het geheugen, kompas probeert het elke seconde opnieuw", "session kept in memory, kompas retries every second";
+    TemperatureLastTime => "vorige keer", "last time";
     SaveRetryingShort => "elke seconde opnieuw", "retrying every second";
     Deleted => "Verwijderd: u maakt het ongedaan", "Deleted: press u to undo";
     Undone => "Ongedaan gemaakt", "Undone";

@@ -745,11 +745,60 @@ fn the_timeline_puts_everything_in_time_order() {
         state.session().unwrap().local::<Timeline>().rows,
         vec![
             TimelineRow::PhaseMove(0),
+            TimelineRow::PartyAdded(0),
             TimelineRow::Reflection(0),
             TimelineRow::Temperature(0),
             TimelineRow::Agreement(0),
             TimelineRow::PhaseMove(1)
         ]
+    );
+}
+
+/// Issue 9 item 7: a party joining, ambition and context edits and the
+/// walk-through's outcomes are on the timeline; what a follow-up carried
+/// over is not, unless it changed in this meeting.
+#[test]
+fn the_timeline_has_parties_edits_and_the_walk_through() {
+    let mut m1 = empty_session();
+    m1.add_party(&PartyFields { organisation: "Woonstede".into(), ..Default::default() }, now()).unwrap();
+    m1.set_ambition(AmbitionLens::Problem, "te weinig plek", later(5));
+    for text in ["open", "ook open"] {
+        let f = AgreementFields {
+            text: text.into(),
+            owner: None,
+            parties: vec![],
+            due: None,
+            status: AgreementStatus::Agreed,
+            phase_result: false,
+        };
+        m1.add_agreement(&f, later(10)).unwrap();
+    }
+    let day = 60 * 24;
+    let m2 = m1.follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), later(day));
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    update(&mut state, Action::Resize(100, 30), later(day));
+    update(&mut state, Action::SessionOpened(Box::new(opened(m2, Access::Edit))), later(day));
+    let at = |m: i64| later(day + m);
+    update(&mut state, Action::Pane(kompas::panes::agreements::REVIEW_DONE), at(1));
+    update(&mut state, Action::Pane(kompas::panes::agreements::REVIEW_STILL_OPEN), at(2));
+    let screen = state.session_mut().unwrap();
+    let s = std::sync::Arc::make_mut(&mut screen.session);
+    s.add_party(&PartyFields { organisation: "Politie".into(), ..Default::default() }, at(3)).unwrap();
+    s.set_context(ContextAspect::Players, "wijkagent", at(4));
+    s.set_ambition(AmbitionLens::Solution, "", at(5));
+    update(&mut state, Action::Resize(100, 30), at(6));
+    let rows = &state.session().unwrap().local::<Timeline>().rows;
+    assert_eq!(
+        rows,
+        &vec![
+            TimelineRow::PhaseMove(0),
+            TimelineRow::WalkThrough(0),
+            TimelineRow::WalkThrough(1),
+            TimelineRow::PartyAdded(1),
+            TimelineRow::Context(ContextAspect::Players),
+            TimelineRow::Ambition(AmbitionLens::Solution),
+        ],
+        "carried: the first party, the first meeting's ambition edit and agreements are not this meeting's"
     );
 }
 

@@ -575,6 +575,7 @@ const KNOWN_FIELDS: &[&str] = &[
     "key_questions",
     "key_question",
     "dilemmas",
+    "edited",
     "pole",
     "room",
     // running the meeting
@@ -676,6 +677,12 @@ fn shown(path: &str, v: &Value, lang: Lang) -> Option<Shown> {
         };
         return label(mark.get(lang));
     }
+    // When a lens of the ambition or an aspect of the context was last edited.
+    if let (true, Value::String(t)) =
+        (path.starts_with("ambition.edited.") || path.starts_with("context.edited."), v)
+    {
+        return Some(Shown::Moment(serde_json::from_value(Value::String(t.clone())).unwrap()));
+    }
     let meeting = meeting::content::content();
     if known && is_card(path) {
         let s: meeting::Strategy = serde_json::from_value(v.clone()).unwrap();
@@ -763,6 +770,11 @@ fn mutated(path: &str, v: &Value, n: i64) -> Value {
     }
     if known && is_card(path) {
         return cycle(&meeting::Strategy::ALL.map(|s| s.id()), v.as_str().unwrap());
+    }
+    if path.starts_with("ambition.edited.") || path.starts_with("context.edited.") {
+        let t =
+            DateTime::parse_from_rfc3339("2032-06-01T00:00:00+00:00").unwrap() + Duration::minutes(n * 61);
+        return serde_json::to_value(t).unwrap();
     }
     match (known.then_some(field), v) {
         (Some("phase" | "to" | "from"), Value::String(s)) => cycle(&Phase::ALL.map(|p| p.id()), s),

@@ -301,6 +301,47 @@ fn long_texts_fit_at_80_and_120_columns() {
     });
 }
 
+/// Issue 9 item 7: a follow-up's timeline has the walk-through's outcomes,
+/// a party joining and a context edit (not what was carried over); its
+/// header shows the last meeting's temperature as a reference.
+#[test]
+fn a_follow_up_timeline_and_the_last_reading_as_reference() {
+    both(|lang| {
+        for (w, h) in [(80, 24), (120, 35)] {
+            let m2 = meeting1().follow_up(
+                "m2".into(),
+                "m1.json",
+                NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
+                now(),
+            );
+            let mut s = state(lang, w, h, m2, Access::Edit);
+            let path = s.session().unwrap().path.clone();
+            let chain: std::sync::Arc<[Session]> = vec![meeting1()].into();
+            send(&mut s, [Action::ChainLoaded { path, chain }]);
+            send(
+                &mut s,
+                [
+                    Action::Pane(kompas::panes::agreements::REVIEW_DONE),
+                    Action::Pane(kompas::panes::agreements::REVIEW_STILL_OPEN),
+                ],
+            );
+            let later = |m| now() + chrono::Duration::minutes(m);
+            let screen = s.session_mut().unwrap();
+            let session = std::sync::Arc::make_mut(&mut screen.session);
+            let politie = PartyFields {
+                organisation: "Politie".into(),
+                representative: "Sanne".into(),
+                ..Default::default()
+            };
+            session.add_party(&politie, later(5)).unwrap();
+            session.set_context(ContextAspect::Players, "wijkagent schuift aan", later(6));
+            screen.show::<Timeline>();
+            update(&mut s, Action::Resize(w, h), later(7));
+            snap!("follow_up_timeline", s);
+        }
+    });
+}
+
 /// The scenario's third meeting: the grondvorm conversation of phase 3.
 fn meeting3_state(lang: Lang, w: u16, h: u16) -> AppState {
     let mut s = state(lang, w, h, demo::meeting3(), Access::Edit);

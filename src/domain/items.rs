@@ -294,9 +294,13 @@ pub struct Ambition {
     /// dilemmas of developing the ambition.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub dilemmas: BTreeMap<Dilemma, DilemmaChoice>,
+    /// timeline (issue 9): when each lens was last edited, for the
+    /// timeline; absent for a lens never edited since this field exists.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub edited: BTreeMap<AmbitionLens, Timestamp>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AmbitionLens {
     Problem,
@@ -339,9 +343,12 @@ pub struct Context {
     pub process: String,
     #[serde(default)]
     pub environment: String,
+    /// timeline (issue 9): when each aspect was last edited.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub edited: BTreeMap<ContextAspect, Timestamp>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContextAspect {
     Players,

@@ -455,11 +455,13 @@ impl Session {
 
     pub fn set_ambition(&mut self, lens: AmbitionLens, text: &str, now: Timestamp) {
         *self.ambition.get_mut(lens) = optional(text);
+        self.ambition.edited.insert(lens, now);
         self.updated_at = now;
     }
 
     pub fn set_context(&mut self, aspect: ContextAspect, text: &str, now: Timestamp) {
         *self.context.get_mut(aspect) = optional(text);
+        self.context.edited.insert(aspect, now);
         self.updated_at = now;
     }
 

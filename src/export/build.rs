@@ -219,16 +219,36 @@ impl Builder<'_> {
 
     fn ambition_and_context(&mut self) {
         let (lang, s) = (self.lang, self.s);
+        // "text (Gewijzigd 10:14)": when the lens or aspect was last edited.
+        let with_edit = |text: &str, edited: Option<&Timestamp>| match edited {
+            Some(at) => format!(
+                "{} ({} {})",
+                dash_if_empty(text),
+                Msg::Updated.get(lang),
+                moment(lang, at, s.meeting_date)
+            ),
+            None => dash_if_empty(text).to_string(),
+        };
         self.heading(2, self.msg(Msg::Ambition));
         let facts = AmbitionLens::ALL
             .iter()
-            .map(|&l| (i18n::lens_msg(l).get(lang).to_string(), line(dash_if_empty(s.ambition.get(l)))))
+            .map(|&l| {
+                (
+                    i18n::lens_msg(l).get(lang).to_string(),
+                    line(with_edit(s.ambition.get(l), s.ambition.edited.get(&l))),
+                )
+            })
             .collect();
         self.blocks.push(Block::Facts(facts));
         self.heading(2, self.msg(Msg::Context));
         let facts = ContextAspect::ALL
             .iter()
-            .map(|&a| (i18n::aspect_msg(a).get(lang).to_string(), line(dash_if_empty(s.context.get(a)))))
+            .map(|&a| {
+                (
+                    i18n::aspect_msg(a).get(lang).to_string(),
+                    line(with_edit(s.context.get(a), s.context.edited.get(&a))),
+                )
+            })
             .collect();
         self.blocks.push(Block::Facts(facts));
     }

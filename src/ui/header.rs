@@ -25,13 +25,23 @@ pub fn draw_title(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionSc
     let width = (area.width as usize).saturating_sub(clock_w + 1);
     let date = i18n::date(lang, session.meeting_date);
     let mut right = String::new();
-    if let Some(t) = session.latest_temperature() {
-        let level = i18n::temperature_label(lang, t.level);
-        right = format!("{}: {level} ", Msg::Temperature.get(lang));
+    // A follow-up without a reading of its own shows the last one of the
+    // earlier meetings, as a reference (dimmed, "last time").
+    let (reading, earlier) = match session.latest_temperature() {
+        Some(t) => (Some(t.level), false),
+        None => {
+            let last = s.chain.as_ref().and_then(|c| c.iter().rev().find_map(|m| m.latest_temperature()));
+            (last.map(|t| t.level), last.is_some())
+        }
+    };
+    if let Some(level) = reading {
+        let level = i18n::temperature_label(lang, level);
+        let when = if earlier { format!(" ({})", Msg::TemperatureLastTime.get(lang)) } else { String::new() };
+        right = format!("{}: {level}{when} ", Msg::Temperature.get(lang));
         // Where the title and the date would not fit beside the word
         // "temperature", the level alone says it (its colour too).
         if width < right.width() + date.width() + TITLE_MIN + 4 {
-            right = format!("{level} ");
+            right = format!("{level}{when} ");
         }
     }
     let room = width.saturating_sub(right.width());
@@ -39,7 +49,8 @@ pub fn draw_title(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionSc
     let gap = (area.width as usize).saturating_sub(left.width() + clock_w + right.width());
     let mut spans = vec![Span::styled(left, theme::title()), Span::raw(" ".repeat(gap))];
     spans.extend(clock);
-    spans.push(Span::styled(right, temperature_style(session.latest_temperature().map(|t| t.level))));
+    let style = if earlier { theme::dim() } else { temperature_style(reading) };
+    spans.push(Span::styled(right, style));
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), area);
 }

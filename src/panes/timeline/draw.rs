@@ -58,6 +58,39 @@ fn row(lang: Lang, session: &Session, r: TimelineRow) -> (Timestamp, Msg, String
             }
             (t.at, Msg::Temperature, text, theme::plain())
         }
+        TimelineRow::PartyAdded(i) => {
+            let p = &session.parties[i];
+            let mut text = p.organisation.clone();
+            if !p.representative.is_empty() {
+                text.push_str(&format!(" ({})", p.representative));
+            }
+            (p.created_at, M::PartyAdded, text, theme::bold())
+        }
+        TimelineRow::Ambition(lens) => {
+            let at = session.ambition.edited[&lens];
+            let text = format!(
+                "{}: {}",
+                i18n::lens_msg(lens).get(lang),
+                or_emptied(lang, session.ambition.get(lens))
+            );
+            (at, M::AmbitionEdited, text, theme::plain())
+        }
+        TimelineRow::Context(aspect) => {
+            let at = session.context.edited[&aspect];
+            let text = format!(
+                "{}: {}",
+                i18n::aspect_msg(aspect).get(lang),
+                or_emptied(lang, session.context.get(aspect))
+            );
+            (at, M::ContextEdited, text, theme::plain())
+        }
+        TimelineRow::WalkThrough(i) => {
+            let a = &session.agreements[i];
+            let outcome =
+                if a.status.is_open() { M::StillOpen.get(lang) } else { i18n::status_label(lang, a.status) };
+            let text = format!("{} → {outcome}", a.text);
+            (a.reviewed_at.unwrap_or(a.updated_at), M::WalkedThrough, text, theme::plain())
+        }
         TimelineRow::Note(i) => {
             let n = &session.notes[i];
             let item = n.item.as_deref().and_then(|id| session.agenda_index(id));
@@ -68,6 +101,20 @@ fn row(lang: Lang, session: &Session, r: TimelineRow) -> (Timestamp, Msg, String
             (n.created_at, crate::panes::agenda::M::Note, text, theme::plain())
         }
     }
+}
+
+crate::messages! { pub struct M {
+    PartyAdded => "Partij erbij", "Party joined";
+    AmbitionEdited => "Ambitie", "Ambition";
+    ContextEdited => "Context", "Context";
+    WalkedThrough => "Doorlopen", "Reviewed";
+    StillOpen => "loopt nog", "still open";
+    Emptied => "(leeggemaakt)", "(emptied)";
+} }
+
+/// The text of an edit, or that it was emptied.
+fn or_emptied(lang: Lang, text: &str) -> String {
+    if text.trim().is_empty() { M::Emptied.get(lang).to_string() } else { text.to_string() }
 }
 
 fn when(session: &Session, at: Timestamp) -> String {

@@ -1,13 +1,14 @@
-//! The timeline: phase moves with their reasons, agreements, the room's
-//! answers, temperature readings and the meeting's notes, in the order they
-//! happened. A session opened to look back (`kompas review`) opens here.
+//! The timeline: phase moves with their reasons, parties joining, edits of
+//! the ambition and the context, agreements and how the walk-through
+//! settled them, the room's answers, temperature readings and the meeting's
+//! notes, in the order they happened. A session opened to look back (`kompas review`) opens here.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Cx, Focus, Pane, Target};
 use crate::app::{Access, Action, AppState, Effect, ListCursor, SessionScreen};
-use crate::domain::{Session, TextKind, Timestamp};
+use crate::domain::{AmbitionLens, ContextAspect, Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::Binding;
 
@@ -23,6 +24,14 @@ pub enum TimelineRow {
     Temperature(usize),
     /// A note taken during the meeting (issue 12).
     Note(usize),
+    /// A party that joined in this meeting.
+    PartyAdded(usize),
+    /// A lens of the shared ambition, last edited then.
+    Ambition(AmbitionLens),
+    /// An aspect of the context, last edited then.
+    Context(ContextAspect),
+    /// An agreement carried over, walked through: done, still open or dropped.
+    WalkThrough(usize),
 }
 
 #[derive(Debug, Default)]
@@ -95,12 +104,52 @@ impl Pane for Timeline {
     }
 }
 
-/// Phase moves, agreements, answers, temperature readings and notes, oldest first.
-fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
+/// Phase moves, parties joining, ambition and context edits, agreements and
+/// their walk-through, answers, temperature readings and notes, oldest
+/// first. What a follow-up carried over from earlier meetings (parties,
+/// ambition, context) counts only where it changed in this one.
+pub(crate) fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
     let mut rows: Vec<(Timestamp, TimelineRow)> = Vec::new();
+    let this_meeting = |at: &Timestamp| *at >= session.created_at;
     rows.extend(session.phase_history.iter().enumerate().map(|(i, m)| (m.at, TimelineRow::PhaseMove(i))));
     rows.extend(
-        session.agreements.iter().enumerate().map(|(i, a)| (a.created_at, TimelineRow::Agreement(i))),
+        session
+            .parties
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| this_meeting(&p.created_at))
+            .map(|(i, p)| (p.created_at, TimelineRow::PartyAdded(i))),
+    );
+    rows.extend(
+        session
+            .ambition
+            .edited
+            .iter()
+            .filter(|(_, at)| this_meeting(at))
+            .map(|(l, at)| (*at, TimelineRow::Ambition(*l))),
+    );
+    rows.extend(
+        session
+            .context
+            .edited
+            .iter()
+            .filter(|(_, at)| this_meeting(at))
+            .map(|(a, at)| (*at, TimelineRow::Context(*a))),
+    );
+    rows.extend(
+        session
+            .agreements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.reviewed_at.map(|at| (at, TimelineRow::WalkThrough(i)))),
+    );
+    rows.extend(
+        session
+            .agreements
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| this_meeting(&a.created_at))
+            .map(|(i, a)| (a.created_at, TimelineRow::Agreement(i))),
     );
     rows.extend(
         session.reflections.iter().enumerate().map(|(i, r)| (r.created_at, TimelineRow::Reflection(i))),
