@@ -95,7 +95,7 @@ impl LibraryView {
         match self {
             LibraryView::Portfolio { lines, .. } => lines.len() * 3,
             LibraryView::Overview { overview, .. } => {
-                8 + 2 * overview.meetings.len() + overview.interest_changes.len()
+                10 + 2 * overview.meetings.len() + overview.interest_changes.len()
             }
             _ => 0,
         }

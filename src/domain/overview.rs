@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{AgreementStatus, InterestKind, Phase, Session, Temperature};
+use super::{
+    AgreementStatus, InterestKind, Phase, RelationshipLine, Session, Summary, Temperature, relationship_line,
+};
 
 /// One meeting of the chain.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,6 +60,9 @@ pub struct ChainOverview {
     pub meetings: Vec<MeetingLine>,
     pub agreements: AgreementTotals,
     pub interest_changes: Vec<InterestChange>,
+    /// The five conditions' trend over the meetings and the latest trust
+    /// stage (issue 10), as the portfolio shows them.
+    pub relationship: RelationshipLine,
 }
 
 /// The overview of a chain of meetings (any order; they are put in date
@@ -112,7 +117,10 @@ pub fn chain_overview(meetings: &[Session]) -> ChainOverview {
             _ => totals.open += 1,
         }
     }
+    let summaries: Vec<Summary> = order.iter().map(|s| s.summary(s.meeting_date)).collect();
+    let relationship = relationship_line(&summaries.iter().collect::<Vec<_>>());
     ChainOverview {
+        relationship,
         title: last.map(|s| s.title.clone()).unwrap_or_default(),
         parties: last.map(|s| s.parties.iter().map(|p| p.organisation.clone()).collect()).unwrap_or_default(),
         meetings: lines,

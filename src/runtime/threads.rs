@@ -44,10 +44,19 @@ pub(super) fn spawn_signal_thread(tx: Sender<Wake>) -> io::Result<()> {
 
 /// Windows has no signals to forward: in the raw-mode console Ctrl+C
 /// reaches kompas as a key, read by the input thread. Closing the console
-/// window ends the process at once; what it loses is at most the save under
-/// way (each edit is handed to the writer thread as it is made) and no
-/// draft (they are in the journal).
+/// window, logging off or shutting down (and Ctrl+C or Ctrl+Break sent from
+/// outside) end the program through the same path as `q`: the handler waits
+/// while the last save is made (`storage::os::on_console_close`). If Windows
+/// refuses the handler, kompas runs on: typing is in the draft journal and
+/// every edit is saved as it is made.
 #[cfg(windows)]
-pub(super) fn spawn_signal_thread(_tx: Sender<Wake>) -> io::Result<()> {
+pub(super) fn spawn_signal_thread(tx: Sender<Wake>) -> io::Result<()> {
+    let tx = std::sync::Mutex::new(tx);
+    let quit = move || {
+        if let Ok(tx) = tx.lock() {
+            let _ = tx.send(Wake::Signal);
+        }
+    };
+    let _ = crate::storage::os::on_console_close(Box::new(quit));
     Ok(())
 }

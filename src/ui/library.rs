@@ -324,6 +324,8 @@ fn overview_lines(lang: Lang, o: &ChainOverview) -> Vec<Line<'static>> {
             theme::dim(),
         )));
     }
+    lines.push(Line::from(""));
+    lines.push(relationship_line(lang, &o.relationship));
     let a = &o.agreements;
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(format!("  {}", Msg::AgreementsOverall.get(lang)), theme::label())));
@@ -377,6 +379,25 @@ mod tests {
         let drawn = overview_lines(Lang::Nl, &overview).len();
         let view = LibraryView::Overview { overview: Box::new(overview), scroll: Default::default() };
         assert_eq!(view.report_lines(), drawn);
+        let mut scored = crate::generate::session(
+            crate::generate::Size { parties: 2, interests: 2, agreements: 1, reflections: 1 },
+            5,
+        );
+        scored.conditions.clear();
+        let mut first = scored.clone();
+        first.score_condition(crate::domain::Condition::Relatie, Some(4), "", now).unwrap();
+        scored.score_condition(crate::domain::Condition::Relatie, Some(2), "", now).unwrap();
+        scored.meeting_date = scored.meeting_date.succ_opt().unwrap();
+        let overview = chain_overview(&[first, scored]);
+        assert_eq!(overview.relationship.latest, Some(20));
+        let trend = format!("{} 2", overview.relationship.sparkline);
+        let text: Vec<String> = overview_lines(Lang::En, &overview).iter().map(|l| l.to_string()).collect();
+        assert!(
+            overview.relationship.sparkline.chars().count() == 2 && text.iter().any(|l| l.contains(&trend)),
+            "the overview shows the five conditions' trend over the meetings: {text:#?}"
+        );
+        let view = LibraryView::Overview { overview: Box::new(overview), scroll: Default::default() };
+        assert_eq!(view.report_lines(), text.len());
         let line = PortfolioLine {
             title: "t".into(),
             parties: vec![],

@@ -1,6 +1,7 @@
 //! The Windows side of [`super`]: std's Windows extensions, file facts
 //! through `GetFileInformationByHandle` (winapi-util's safe wrapper) and the
-//! write-through replace (atomicwrites). No `unsafe` here: kompas forbids it.
+//! write-through replace (atomicwrites). `unsafe` only in `on_console_close`
+//! (no safe crate offers a console handler that may wait).
 
 use super::*;
 use std::fs::OpenOptions;
@@ -191,4 +192,66 @@ pub fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Re
         }
     }
     Ok(())
+}
+
+/// Closing the console window (its ×, *End task*), logging off and shutting
+/// down, and Ctrl+C / Ctrl+Break sent from outside: `quit` asks kompas to
+/// end as after `q` (the last save, the draft journal kept). Windows ends
+/// the process as soon as the handler of a close, log-off or shut-down
+/// returns (at the latest after about five seconds), so the handler waits:
+/// the quit's last save ends the process first. The one place kompas uses
+/// `unsafe`: no safe crate offers a handler that may wait (the `ctrlc`
+/// crate's returns at once).
+#[allow(unsafe_code)]
+pub fn on_console_close(quit: Box<dyn Fn() + Send + Sync>) -> io::Result<()> {
+    use windows_sys::Win32::System::Console::{
+        CTRL_BREAK_EVENT, CTRL_C_EVENT, CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT,
+        SetConsoleCtrlHandler,
+    };
+    static QUIT: std::sync::OnceLock<Box<dyn Fn() + Send + Sync>> = std::sync::OnceLock::new();
+
+    unsafe extern "system" fn handler(event: u32) -> windows_sys::core::BOOL {
+        let Some(quit) = QUIT.get() else { return 0 };
+        match event {
+            CTRL_C_EVENT | CTRL_BREAK_EVENT => {
+                quit();
+                1
+            }
+            CTRL_CLOSE_EVENT | CTRL_LOGOFF_EVENT | CTRL_SHUTDOWN_EVENT => {
+                quit();
+                std::thread::sleep(std::time::Duration::from_secs(10));
+                1
+            }
+            _ => 0,
+        }
+    }
+
+    if QUIT.set(quit).is_err() {
+        return Ok(()); // installed already
+    }
+    // SAFETY: `handler` has the signature Windows asks for
+    // (`PHANDLER_ROUTINE`), is a plain function living as long as the
+    // program, and only reads a `OnceLock`, calls `quit` (a channel send,
+    // which does not panic) and sleeps; a panic could not unwind out of it
+    // anyway (an `extern "system"` function aborts instead).
+    if unsafe { SetConsoleCtrlHandler(Some(handler), 1) } == 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod console_tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    #[test]
+    fn the_console_close_handler_installs_once() {
+        let asked = Arc::new(AtomicBool::new(false));
+        let flag = asked.clone();
+        super::on_console_close(Box::new(move || flag.store(true, Ordering::SeqCst))).unwrap();
+        // A second install is a no-op, not an error.
+        super::on_console_close(Box::new(|| ())).unwrap();
+        assert!(!asked.load(Ordering::SeqCst), "nothing asked to quit yet");
+    }
 }
