@@ -473,6 +473,84 @@ fn reflection_answers_and_own_questions() {
     assert_eq!(rows.last(), Some(&ReflectionRow::AskOwn));
 }
 
+fn show_reflections(state: &mut AppState) {
+    while !state.session().unwrap().showing::<Reflections>() {
+        send(state, [Action::PrevPane]);
+    }
+}
+
+fn answer_selected(state: &mut AppState, text: &str) {
+    let mut actions = vec![Action::Activate];
+    actions.extend(typing(text));
+    actions.push(Action::FormSubmit);
+    send(state, actions);
+}
+
+#[test]
+fn the_answers_of_every_phase_stay_grouped_by_phase_current_first() {
+    let mut state = open(empty_session(), false);
+    show_reflections(&mut state);
+    answer_selected(&mut state, "Huurders ontbreken");
+    send(&mut state, [Action::NextPhase]);
+    assert_eq!(s(&state).phase, Phase::Delen);
+    let rows = state.session().unwrap().local::<Reflections>().rows.clone();
+    assert_eq!(rows[0], ReflectionRow::Prompt(first_prompt_of(&state, Phase::Delen)), "current phase first");
+    assert_eq!(state.session().unwrap().local::<Reflections>().cursor.sel, 0);
+    answer_selected(&mut state, "Een gedeelde taal");
+    let rows = state.session().unwrap().local::<Reflections>().rows.clone();
+    let heading = rows.iter().position(|r| *r == ReflectionRow::PhaseHeading(Phase::Verkennen));
+    let heading = heading.expect("the first phase's answers keep a group");
+    let ask = rows.iter().position(|r| *r == ReflectionRow::AskOwn).unwrap();
+    let answer_of = |text: &str| {
+        let i = s(&state).reflections.iter().position(|r| r.answer == text).unwrap();
+        rows.iter().position(|r| *r == ReflectionRow::Answer(i)).unwrap()
+    };
+    assert!(answer_of("Een gedeelde taal") < ask, "this phase's answer above the ask row");
+    assert!(ask < heading && heading < answer_of("Huurders ontbreken"), "{rows:?}");
+    // Only questions answered in the earlier phase are repeated there.
+    assert_eq!(rows.len() - heading, 3, "heading, question, answer: {rows:?}");
+    assert_eq!(state.session().unwrap().local::<Reflections>().phase_answers, 1);
+}
+
+fn first_prompt_of(state: &AppState, phase: Phase) -> usize {
+    state.prompts.all().iter().position(|p| p.phases.contains(&phase)).unwrap()
+}
+
+#[test]
+fn a_follow_up_shows_the_previous_meetings_last_reflections_on_top() {
+    let mut m1 = empty_session();
+    m1.add_reflection(None, "Wie ontbreekt?", "De huurders", now()).unwrap();
+    m1.move_to_phase(Phase::Delen, None, later(10)).unwrap();
+    m1.add_reflection(None, "Wat delen we?", "Een taal", later(20)).unwrap();
+    m1.add_reflection(None, "Wat nog?", "Tijd", later(25)).unwrap();
+    // The meeting ends one phase further, with no answers in that phase.
+    m1.move_to_phase(Phase::Overeenkomen, None, later(30)).unwrap();
+    let m2 =
+        m1.follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), later(60 * 24));
+    let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    update(&mut state, Action::Resize(100, 30), now());
+    let path = PathBuf::from("sessions/m2.json");
+    let opened =
+        OpenedSession { session: m2, path: path.clone(), access: Access::Edit, draft: None, previous: None };
+    update(&mut state, Action::SessionOpened(Box::new(opened)), now());
+    let chain: std::sync::Arc<[Session]> = vec![m1].into();
+    update(&mut state, Action::ChainLoaded { path, chain }, now());
+    show_reflections(&mut state);
+    let st = state.session().unwrap().local::<Reflections>();
+    assert_eq!(
+        &st.rows[..3],
+        &[ReflectionRow::PreviousHeading, ReflectionRow::Previous(0), ReflectionRow::Previous(1)]
+    );
+    let answers: Vec<_> = st.previous.iter().map(|r| r.answer.as_str()).collect();
+    assert_eq!(answers, ["Een taal", "Tijd"], "the answers of the phase the room last reflected in");
+    assert_eq!(st.previous_date, NaiveDate::from_ymd_opt(2026, 3, 12));
+    // A phase move in the follow-up keeps them on top.
+    send(&mut state, [Action::NextPhase]);
+    let st = state.session().unwrap().local::<Reflections>();
+    assert_eq!(st.rows[0], ReflectionRow::PreviousHeading);
+    assert_eq!(st.previous.len(), 2);
+}
+
 #[test]
 fn temperature_is_recorded_with_phase_and_note() {
     let mut state = open(empty_session(), false);

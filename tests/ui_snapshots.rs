@@ -123,6 +123,39 @@ fn reflection_prompts() {
     });
 }
 
+/// Issue 9 item 4: a follow-up's reflection pane after a phase move: the
+/// previous meeting's last reflections on top, this phase's questions, then
+/// the answers given earlier in this meeting under their phase.
+#[test]
+fn reflections_of_every_phase_and_the_previous_meeting() {
+    both(|lang| {
+        for (w, h) in [(80, 24), (120, 35)] {
+            let m2 = meeting1().follow_up(
+                "m2".into(),
+                "m1.json",
+                NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
+                now(),
+            );
+            let mut s = state(lang, w, h, m2, Access::Edit);
+            let path = s.session().unwrap().path.clone();
+            let chain: std::sync::Arc<[Session]> = vec![meeting1()].into();
+            send(&mut s, [Action::ChainLoaded { path, chain }]);
+            let later = |m| now() + chrono::Duration::minutes(m);
+            let screen = s.session_mut().unwrap();
+            let session = std::sync::Arc::make_mut(&mut screen.session);
+            session.add_reflection(None, "Wie mist er nog?", "De wijkagent", later(5)).unwrap();
+            let next = session.phase.next().unwrap();
+            session.move_to_phase(next, None, later(10)).unwrap();
+            session.add_reflection(None, "Welke taal delen we?", "Thuis in de wijk", later(15)).unwrap();
+            screen.show::<Reflections>();
+            update(&mut s, Action::Resize(w, h), later(16));
+            snap!("reflections_grouped", s);
+            send(&mut s, [Action::End]);
+            snap!("reflections_grouped_end", s);
+        }
+    });
+}
+
 #[test]
 fn timeline() {
     both(|lang| {

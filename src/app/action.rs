@@ -175,7 +175,7 @@ impl Access {
 pub struct PreviousContext {
     pub file: String,
     pub meeting_date: chrono::NaiveDate,
-    /// The reflections of the phase that meeting ended in.
+    /// That meeting's last reflections (`Session::last_reflections`).
     pub reflections: Vec<Reflection>,
 }
 

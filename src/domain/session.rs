@@ -270,6 +270,14 @@ impl Session {
         self.interests.iter().enumerate().filter(move |(_, i)| i.party == party && i.kind == kind)
     }
 
+    /// The meeting's last reflections: the answers given in the phase of its
+    /// latest answer (the phase it was in when the room last reflected,
+    /// which need not be the phase it ended in).
+    pub fn last_reflections(&self) -> impl Iterator<Item = &Reflection> {
+        let phase = self.reflections.iter().max_by_key(|r| r.created_at).map(|r| r.phase);
+        self.reflections.iter().filter(move |r| Some(r.phase) == phase)
+    }
+
     pub fn open_agreements(&self) -> impl Iterator<Item = &Agreement> {
         self.agreements.iter().filter(|a| a.status.is_open())
     }

@@ -315,3 +315,14 @@ fn problems_name_the_field_path() {
     let paths: Vec<String> = s.problems().into_iter().map(|p| p.path).collect();
     assert_eq!(paths, vec!["phase", "interests[0].party", "agreements[0].id", "agreements[0].parties[1]"]);
 }
+
+#[test]
+fn last_reflections_are_those_of_the_phase_last_reflected_in() {
+    let mut s = session();
+    s.add_reflection(None, "Wie ontbreekt?", "Huurders", t0()).unwrap();
+    s.move_to_phase(Phase::Delen, None, at("2026-03-12T10:05:00+01:00")).unwrap();
+    s.add_reflection(None, "Wat delen we?", "Een taal", at("2026-03-12T10:10:00+01:00")).unwrap();
+    s.move_to_phase(Phase::Overeenkomen, None, at("2026-03-12T10:15:00+01:00")).unwrap();
+    let last: Vec<_> = s.last_reflections().map(|r| r.answer.as_str()).collect();
+    assert_eq!(last, ["Een taal"], "not the phase the meeting ended in, which has none");
+}

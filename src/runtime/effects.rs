@@ -231,11 +231,11 @@ fn read_only_why(why: &ReadOnly) -> ReadOnlyWhy {
 }
 
 /// The meeting before `session`, when its file is still beside it: the
-/// reflections of the phase it ended in.
+/// last reflections (see [`Session::last_reflections`]).
 fn previous_context(path: &Path, session: &Session) -> Option<PreviousContext> {
     let link = session.previous.as_ref()?;
     let previous = storage::load(&path.with_file_name(&link.file)).ok()?.session;
-    let reflections = previous.reflections.iter().filter(|r| r.phase == previous.phase).cloned().collect();
+    let reflections = previous.last_reflections().cloned().collect();
     Some(PreviousContext { file: link.file.clone(), meeting_date: link.meeting_date, reflections })
 }
 

@@ -53,20 +53,25 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
             ReflectionRow::Answer(i) => {
                 let r = &session.reflections[i];
                 let first = r.answer.lines().next().unwrap_or("");
-                let when = if r.phase == phase {
-                    r.created_at.format("%H:%M").to_string()
-                } else {
-                    format!("{} · {}", i18n::phase_short(lang, r.phase), r.created_at.format("%d-%m"))
-                };
+                // Answers of another phase stand under that phase's heading.
+                let when = r.created_at.format("%H:%M").to_string();
                 (format!("    → {}", safe_line(first)), when, theme::plain())
             }
             ReflectionRow::AskOwn => (Msg::AskOwnQuestion.get(lang).to_string(), String::new(), theme::dim()),
             ReflectionRow::PreviousHeading => {
-                let date = s.previous.as_ref().map(|p| i18n::date(lang, p.meeting_date)).unwrap_or_default();
+                let date = st.previous_date.map(|d| i18n::date(lang, d)).unwrap_or_default();
                 (format!("{} · {date}", Msg::PreviousMeeting.get(lang)), String::new(), theme::label())
             }
+            ReflectionRow::PhaseHeading(p) => {
+                let earlier = super::M::EarlierPhase.get(lang);
+                (
+                    format!("{earlier} · {} {}", p.number(), i18n::phase_name(lang, p)),
+                    String::new(),
+                    theme::label(),
+                )
+            }
             ReflectionRow::Previous(i) => {
-                let r = s.previous.as_ref().and_then(|p| p.reflections.get(i));
+                let r = st.previous.get(i);
                 let text = r
                     .map(|r| {
                         format!(
@@ -106,7 +111,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
             let r = &session.reflections[i];
             (r.question.clone(), Some(r.answer.clone()))
         }
-        Some(ReflectionRow::Previous(i)) => match s.previous.as_ref().and_then(|p| p.reflections.get(i)) {
+        Some(ReflectionRow::Previous(i)) => match st.previous.get(i) {
             Some(r) => (r.question.clone(), Some(r.answer.clone())),
             None => return,
         },

@@ -1,7 +1,8 @@
 //! Reflection prompts for the current phase: the library's questions with the
 //! room's answers under them, the facilitator's own questions, and the row to
-//! ask a new one; in a follow-up meeting, the previous meeting's last
-//! reflections on top.
+//! ask a new one; below, the answers given in the meeting's other phases,
+//! grouped by phase; in a follow-up meeting, the previous meeting's last
+//! reflections on top (from the chain of earlier meetings).
 
 use std::collections::HashMap;
 
@@ -11,13 +12,17 @@ use ratatui::layout::Rect;
 
 use super::{Cmd, Cx, Focus, Pane, Target};
 use crate::app::{Action, AppState, Effect, ListCursor, PreviousContext, SessionScreen, delete};
-use crate::domain::{Phase, Session, TextKind, Timestamp};
+use crate::domain::{Phase, Reflection, Session, TextKind, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 use crate::prompts::PromptLibrary;
 
 mod draw;
 pub(crate) mod forms;
+
+crate::messages! { pub struct M {
+    EarlierPhase => "Eerder in deze sessie", "Earlier in this meeting";
+} }
 
 pub const ASK_OWN: Cmd = Cmd::edit("reflections.ask_own");
 
@@ -43,6 +48,8 @@ pub enum ReflectionRow {
     PreviousHeading,
     /// One of the previous meeting's reflections (index into its list).
     Previous(usize),
+    /// Heading over the answers given in another phase of this meeting.
+    PhaseHeading(Phase),
 }
 
 /// The help's and the README's sections for this pane.
@@ -56,6 +63,9 @@ pub struct State {
     pub phase_answers: usize,
     /// The phase the rows are for: a phase move starts at the top.
     phase: Option<Phase>,
+    /// The previous meeting's last reflections and its date (follow-up).
+    pub previous: Vec<Reflection>,
+    pub previous_date: Option<chrono::NaiveDate>,
 }
 
 impl State {
@@ -92,7 +102,8 @@ impl Pane for Reflections {
             st.cursor.reset();
         }
         st.phase = Some(phase);
-        st.rows = reflection_rows(cx.session, cx.view.prompts, cx.previous);
+        (st.previous, st.previous_date) = previous_reflections(cx.chain, cx.previous);
+        st.rows = reflection_rows(cx.session, cx.view.prompts, st.previous.len());
         st.cursor.clamp(st.rows.len());
         st.phase_answers = cx.session.reflections.iter().filter(|r| r.phase == phase).count();
     }
@@ -130,7 +141,11 @@ impl Pane for Reflections {
                         ))
                     }
                     Some(ReflectionRow::AskOwn) | None => Some(forms::own_question_form()),
-                    Some(ReflectionRow::PreviousHeading | ReflectionRow::Previous(_)) => None,
+                    Some(
+                        ReflectionRow::PreviousHeading
+                        | ReflectionRow::Previous(_)
+                        | ReflectionRow::PhaseHeading(_),
+                    ) => None,
                 }
             }
             Action::DeleteSelected => {
@@ -183,50 +198,82 @@ impl Pane for Reflections {
     }
 }
 
-/// The reflection pane for the current phase: each library question with the
-/// answers given to it, then the facilitator's own questions of this phase with
-/// their answers, then the row to ask a new one.
-fn reflection_rows(
-    session: &Session,
-    prompts: &PromptLibrary,
+/// The previous meeting's last reflections: the answers of the phase it
+/// last answered in. From the chain of earlier meetings once it is read,
+/// else from what was read of the previous meeting at opening.
+fn previous_reflections(
+    chain: Option<&[Session]>,
     previous: Option<&PreviousContext>,
-) -> Vec<ReflectionRow> {
+) -> (Vec<Reflection>, Option<chrono::NaiveDate>) {
+    match (chain.and_then(|c| c.last()), previous) {
+        (Some(last), _) => (last.last_reflections().cloned().collect(), Some(last.meeting_date)),
+        (None, Some(p)) => (p.reflections.clone(), Some(p.meeting_date)),
+        (None, None) => (Vec::new(), None),
+    }
+}
+
+/// The reflection pane: the previous meeting's last reflections (`previous`
+/// of them) on top; then the current phase: each library question of the
+/// phase with the answers given to it in this phase, the facilitator's own
+/// questions of this phase with their answers, the row to ask a new one;
+/// then each other phase with answers, under its heading, its questions
+/// with their answers.
+fn reflection_rows(session: &Session, prompts: &PromptLibrary, previous: usize) -> Vec<ReflectionRow> {
     let phase = session.phase;
     let mut rows = Vec::new();
-    if let Some(p) = previous.filter(|p| !p.reflections.is_empty()) {
+    if previous > 0 {
         rows.push(ReflectionRow::PreviousHeading);
-        rows.extend((0..p.reflections.len()).map(ReflectionRow::Previous));
+        rows.extend((0..previous).map(ReflectionRow::Previous));
     }
+    rows.extend(phase_rows(session, prompts, phase, true));
+    rows.push(ReflectionRow::AskOwn);
+    for other in Phase::ALL.into_iter().filter(|p| *p != phase) {
+        let group = phase_rows(session, prompts, other, false);
+        if !group.is_empty() {
+            rows.push(ReflectionRow::PhaseHeading(other));
+            rows.extend(group);
+        }
+    }
+    rows
+}
+
+/// The questions and answers of one phase. `all_prompts`: every library
+/// question of the phase, answered or not (the current phase); else only
+/// the questions answered in it.
+fn phase_rows(
+    session: &Session,
+    prompts: &PromptLibrary,
+    phase: Phase,
+    all_prompts: bool,
+) -> Vec<ReflectionRow> {
     let mut by_prompt: HashMap<&str, Vec<usize>> = Default::default();
     // Own questions in the order first asked, answers grouped under them.
     let mut own: Vec<Vec<usize>> = Vec::new();
     let mut own_index: HashMap<&str, usize> = Default::default();
-    for (i, r) in session.reflections.iter().enumerate() {
+    for (i, r) in session.reflections.iter().enumerate().filter(|(_, r)| r.phase == phase) {
         match &r.prompt {
             Some(id) if prompts.get(id).is_some() => by_prompt.entry(id.as_str()).or_default().push(i),
-            _ if r.phase == phase => match own_index.get(r.question.as_str()) {
+            _ => match own_index.get(r.question.as_str()) {
                 Some(&g) => own[g].push(i),
                 None => {
                     own_index.insert(r.question.as_str(), own.len());
                     own.push(vec![i]);
                 }
             },
-            _ => {}
         }
     }
+    let mut rows = Vec::new();
     for (pi, prompt) in prompts.all().iter().enumerate() {
-        if !prompt.phases.contains(&phase) {
+        let answers = by_prompt.get(prompt.id.as_str());
+        if !(answers.is_some() || all_prompts && prompt.phases.contains(&phase)) {
             continue;
         }
         rows.push(ReflectionRow::Prompt(pi));
-        if let Some(answers) = by_prompt.get(prompt.id.as_str()) {
-            rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
-        }
+        rows.extend(answers.into_iter().flatten().map(|&i| ReflectionRow::Answer(i)));
     }
     for answers in own {
         rows.push(ReflectionRow::OwnQuestion(answers[0]));
         rows.extend(answers.iter().map(|&i| ReflectionRow::Answer(i)));
     }
-    rows.push(ReflectionRow::AskOwn);
     rows
 }
