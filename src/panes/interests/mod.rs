@@ -1,7 +1,7 @@
 //! The interests map: parties against the kinds of interest and the two
 //! network questions, then the shared ambition and the context. Its layout
-//! is computed in `reindex` (when the session or the width changes), never
-//! per frame, so drawing costs only what is visible.
+//! is computed in `reindex` when what it shows or the width changed (see
+//! `cache.rs`), never per frame, so drawing costs only what is visible.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode::{Delete, Enter, Left, Right};
@@ -13,10 +13,12 @@ use crate::domain::{AmbitionLens, ContextAspect, InterestKind, Session, TextKind
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 
+mod cache;
 mod draw;
 pub(crate) mod forms;
 mod layout;
 
+pub use cache::fingerprint;
 pub use layout::{
     CellLayout, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, header_text, map_scroll, text_width,
 };
@@ -46,6 +48,11 @@ pub struct State {
     pub top: usize,
     /// Interests in the session, for the tab.
     count: usize,
+    /// [`fingerprint`] of what `map` was computed from; `reindex` computes
+    /// the layout again only when it differs (see `cache.rs`).
+    pub map_key: Option<u64>,
+    /// How many times the layout was computed (tests see the cache work).
+    pub computed: u64,
 }
 
 impl State {
@@ -135,7 +142,12 @@ impl Pane for Interests {
     }
 
     fn reindex(&self, st: &mut State, cx: &Cx) {
-        st.map = MapLayout::compute(cx.session, cx.view.width);
+        let key = fingerprint(cx.session, cx.view.width);
+        if st.map_key != Some(key) {
+            st.map = MapLayout::compute(cx.session, cx.view.width);
+            st.map_key = Some(key);
+            st.computed += 1;
+        }
         st.sel = st.map.clamp(st.sel);
         st.count = cx.session.interests.len();
     }
