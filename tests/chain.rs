@@ -2,7 +2,7 @@
 //! session opens (following `previous` links), handed to the state as
 //! `Action::ChainLoaded`, oldest first.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 //! `--version` with the commit, completions, the manual page, `kompas
 //! config`, a broken config file, `TERM=dumb`, and where sessions live.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::{Command, Output};

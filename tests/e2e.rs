@@ -2,7 +2,7 @@
 //! adds a party, an interest and an agreement, moves a phase, quits; the
 //! JSON file holds all of it.
 
-mod support;
+use crate::support;
 
 use support::pty::*;
 use support::session_files;

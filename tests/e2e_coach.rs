@@ -4,7 +4,7 @@
 //! keeps counting under it; from the coach a position becomes an interest
 //! in that party's map cell, and the file holds it with its position.
 
-mod support;
+use crate::support;
 
 use support::pty::*;
 

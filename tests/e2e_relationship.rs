@@ -4,7 +4,7 @@
 //! condition, and sees the trend over the three meetings move; the file
 //! holds all of it.
 
-mod support;
+use crate::support;
 
 use support::pty::*;
 

@@ -3,7 +3,7 @@
 //! different forms, settles on one, answers a key question and turns it into
 //! an agreement; the file holds all of it, the agreement as a normal one.
 
-mod support;
+use crate::support;
 
 use support::only_session;
 use support::pty::*;

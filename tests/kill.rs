@@ -9,7 +9,7 @@
 //!
 //!     KOMPAS_KILL_RUNS=10000 cargo test --test kill -- --nocapture
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -93,7 +93,12 @@ fn permissions_child() {
 fn as_ordinary_user(files: &[PathBuf]) -> Option<String> {
     let exe = std::env::current_exe().unwrap();
     let list = files.iter().map(|p| p.to_str().unwrap()).collect::<Vec<_>>().join(":");
-    let args = ["--exact", "permissions_child", "--nocapture", "--test-threads=1"];
+    // The child test by its full name in this test binary (tests/main.rs
+    // holds this file as the module `permissions`).
+    let child = module_path!()
+        .split_once("::")
+        .map_or("permissions_child".to_string(), |(_, m)| format!("{m}::permissions_child"));
+    let args = ["--exact", child.as_str(), "--nocapture", "--test-threads=1"];
     let mut cmd = if kompas::storage::os::is_admin() {
         if Command::new("setpriv").arg("--version").output().is_ok() {
             let mut c = Command::new("setpriv");

@@ -3,7 +3,7 @@
 //! and mode, is sent as the key a facilitator would press, and the session,
 //! the forms and the effects stay as they were.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

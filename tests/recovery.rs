@@ -1,7 +1,7 @@
 //! Typing survives a kill: the draft journal brings back what was in an open
 //! form, and a second kompas on the same session gets it read-only.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -12,7 +12,7 @@
 
 #[path = "support/browser.rs"]
 mod browser;
-mod common;
+use crate::common;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -14,7 +14,7 @@
 mod browser;
 #[path = "support/room.rs"]
 mod client;
-mod support;
+use crate::support;
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 
 #[path = "support/room.rs"]
 mod client;
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};

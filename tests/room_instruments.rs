@@ -7,7 +7,7 @@
 
 #[path = "support/room.rs"]
 mod client;
-mod common;
+use crate::common;
 #[path = "support/hostile.rs"]
 mod hostile;
 

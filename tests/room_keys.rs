@@ -1,7 +1,7 @@
 //! The room display's keys in the state machine: actions in, state and
 //! effects out (no server, no terminal).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -2,7 +2,7 @@
 //! policy's hashes matching its inline style and script, readable, private
 //! things left out, hostile text harmless in the page and in the stream.
 
-mod common;
+use crate::common;
 #[path = "support/hostile.rs"]
 mod hostile;
 

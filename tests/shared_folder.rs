@@ -4,7 +4,7 @@
 //! made in kompas, not overwritten; a file deleted while open is not
 //! recreated by the next edit until the facilitator asks.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! Bad session files: each is refused with a one-line message that names
 //! the file and the place, without a panic and without touching the file.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

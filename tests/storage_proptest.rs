@@ -2,7 +2,7 @@
 //! control characters, terminal escapes, bidi overrides, C1 controls, NUL,
 //! emoji, combining accents, empty strings, and one very long text.
 
-mod common;
+use crate::common;
 
 use common::*;
 use kompas::domain::*;
