@@ -3,7 +3,7 @@
 //! header turns red), the clock's cost while it runs (at most 1 % of a
 //! core), and no drawing and no CPU once it is stopped.
 
-use crate::support;
+mod support;
 
 use std::sync::Mutex;
 use std::time::Duration;

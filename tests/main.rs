@@ -1,9 +1,10 @@
 //! The integration tests, one test binary: each tests/NAME.rs is a module
 //! here (one `mod NAME;` line each), so the library and its dependencies are
 //! linked once instead of once per file. Run one file's tests with
-//! `cargo test --test main NAME::`. The screen-snapshot files and
-//! theme_styles (it switches the process-wide theme) are test binaries of
-//! their own, listed in Cargo.toml.
+//! `cargo test --test main NAME::`. The screen-snapshot files,
+//! theme_styles (it switches the process-wide theme) and e2e_agenda (it
+//! measures a kompas's CPU, with no other test running beside it) are test
+//! binaries of their own, listed in Cargo.toml.
 
 // Files keep the `#[path]` modules they had as test binaries of their own
 // (the demo sessions from examples/, support/browser.rs, support/room.rs,
@@ -21,7 +22,6 @@ mod cli_export;
 mod conventions;
 mod demo_session;
 mod e2e;
-mod e2e_agenda;
 mod e2e_coach;
 mod e2e_relationship;
 mod export_targets;
