@@ -88,15 +88,36 @@ pub struct Binding {
     /// Shown in the hint bar (all bindings are shown in the help). Bindings
     /// whose action edits (`Action::edits`) are left out when read-only.
     pub hint: bool,
+    /// When the hint bar is too narrow, spare hints give way first (the
+    /// last spare one first), then the others from the end; the help lists
+    /// every binding either way.
+    pub spare: bool,
 }
 
 pub const fn b(keys: &'static [Chord], action: Action, label: Msg, hint: bool) -> Binding {
-    Binding { keys, action, label, help: label, hint }
+    Binding { keys, action, label, help: label, hint, spare: false }
 }
 
 /// A binding whose help text says more than its hint.
 pub const fn bh(keys: &'static [Chord], action: Action, label: Msg, help: Msg, hint: bool) -> Binding {
-    Binding { keys, action, label, help, hint }
+    Binding { keys, action, label, help, hint, spare: false }
+}
+
+impl Binding {
+    /// This binding's hint gives way first on a narrow hint bar.
+    pub const fn spare(mut self) -> Binding {
+        self.spare = true;
+        self
+    }
+}
+
+/// One entry of the hint bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub keys: String,
+    pub label: Msg,
+    /// Gives way first when the bar is too narrow (`Binding::spare`).
+    pub spare: bool,
 }
 
 use KeyCode::*;
@@ -117,7 +138,8 @@ pub static SESSION: &[Binding] = &[
     coach::OPEN,
     b(&[key(Esc)], Action::BackToSessions, Msg::KeySessions, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true),
-    b(&[ch('q')], Action::Quit, Msg::KeyQuit, true),
+    // Quitting is rare in a meeting and `?` lists it: it gives way first.
+    b(&[ch('q')], Action::Quit, Msg::KeyQuit, true).spare(),
 ];
 
 /// The conversation coach's key beside a pane's own box (issue 10).
@@ -288,6 +310,11 @@ pub fn action_for(state: &AppState, ev: &KeyEvent) -> Option<Action> {
 /// (key, label) pairs for the hint bar, in table order. The bar shows the
 /// first key of each binding; the help shows them all.
 pub fn hints(state: &AppState) -> Vec<(String, Msg)> {
+    hint_entries(state).into_iter().map(|h| (h.keys, h.label)).collect()
+}
+
+/// The hint bar's entries in table order, with which give way first.
+pub fn hint_entries(state: &AppState) -> Vec<Hint> {
     let read_only = state.read_only();
     active_tables(state)
         .into_iter()
@@ -301,7 +328,7 @@ pub fn hints(state: &AppState) -> Vec<(String, Msg)> {
         .filter(|b| {
             b.action != Action::FormNextField || state.form.as_ref().is_some_and(|f| f.fields.len() > 1)
         })
-        .map(|b| (hint_key(b, state.lang), hint_label(b, state)))
+        .map(|b| Hint { keys: hint_key(b, state.lang), label: hint_label(b, state), spare: b.spare })
         .collect()
 }
 

@@ -156,6 +156,30 @@ fn reflections_of_every_phase_and_the_previous_meeting() {
     });
 }
 
+/// Issue 9 (hint bars): spare hints (quit, coach, the agreements' filter)
+/// give way first, so delete stays on the agreements bar at 80 columns and
+/// the room display's key on the panes' bars at 120.
+#[test]
+fn hint_bars_give_way_spare_keys_first() {
+    both(|lang| {
+        let bar = |s: &AppState| screen(s).lines().nth(s.height as usize - 1).unwrap().to_string();
+        let delete = kompas::i18n::Msg::KeyDelete.get(lang);
+        let room = kompas::app::room::R::KeyRoom.get(lang);
+        let mut s = state(lang, 80, 24, meeting1(), Access::Edit);
+        s.session_mut().unwrap().show::<Agreements>();
+        assert!(bar(&s).contains(&format!(" d  {delete} ")), "{}", bar(&s));
+        for pane in 0..3 {
+            let mut s = state(lang, 120, 35, meeting1(), Access::Edit);
+            match pane {
+                0 => s.session_mut().unwrap().show::<Interests>(),
+                1 => s.session_mut().unwrap().show::<Reflections>(),
+                _ => s.session_mut().unwrap().show::<kompas::panes::agenda::Agenda>(),
+            }
+            assert!(bar(&s).contains(&format!(" z  {room} ")), "{}", bar(&s));
+        }
+    });
+}
+
 #[test]
 fn timeline() {
     both(|lang| {

@@ -92,8 +92,10 @@ fn failed_text(
         .unwrap_or_else(|| format!("{} ", truncate(&head, room.saturating_sub(1))))
 }
 
-/// Keys that work now, as many as fit, in the keymap's order; the help key,
-/// when there is one, always stands at the right end.
+/// Keys that work now, in the keymap's order; the help key, when there is
+/// one, always stands at the right end. When not all fit, hints are taken
+/// in the keymap's order while they fit, the spare ones (`Binding::spare`)
+/// after all others, so they give way first.
 pub fn draw_hints(frame: &mut Frame, area: Rect, state: &AppState) {
     let lang = state.lang;
     let pair = |keys: &str, label: Msg| {
@@ -102,20 +104,23 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, state: &AppState) {
         let w = k.width() + l.width();
         (vec![Span::styled(k, theme::key()), Span::raw(l)], w)
     };
-    let all = keymap::hints(state);
-    let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, label)| *label == Msg::KeyHelp);
-    let (help_spans, help_w) = help.first().map_or((Vec::new(), 0), |(k, l)| pair(k, *l));
+    let all = keymap::hint_entries(state);
+    let (help, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|h| h.label == Msg::KeyHelp);
+    let (help_spans, help_w) = help.first().map_or((Vec::new(), 0), |h| pair(&h.keys, h.label));
     let room = (area.width as usize).saturating_sub(help_w);
-    let mut spans = Vec::new();
+    let pairs: Vec<(Vec<Span>, usize)> = rest.iter().map(|h| pair(&h.keys, h.label)).collect();
+    let mut taken = vec![false; pairs.len()];
     let mut used = 0;
-    for (keys, label) in rest {
-        let (s, w) = pair(&keys, label);
-        if used + w > room {
-            continue;
+    for spare in [false, true] {
+        for (i, _) in rest.iter().enumerate().filter(|(_, h)| h.spare == spare) {
+            if used + pairs[i].1 <= room {
+                used += pairs[i].1;
+                taken[i] = true;
+            }
         }
-        used += w;
-        spans.extend(s);
     }
+    let mut spans: Vec<Span> =
+        pairs.into_iter().zip(taken).filter(|(_, t)| *t).flat_map(|((s, _), _)| s).collect();
     spans.push(Span::raw(" ".repeat(room - used)));
     spans.extend(help_spans);
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

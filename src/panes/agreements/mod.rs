@@ -29,7 +29,7 @@ crate::messages! { pub struct M {
     NoAgreementsFiltered => "Geen afspraken met deze status.", "No agreements with this status.";
     KeyAddAgreement => "afspraak", "agreement";
     KeyStatus => "status", "status";
-    KeyResult => "fase-resultaat", "phase result";
+    KeyResult => "resultaat", "phase result";
     HelpAddAgreement => "nieuwe afspraak vastleggen", "record a new agreement";
     HelpStatus => "status: voorstel → afgesproken → gedaan → vervallen", "status: proposed → agreed → done → dropped";
     HelpResult => "markeren als tastbaar resultaat van de fase", "mark as the tangible result of the phase";
@@ -52,7 +52,8 @@ pub static KEYS: &[Binding] = &[
     b(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, true),
     bh(&[ch('s')], Action::Pane(CYCLE_STATUS), M::KeyStatus, M::HelpStatus, true),
     bh(&[ch('r')], Action::Pane(TOGGLE_RESULT), M::KeyResult, M::HelpResult, true),
-    bh(&[ch('f')], Action::Pane(CYCLE_FILTER), Msg::KeyFilter, M::HelpFilter, true),
+    // The filter in force stands in the log's heading: its hint gives way first.
+    bh(&[ch('f')], Action::Pane(CYCLE_FILTER), Msg::KeyFilter, M::HelpFilter, true).spare(),
     b(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, true),
 ];
 

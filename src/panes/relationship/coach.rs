@@ -56,7 +56,8 @@ use ratatui::crossterm::event::KeyCode::{Down, End, Enter, Esc, F, Home, PageDow
 
 /// The key that opens the coach: in the session's own table, and beside a
 /// pane's box and a form, so it works wherever the session is.
-pub const OPEN: Binding = bh(&[key(F(2)), ch('G')], Action::ShowCoach, C::KeyCoach, C::HelpCoach, true);
+pub const OPEN: Binding =
+    bh(&[key(F(2)), ch('G')], Action::ShowCoach, C::KeyCoach, C::HelpCoach, true).spare();
 
 /// In a form the letter is typing: only the function key opens the coach.
 pub static OPEN_IN_FORM: &[Binding] =
