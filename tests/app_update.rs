@@ -225,6 +225,96 @@ fn an_agreement_with_owner_and_due_date_takes_at_most_five_keys() {
     assert_eq!(a.due, NaiveDate::from_ymd_opt(2026, 3, 13));
 }
 
+/// Issue 9 item 9: the whole table owns an agreement jointly; it is
+/// offered after the parties and a typed letter reaches it, and every
+/// party, also one joining later, is involved.
+#[test]
+fn an_agreement_owned_by_the_whole_table_involves_every_party() {
+    let mut state = open(empty_session(), false);
+    for p in ["Gemeente", "Woonstede"] {
+        add_party(&mut state, p);
+    }
+    send(&mut state, [Action::NextPane]);
+    let (keys, effects) = capture(
+        &mut state,
+        vec![
+            Step::Key(Action::Pane(kompas::panes::agreements::ADD)),
+            Step::Type("Samen een wijkteam opzetten"),
+            Step::Key(Action::FormNextField), // to the owner
+            Step::Key(key(Key::Char('h'))),   // "De hele tafel": a word inside the name
+            Step::Key(Action::FormSubmit),
+        ],
+    );
+    assert_eq!((keys, effects), (4, vec![Effect::Save]));
+    let a = &s(&state).agreements[0];
+    assert_eq!(a.owner.as_deref(), Some(TABLE));
+    assert_eq!(a.parties, vec![TABLE.to_string()], "the whole table: every party");
+    let mut joined = s(&state).clone();
+    let later =
+        joined.add_party(&PartyFields { organisation: "Zorggroep".into(), ..Default::default() }, later(5));
+    assert!(
+        Session::involves(&joined.agreements[0], &later.unwrap()),
+        "a party joining later is involved too"
+    );
+    // Editing it shows the whole table as owner and as ticked.
+    send(&mut state, [Action::EditSelected]);
+    let form = state.form.as_ref().expect("the agreement form");
+    assert_eq!(form.ticked_parties("parties"), vec![TABLE.to_string()]);
+    assert!(matches!(form.choice("owner"), Some(Choice::Party(Some(o))) if o == TABLE));
+}
+
+fn map_sel(state: &AppState) -> kompas::panes::interests::MapSel {
+    state.session().unwrap().local::<kompas::panes::interests::Interests>().sel
+}
+
+/// Issue 9 item 9: the whole table's block in the map takes interests and
+/// what all parties want and offer; typed once, every party has it (also
+/// one joining later), and a follow-up carries it.
+#[test]
+fn the_whole_table_holds_shared_interests_wants_and_offers() {
+    use kompas::panes::interests::MapSel;
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Gemeente");
+    while !matches!(map_sel(&state), MapSel::Table { .. }) {
+        send(&mut state, [Action::Down]);
+    }
+    assert_eq!(map_sel(&state), MapSel::Table { row: 0, item: 0 }, "below the parties");
+    // `a` on the collective row: an interest of the whole table.
+    send(&mut state, [Action::Down, Action::Down, Action::Pane(kompas::panes::interests::ADD_INTEREST)]);
+    let mut actions = typing("Bewoners blijven thuis wonen");
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    let i = &s(&state).interests[0];
+    assert_eq!((i.party.as_str(), i.kind), (TABLE, InterestKind::Collectief));
+    assert_eq!(map_sel(&state), MapSel::Table { row: 2, item: 0 }, "the new interest is selected");
+    // Enter on what the table wants: its own form, the cursor there.
+    send(&mut state, [Action::Down, Action::Activate]);
+    let mut actions = typing("Eén plan per huishouden");
+    actions.extend([Action::FormNextField]);
+    actions.extend(typing("Kennis van de wijk"));
+    actions.push(Action::FormSubmit);
+    assert_eq!(send(&mut state, actions), vec![Effect::Save]);
+    assert_eq!(s(&state).table.wants, "Eén plan per huishouden");
+    assert_eq!(s(&state).table.offers, "Kennis van de wijk");
+    // A party's interest form offers the whole table; a typed letter finds it.
+    send(&mut state, [Action::Home, Action::Down, Action::Pane(kompas::panes::interests::ADD_INTEREST)]);
+    // The cursor starts in the text: back to the party, "h" (De hele tafel).
+    let mut actions = vec![Action::FormPrevField, Action::FormPrevField, key(Key::Char('h'))];
+    actions.extend([Action::FormNextField, Action::FormNextField]);
+    actions.extend(typing("Samen minder kosten"));
+    actions.push(Action::FormSubmit);
+    send(&mut state, actions);
+    let i = s(&state).interests.iter().find(|i| i.text == "Samen minder kosten").unwrap();
+    assert_eq!(i.party, TABLE);
+    // A party joining later adds nothing and lacks nothing.
+    add_party(&mut state, "Zorggroep");
+    assert_eq!(s(&state).interests.len(), 2);
+    let next =
+        s(&state).follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), later(60));
+    assert_eq!(next.interests_of(TABLE, InterestKind::Collectief).count(), 1);
+    assert_eq!(next.table, s(&state).table);
+}
+
 #[test]
 fn due_dates_in_the_words_of_the_room() {
     let mut state = open(empty_session(), false);

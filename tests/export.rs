@@ -125,6 +125,9 @@ fn fixture() -> Session {
     s.set_context(ContextAspect::Players, "Huisartsen en de wijkagent zitten nog niet aan tafel", m1(15));
     s.set_context(ContextAspect::Process, "Eerder overleg strandde in 2023 op privacyvragen", m1(16));
     s.set_context(ContextAspect::Environment, "Nieuwe Wmo-verordening per 1 januari", m1(17));
+    // The whole table (issue 9): a shared interest, what all want and offer.
+    s.add_interest(TABLE, InterestKind::Collectief, "Eén aanspreekpunt voor elk huishouden", m1(18)).unwrap();
+    s.set_table("Minder versnippering in de wijk", "Samen kennis van elk complex", m1(19));
     let visits = agreement(
         "Wijkteam en woonconsulent lopen samen huisbezoeken",
         Some(&woon),
@@ -170,7 +173,9 @@ fn fixture() -> Session {
         true,
     );
     let intent = s.add_agreement(&intent, m2(10)).unwrap();
-    s.add_agreement(&agreement("Gezamenlijk meldpunt", None, &[], None, Dropped, false), m2(11)).unwrap();
+    // Owned by the whole table (issue 9), so every party is involved.
+    let meldpunt = agreement("Gezamenlijk meldpunt", Some(TABLE), &[], None, Dropped, false);
+    s.add_agreement(&meldpunt, m2(11)).unwrap();
     s.update_interest(
         &karim,
         &woon,
@@ -564,6 +569,8 @@ const KNOWN_FIELDS: &[&str] = &[
     "note",
     "collaboration",
     "previous",
+    // the whole table (issue 9)
+    "table",
     // basic-form chooser
     "grondvorm",
     "intentie",
@@ -969,7 +976,7 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
     }
 
     let map = md_table(&md, "## Belangenkaart");
-    assert_eq!(map[0], ["", "Gemeente Zuiderveld", "Woonstede", "Zorggroep De Linde"]);
+    assert_eq!(map[0], ["", "Gemeente Zuiderveld", "Woonstede", "Zorggroep De Linde", "De hele tafel"]);
     assert_eq!(map.len(), 2 + 5, "header, rule, three kinds, wants, offers");
     assert_eq!(map[2][0], "**Organisatiebelang**");
     assert_eq!(
@@ -980,6 +987,14 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
     assert_eq!(map[3][1], "—");
     assert_eq!(map[4][3], "Cliënten krijgen begeleiding<br>ook na ontslag");
     assert_eq!(map[6][3], "—", "De Linde offers nothing yet");
+    // The whole table's column: its shared interest, what all want and offer.
+    assert_eq!(map[4][4], "Eén aanspreekpunt voor elk huishouden");
+    assert_eq!(
+        (map[5][4].as_str(), map[6][4].as_str()),
+        ("Minder versnippering in de wijk", "Samen kennis van elk complex")
+    );
+    let edited = "De hele tafel: Wil eruit halen / Heeft te bieden · Gewijzigd 12 mrt 2026 10:19";
+    assert!(md.contains(edited), "when the table's wants were last edited");
 
     let agreements = md_table(&md, "## Afspraken");
     let numbers: Vec<&str> = agreements[2..].iter().map(|r| r[0].as_str()).collect();
@@ -992,6 +1007,7 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
     assert_eq!(agreements[3][9], "overleg van 12 mrt 2026 · 2026-03-12-weer-thuis.json<br>doorgenomen 09:05");
     assert_eq!(agreements[4][6], "2 Delen **★**");
     assert_eq!(agreements[4][1], "gedaan");
+    assert_eq!((agreements[5][3].as_str(), agreements[5][4].as_str()), ("De hele tafel", "De hele tafel"));
     assert_eq!(
         agreements[7][2],
         r#"\- Casusoverleg elke maand, ook in de zomer<br>\- "warme" overdracht bij ontslag"#
@@ -1103,19 +1119,23 @@ fn html_is_well_formed_self_contained_and_structured() {
         assert!(style.contains("size: A4"));
         assert!(!style.contains("url(") && !style.contains("@import") && !style.contains("http"));
 
-        // The interests map: a real table with a column per party.
+        // The interests map: a real table with a column per party, and one
+        // for the whole table (issue 9), which holds items in the fixture.
         let map = named("table").find(|t| t.attribute("class") == Some("map")).expect("map table");
         let rows: Vec<_> = map.descendants().filter(|n| n.has_tag_name("tr")).collect();
         assert_eq!(rows.len(), 1 + 5);
         for row in &rows {
-            assert_eq!(row.children().filter(|c| c.is_element()).count(), 1 + s.parties.len());
+            assert_eq!(row.children().filter(|c| c.is_element()).count(), 1 + s.parties.len() + 1);
         }
         let head: Vec<String> = rows[0]
             .children()
             .filter(|c| c.is_element())
             .map(|c| c.text().unwrap_or("").to_string())
             .collect();
-        assert_eq!(head, ["", "Gemeente Zuiderveld", "Woonstede", "Zorggroep De Linde"]);
+        assert_eq!(
+            head,
+            ["", "Gemeente Zuiderveld", "Woonstede", "Zorggroep De Linde", table_words::WholeTable.get(lang)]
+        );
 
         // Phase strip: five boxes, one current, visited ones ticked.
         let strip = named("ol").find(|n| n.attribute("class") == Some("strip")).unwrap();
@@ -1167,7 +1187,13 @@ fn csv_reads_back_to_the_sessions_values() {
         assert_eq!(header[1], Msg::Agreement.get(lang));
         let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(records.len(), s.agreements.len());
-        let name = |id: &String| s.party(id).unwrap().organisation.clone();
+        let name = |id: &String| {
+            if is_table(id) {
+                table_words::WholeTable.get(lang).to_string()
+            } else {
+                s.party(id).unwrap().organisation.clone()
+            }
+        };
         let yes_no = |b: bool| if b { Msg::Yes.get(lang) } else { Msg::No.get(lang) }.to_string();
         for (rec, a) in records.iter().zip(&s.agreements) {
             let want = vec![
@@ -1199,6 +1225,8 @@ fn csv_reads_back_to_the_sessions_values() {
         assert!(records.iter().any(|r| r[1].contains('\n') && r[1].contains("\"warme\"")));
         assert!(records.iter().any(|r| r[5] == *"Zorggroep De Linde; Woonstede; Gemeente Zuiderveld"));
         assert!(records.iter().any(|r| &r[12] == "2026-04-09T09:05:00+02:00"));
+        let joint = table_words::WholeTable.get(lang);
+        assert!(records.iter().any(|r| r[4] == *joint && r[5] == *joint), "owned by the whole table");
     }
 }
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use base64::Engine;
 use chrono::NaiveDate;
-use kompas::domain::{AgreementFields, AgreementStatus, InterestKind, PartyFields, Session};
+use kompas::domain::{AgreementFields, AgreementStatus, InterestKind, PartyFields, Session, TABLE};
 use kompas::i18n::{Lang, Msg};
 use kompas::room::{self, RoomScreen, RoomSnapshot, RoomState, Spot};
 use roxmltree::{Document, Node, ParsingOptions};
@@ -259,6 +259,48 @@ fn private_items_leave_no_trace() {
     assert!(html.contains("Wat hebben we van elkaar geleerd?"));
     for spot in [Spot::Agreement(agreement), Spot::Interest(interest)] {
         assert!(!page(&s, Lang::Nl, RoomScreen::Spotlight(spot)).contains("class=\"spot\""));
+    }
+}
+
+/// Issue 9 item 9: the whole table's interests in a last row of the map,
+/// a jointly owned agreement named so, and its spotlight with what all
+/// want and offer.
+#[test]
+fn the_whole_table_has_its_row_owner_and_spotlight() {
+    let mut s = common::realistic_session();
+    let now = common::at("2026-03-12T12:00:00+01:00");
+    s.add_interest(TABLE, InterestKind::Collectief, "Ouderen blijven in hun eigen buurt", now).unwrap();
+    s.set_table("Eén plan per huishouden", "Kennis van elke straat", now);
+    let f = AgreementFields {
+        text: "Samen de buurt in".into(),
+        owner: Some(TABLE.into()),
+        parties: vec![],
+        due: None,
+        status: AgreementStatus::Agreed,
+        phase_result: false,
+    };
+    s.add_agreement(&f, now).unwrap();
+    for lang in LANGS {
+        let name = kompas::domain::table_words::WholeTable.get(lang);
+        let html = page(&s, lang, RoomScreen::Board);
+        let doc = parse(&html);
+        let map = by_class(&doc, "map").into_iter().find(|n| n.has_tag_name("table")).unwrap();
+        let trs: Vec<_> = map.descendants().filter(|n| n.has_tag_name("tr")).collect();
+        assert_eq!(trs.len(), 1 + s.parties.len() + 1, "a row for the whole table");
+        let last = trs.last().unwrap();
+        assert_eq!(last.attribute("class"), Some("whole-table"));
+        assert!(text_of(*last).starts_with(name) && text_of(*last).contains("Ouderen blijven"));
+        let joint =
+            by_class(&doc, "agreements").into_iter().filter(|n| n.has_tag_name("ol")).collect::<Vec<_>>()[0]
+                .children()
+                .filter(|c| c.is_element())
+                .map(text_of)
+                .find(|t| t.starts_with("Samen de buurt in"))
+                .unwrap();
+        assert!(joint.contains(name), "{joint}");
+        let html = page(&s, lang, RoomScreen::Spotlight(Spot::Party(TABLE.into())));
+        assert_eq!(text_of(by_class(&parse(&html), "big")[0]), name);
+        assert!(html.contains("Eén plan per huishouden") && html.contains("Kennis van elke straat"));
     }
 }
 

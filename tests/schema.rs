@@ -10,7 +10,7 @@ use kompas::domain::grondvorm::{Motive, Pole, Reason};
 use kompas::domain::{
     Aard, AgreementFields, AgreementStatus, AmbitionLens, Condition, ContextAspect, Continuation, Finding,
     Grondvorm, Intentie, InterestKind, KeyQuestion, PartyFields, Phase, ReformulationMove, RouteField,
-    Session, Temperature, Timestamp, TrustStage, TypicalProblem,
+    Session, TABLE, Temperature, Timestamp, TrustStage, TypicalProblem,
 };
 use serde_json::{Value, json};
 
@@ -265,6 +265,19 @@ fn full_session() -> Session {
     let seat = s.games[1].seats[0].id.clone();
     s.record_card(&game2, 1, &seat, Some(Strategy::Consensus), t("09:59")).unwrap();
     relationship_instruments(&mut s, &a, &b);
+    // The whole table (issue 9): its interest, its wants and offers, an
+    // agreement it owns (and so involves every party).
+    s.add_interest(TABLE, InterestKind::Collectief, "bewoners blijven thuis", t("09:59")).unwrap();
+    s.set_table("één wijkteam", "ieder een plek aan tafel", t("09:59"));
+    let f = AgreementFields {
+        text: "samen evalueren".into(),
+        owner: Some(TABLE.into()),
+        parties: vec![a.clone()],
+        due: None,
+        status: AgreementStatus::Agreed,
+        phase_result: false,
+    };
+    s.add_agreement(&f, t("09:59")).unwrap();
 
     // Fields of a newer minor version, at every level that keeps them.
     s.extra.insert("x_portfolio".into(), json!({"alliance": "Zuid", "tags": ["wonen", "zorg"]}));
@@ -289,6 +302,7 @@ fn full_session() -> Session {
     s.games[0].seats[0].extra.insert("x_colour".into(), json!("rood"));
     s.games[0].rounds[0].extra.insert("x_photo".into(), json!(null));
     s.games[0].answers[0].extra.insert("x_votes".into(), json!([3, 1]));
+    s.table.extra.insert("x_board".into(), json!("flip-over"));
     assert!(s.problems().is_empty(), "{:?}", s.problems());
     s
 }
@@ -404,6 +418,10 @@ fn a_session_using_every_field_validates() {
             .is_string()
     );
     assert_eq!(doc["diagnosis"]["route"].as_object().unwrap().len(), 5);
+    assert_eq!(doc["table"]["wants"], "één wijkteam");
+    assert!(doc["table"]["updated_at"].is_string() && doc["table"]["x_board"].is_string());
+    assert!(doc["interests"].as_array().unwrap().iter().any(|i| i["party"] == "hele_tafel"));
+    assert!(agreements.iter().any(|a| a["owner"] == "hele_tafel" && a["parties"] == json!(["hele_tafel"])));
 
     assert_valid(&validator(), &doc, "the full session");
 
@@ -494,6 +512,11 @@ fn broken_documents_are_rejected() {
             d["room"][id] = json!("hidden");
         }),
         ("room marks as a list", |d| d["room"] = json!(["private"])),
+        ("the whole table's wants written empty", |d| d["table"]["wants"] = json!("")),
+        ("the whole table as text", |d| d["table"] = json!("allen")),
+        ("the whole table's edit time without offset", |d| {
+            d["table"]["updated_at"] = json!("2026-03-12T09:59:00")
+        }),
         ("planned minutes negative", |d| d["agenda"][0]["planned_minutes"] = json!(-5)),
         ("planned minutes as text", |d| d["agenda"][0]["planned_minutes"] = json!("20")),
         ("agenda item without title", |d| {

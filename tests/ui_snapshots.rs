@@ -180,6 +180,44 @@ fn hint_bars_give_way_spare_keys_first() {
     });
 }
 
+/// Issue 9 item 9: the whole table's block in the map (selected), its
+/// form, and an agreement it owns in the log, at 80x24 and 120x35.
+#[test]
+fn the_whole_table_in_the_map_and_the_log() {
+    both(|lang| {
+        for (w, h) in [(80, 24), (120, 35)] {
+            let mut m = meeting1();
+            let at = now() - chrono::Duration::days(18);
+            m.add_interest(TABLE, InterestKind::Collectief, "Bewoners blijven thuis wonen, ook met zorg", at)
+                .unwrap();
+            m.set_table("Eén plan per huishouden", "Kennis van elke straat", at);
+            let f = AgreementFields {
+                text: "Samen de wijk in om bewoners te spreken".into(),
+                owner: Some(TABLE.into()),
+                parties: vec![],
+                due: NaiveDate::from_ymd_opt(2026, 4, 30),
+                status: AgreementStatus::Agreed,
+                phase_result: false,
+            };
+            m.add_agreement(&f, at).unwrap();
+            let mut s = state(lang, w, h, m, Access::Edit);
+            while !matches!(
+                s.session().unwrap().local::<Interests>().sel,
+                kompas::panes::interests::MapSel::Table { row: 2, .. }
+            ) {
+                send(&mut s, [Action::Down]);
+            }
+            snap!("whole_table_map", s);
+            send(&mut s, [Action::Down, Action::Activate]);
+            snap!("whole_table_form", s);
+            send(&mut s, [Action::FormCancel]);
+            s.session_mut().unwrap().show::<Agreements>();
+            send(&mut s, [Action::End]);
+            snap!("whole_table_agreement", s);
+        }
+    });
+}
+
 #[test]
 fn timeline() {
     both(|lang| {

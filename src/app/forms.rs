@@ -167,7 +167,8 @@ pub(crate) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -
         Purpose::NewSession => new_session_form(today, ""),
         Purpose::Party { id } => interests::forms::party_form(session, id.as_deref(), "organisation"),
         Purpose::Interest { id } => {
-            interests::forms::interest_form(session, id.as_deref(), 0, InterestKind::Organisatie)
+            let first = session.parties.first().map_or(crate::domain::TABLE, |p| p.id.as_str());
+            interests::forms::interest_form(session, id.as_deref(), first, InterestKind::Organisatie)
         }
         Purpose::Pane { form, id } => match crate::panes::pane_form(form) {
             Some(f) => (f.build)(session, id.as_deref().filter(|id| (f.exists)(session, id))),

@@ -48,6 +48,7 @@ impl Session {
             phase_history: vec![PhaseMove { at: now, from: None, to: self.phase, reason: None }],
             parties: self.parties.clone(),
             interests: self.interests.clone(),
+            table: self.table.clone(),
             ambition: self.ambition.clone(),
             context: self.context.clone(),
             agreements,

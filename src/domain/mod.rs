@@ -13,6 +13,8 @@ mod phase;
 mod room;
 mod session;
 mod summary;
+// the whole table (issue 9)
+mod table;
 mod validate;
 // the relationship instruments (issue 10)
 mod conditions;
@@ -39,6 +41,7 @@ pub use phase::{Phase, PhaseMark, PhaseMove};
 pub use room::{RoomItem, RoomMark, RoomMarks};
 pub use session::{AgreementFields, FORMAT, PartyFields, PreviousMeeting, Removed, Session, VERSION};
 pub use summary::{SessionText, Summary, TextKind};
+pub use table::{Holder, TABLE, Table, W as table_words, is_table};
 pub use validate::Problem;
 // the relationship instruments (issue 10)
 pub use conditions::{

@@ -37,6 +37,10 @@ pub struct Session {
     pub parties: Vec<Party>,
     #[serde(default)]
     pub interests: Vec<Interest>,
+    /// The whole table (issue 9): what all parties want and offer together
+    /// (see `domain::table`; its interests are in `interests`).
+    #[serde(default, skip_serializing_if = "super::Table::is_empty")]
+    pub table: super::Table,
     #[serde(default)]
     pub ambition: Ambition,
     #[serde(default)]
@@ -183,6 +187,7 @@ impl Session {
             phase_history: vec![PhaseMove { at: now, from: None, to: Phase::Verkennen, reason: None }],
             parties: Vec::new(),
             interests: Vec::new(),
+            table: super::Table::default(),
             ambition: Ambition::default(),
             context: Context::default(),
             agreements: Vec::new(),
@@ -414,7 +419,7 @@ impl Session {
         text: &str,
         now: Timestamp,
     ) -> Result<String, DomainError> {
-        self.check_party(party)?;
+        self.check_holder(party)?;
         let text = required(text, "text")?;
         let id = self.new_id('i', now);
         self.interests.push(Interest {
@@ -441,7 +446,7 @@ impl Session {
         text: &str,
         now: Timestamp,
     ) -> Result<(), DomainError> {
-        self.check_party(party)?;
+        self.check_holder(party)?;
         let text = required(text, "text")?;
         let i = self.interest_index(id).ok_or_else(|| DomainError::NotFound(id.to_string()))?;
         let item = &mut self.interests[i];
@@ -477,10 +482,10 @@ impl Session {
 
     fn check_agreement_fields(&self, f: &AgreementFields) -> Result<String, DomainError> {
         if let Some(owner) = &f.owner {
-            self.check_party(owner)?;
+            self.check_holder(owner)?;
         }
         for p in &f.parties {
-            self.check_party(p)?;
+            self.check_holder(p)?;
         }
         required(&f.text, "text")
     }
@@ -676,21 +681,7 @@ impl Session {
 }
 
 /// The parties involved in an agreement: the ones ticked, and its owner
-/// (an owner is always involved, ticked or not).
+/// (an owner is always involved, ticked or not); see `table::involved`.
 fn involved(f: &AgreementFields) -> Vec<String> {
-    let mut out = dedup(&f.parties);
-    if let Some(owner) = f.owner.as_ref().filter(|o| !out.contains(o)) {
-        out.insert(0, owner.clone());
-    }
-    out
-}
-
-fn dedup(ids: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(ids.len());
-    for id in ids {
-        if !out.contains(id) {
-            out.push(id.clone());
-        }
-    }
-    out
+    super::table::involved(f.owner.as_ref(), &f.parties)
 }

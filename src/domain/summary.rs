@@ -101,6 +101,9 @@ impl Session {
             push(TextKind::NetworkQuestion, &p.id, &p.wants);
             push(TextKind::NetworkQuestion, &p.id, &p.offers);
         }
+        // the whole table's wants and offers (issue 9)
+        push(TextKind::NetworkQuestion, super::TABLE, &self.table.wants);
+        push(TextKind::NetworkQuestion, super::TABLE, &self.table.offers);
         for i in &self.interests {
             push(TextKind::Interest, &i.id, &i.text);
         }

@@ -63,23 +63,29 @@ impl Session {
         for (i, p) in self.parties.iter().enumerate() {
             c.unique(&p.id, format!("parties[{i}].id"));
         }
+        // The whole table (issue 9) stands where a party id may be expected,
+        // except in the list of parties.
+        for (i, p) in self.parties.iter().enumerate().filter(|(_, p)| super::is_table(&p.id)) {
+            c.problem(format!("parties[{i}].id"), format!("\"{}\" stands for the whole table", p.id));
+        }
         let party_ids: HashSet<&str> = self.parties.iter().map(|p| p.id.as_str()).collect();
+        let holder = |id: &str| party_ids.contains(id) || super::is_table(id);
         let unknown = |id: &str| format!("\"{id}\" is not the id of a party");
         for (i, x) in self.interests.iter().enumerate() {
             c.unique(&x.id, format!("interests[{i}].id"));
-            if !party_ids.contains(x.party.as_str()) {
+            if !holder(x.party.as_str()) {
                 c.problem(format!("interests[{i}].party"), unknown(&x.party));
             }
         }
         for (i, a) in self.agreements.iter().enumerate() {
             c.unique(&a.id, format!("agreements[{i}].id"));
             if let Some(owner) = &a.owner
-                && !party_ids.contains(owner.as_str())
+                && !holder(owner.as_str())
             {
                 c.problem(format!("agreements[{i}].owner"), unknown(owner));
             }
             for (j, p) in a.parties.iter().enumerate() {
-                if !party_ids.contains(p.as_str()) {
+                if !holder(p.as_str()) {
                     c.problem(format!("agreements[{i}].parties[{j}]"), unknown(p));
                 }
             }

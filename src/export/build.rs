@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::doc::*;
 use super::labels::{self, L, moment, phase_cell};
-use crate::domain::{AmbitionLens, ContextAspect, Extra, InterestKind, Phase, Session, Timestamp};
+use crate::domain::{AmbitionLens, ContextAspect, Extra, InterestKind, Phase, Session, TABLE, Timestamp};
 use crate::i18n::{self, Lang, Msg};
 
 /// `earlier` holds other meetings of the collaboration, for the trends of
@@ -60,10 +60,10 @@ impl Builder<'_> {
         phase_cell(self.lang, p)
     }
 
-    /// A party's organisation; an id that names no party (a damaged file)
-    /// is shown as it is rather than hidden.
+    /// A party's organisation, or the whole table; an id that names no
+    /// party (a damaged file) is shown as it is rather than hidden.
     fn party_name(&self, id: &str) -> String {
-        self.s.party(id).map_or_else(|| id.to_string(), |p| p.organisation.clone())
+        self.s.holder_name(id, self.lang)
     }
 
     fn heading(&mut self, level: u8, s: String) {
@@ -164,30 +164,49 @@ impl Builder<'_> {
     fn interests(&mut self) {
         let s = self.s;
         self.heading(2, self.label(L::InterestsMap));
-        if s.parties.is_empty() {
+        // Each party's column, then the whole table's (issue 9) when it holds
+        // anything: (id, heading, wants, offers).
+        let mut columns: Vec<(&str, String, &str, &str)> = s
+            .parties
+            .iter()
+            .map(|p| (p.id.as_str(), p.organisation.clone(), &*p.wants, &*p.offers))
+            .collect();
+        if s.has_table_items() {
+            let name = s.holder_name(TABLE, self.lang);
+            columns.push((TABLE, name, &s.table.wants, &s.table.offers));
+        }
+        if columns.is_empty() {
             self.table("map", Vec::new(), Vec::new());
         } else {
             let mut head = vec![String::new()];
-            head.extend(s.parties.iter().map(|p| p.organisation.clone()));
+            head.extend(columns.iter().map(|c| c.1.clone()));
             let mut rows: Vec<Row> = InterestKind::ALL
                 .iter()
                 .map(|&kind| {
                     let mut cells = vec![cell(i18n::kind_label(self.lang, kind))];
-                    cells.extend(s.parties.iter().map(|p| {
-                        Cell::List(s.interests_of(&p.id, kind).map(|(_, i)| line(&i.text)).collect())
+                    cells.extend(columns.iter().map(|c| {
+                        Cell::List(s.interests_of(c.0, kind).map(|(_, i)| line(&i.text)).collect())
                     }));
                     Row { flag: None, cells }
                 })
                 .collect();
-            for (label, get) in [
-                (Msg::Wants, (|p| &p.wants) as fn(&crate::domain::Party) -> &String),
-                (Msg::Offers, |p| &p.offers),
-            ] {
+            for (label, wants) in [(Msg::Wants, true), (Msg::Offers, false)] {
                 let mut cells = vec![cell(self.msg(label))];
-                cells.extend(s.parties.iter().map(|p| Cell::Lines(opt_line(get(p)))));
+                cells.extend(columns.iter().map(|c| Cell::Lines(opt_line(if wants { c.2 } else { c.3 }))));
                 rows.push(Row { flag: None, cells });
             }
             self.blocks.push(Block::Table(Table { class: "map", head, row_heads: true, rows }));
+            if let Some(at) = &s.table.updated_at {
+                let note = format!(
+                    "{}: {} / {} · {} {}",
+                    s.holder_name(TABLE, self.lang),
+                    self.msg(Msg::Wants),
+                    self.msg(Msg::Offers),
+                    self.msg(Msg::Updated),
+                    self.when(at)
+                );
+                self.blocks.push(Block::Note(line(note)));
+            }
         }
 
         self.heading(3, self.label(L::InterestsRecorded));
@@ -389,6 +408,7 @@ impl Builder<'_> {
         for p in &s.parties {
             owners.push((vec![text(format!("{} ", Msg::Party.get(lang))), text(&p.organisation)], &p.extra));
         }
+        owners.push((line(s.holder_name(TABLE, lang)), &s.table.extra));
         owners.extend(s.interests.iter().enumerate().map(|(n, x)| (numbered(Msg::Interest, n), &x.extra)));
         owners.extend(s.agreements.iter().enumerate().map(|(n, x)| (numbered(Msg::Agreement, n), &x.extra)));
         owners.extend(

@@ -78,7 +78,8 @@ pub(super) fn cell(s: &str) -> String {
 
 pub(super) fn render(s: &Session, lang: Lang, today: NaiveDate) -> String {
     let yes_no = |b: bool| if b { Msg::Yes.get(lang) } else { Msg::No.get(lang) };
-    let name = |id: &str| cell(s.party(id).map_or(id, |p| p.organisation.as_str()));
+    // A party's organisation, or the whole table (issue 9).
+    let name = |id: &str| cell(&s.holder_name(id, lang));
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter(lang))
         .terminator(::csv::Terminator::CRLF)

@@ -48,7 +48,7 @@ pub(super) fn blocks(s: &Session, lang: Lang) -> Vec<Block> {
 /// and kind).
 fn describe(s: &Session, id: &str, lang: Lang) -> (String, Line) {
     if let Some(i) = s.interest_index(id).map(|n| &s.interests[n]) {
-        let party = s.party(&i.party).map_or(i.party.as_str(), |p| p.organisation.as_str());
+        let party = s.holder_name(&i.party, lang);
         let kind = format!("{} ({})", Msg::Interest.get(lang), i18n::kind_label(lang, i.kind));
         return (kind, vec![text(party), text(": "), text(&i.text)]);
     }

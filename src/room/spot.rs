@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::domain::Session;
+use crate::domain::{Holder, Session};
 use crate::export::escape_html as escape;
 use crate::i18n::{self, Lang, Msg};
 
@@ -39,14 +39,19 @@ pub(super) fn spotlight(s: &Session, earlier: &[Session], st: &RoomState, spot: 
             );
         }
         Spot::Party(id) => {
-            let p = s.party(id)?;
+            // A party, or the whole table (issue 9) with what all want and offer.
+            let (name, who, wants, offers) = match s.holder(id) {
+                Holder::Party(p) => (p.organisation.clone(), p.representative.as_str(), &p.wants, &p.offers),
+                Holder::Table => (s.holder_name(id, lang), "", &s.table.wants, &s.table.offers),
+                Holder::Unknown(_) => return None,
+            };
             kicker(&mut out, Msg::Party.get(lang));
-            let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&p.organisation));
-            if !p.representative.trim().is_empty() {
-                let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&p.representative));
+            let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&name));
+            if !who.trim().is_empty() {
+                let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(who));
             }
             let mut facts = String::new();
-            for (label, text) in [(Msg::Wants, &p.wants), (Msg::Offers, &p.offers)] {
+            for (label, text) in [(Msg::Wants, wants), (Msg::Offers, offers)] {
                 if !text.trim().is_empty() {
                     let _ = write!(facts, "<dt>{}</dt><dd>{}</dd>", escape(label.get(lang)), escape(text));
                 }
@@ -60,7 +65,7 @@ pub(super) fn spotlight(s: &Session, earlier: &[Session], st: &RoomState, spot: 
             if !s.interest_on_room(i) {
                 return None;
             }
-            let party = s.party(&i.party).map_or(i.party.as_str(), |p| p.organisation.as_str());
+            let party = s.holder_name(&i.party, lang);
             kicker(&mut out, &format!("{} · {}", i18n::kind_label(lang, i.kind), party));
             let _ = writeln!(out, "<p class=\"big\">{}</p>", escape(&i.text));
         }

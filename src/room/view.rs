@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use crate::domain::{Agreement, InterestKind, Phase, PhaseMark, Reflection, Session};
+use crate::domain::{Agreement, InterestKind, Phase, PhaseMark, Reflection, Session, TABLE, is_table};
 use crate::export::escape_html as escape;
 use crate::i18n::{self, Lang, Msg};
 
@@ -164,16 +164,12 @@ pub(super) fn agreement_order(s: &Session, today: chrono::NaiveDate) -> Vec<&Agr
     shown
 }
 
-fn party_name<'a>(s: &'a Session, id: &'a str) -> &'a str {
-    s.party(id).map_or(id, |p| p.organisation.as_str())
-}
-
 /// Owner, due date, overdue flag and status of an agreement, as spans.
 pub(super) fn agreement_meta(s: &Session, a: &Agreement, st: &RoomState) -> String {
     let lang = st.lang;
     let mut meta = Vec::new();
     if let Some(owner) = &a.owner {
-        meta.push(format!("<span class=\"owner\">{}</span>", escape(party_name(s, owner))));
+        meta.push(format!("<span class=\"owner\">{}</span>", escape(&s.holder_name(owner, lang))));
     }
     if let Some(due) = a.due {
         meta.push(format!("<span class=\"due\">{}</span>", escape(&i18n::date(lang, due))));
@@ -235,11 +231,13 @@ fn more(out: &mut String, n: usize, lang: Lang) {
 }
 
 /// Parties as rows, the three kinds of interest as columns; an empty cell
-/// shows a dash. Hidden and private interests are left out as if they were
+/// shows a dash; the whole table's interests (issue 9) in a last row when
+/// it has any. Hidden and private interests are left out as if they were
 /// never recorded. (What a party wants and offers is in its spotlight.)
 fn map(out: &mut String, s: &Session, lang: Lang) {
     let _ = writeln!(out, "<section class=\"map\"><h2>{}</h2>", escape(W::Map.get(lang)));
-    if s.parties.is_empty() {
+    let table_shown = s.interests.iter().any(|i| is_table(&i.party) && s.interest_on_room(i));
+    if s.parties.is_empty() && !table_shown {
         let _ = writeln!(out, "<p class=\"none\">{}</p></section>", escape(W::NoParties.get(lang)));
         return;
     }
@@ -250,11 +248,17 @@ fn map(out: &mut String, s: &Session, lang: Lang) {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(kind_short(lang, k)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for p in s.parties.iter().take(MAX_PARTIES) {
-        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(&p.organisation));
+    let mut rows: Vec<(&str, String)> =
+        s.parties.iter().take(MAX_PARTIES).map(|p| (p.id.as_str(), p.organisation.clone())).collect();
+    if table_shown {
+        rows.push((TABLE, s.holder_name(TABLE, lang)));
+    }
+    for (id, name) in rows {
+        let class = if is_table(id) { " class=\"whole-table\"" } else { "" };
+        let _ = write!(out, "<tr{class}><th scope=\"row\">{}</th>", escape(&name));
         for kind in InterestKind::ALL {
             let items: Vec<&str> = s
-                .interests_of(&p.id, kind)
+                .interests_of(id, kind)
                 .filter(|(_, i)| s.interest_on_room(i))
                 .map(|(_, i)| i.text.as_str())
                 .collect();

@@ -242,3 +242,40 @@ fn random_edits_on_both_sides_are_never_lost() {
         assert!(m.session.problems().is_empty());
     }
 }
+
+/// The whole table (issue 9): its interests merge like any interest, its
+/// wants and offers like any field, and a change on both sides is a
+/// conflict on that field.
+#[test]
+fn an_outside_change_to_the_whole_tables_items_merges() {
+    use crate::domain::TABLE;
+    let mut b = base();
+    let shared = b.add_interest(TABLE, InterestKind::Collectief, "bewoners thuis", t(3)).unwrap();
+    b.set_table("één wijkteam", "", t(4));
+    let mut ours = b.clone();
+    let i = ours.interest_index(&shared).unwrap();
+    ours.update_interest(&shared, TABLE, InterestKind::Collectief, "bewoners blijven thuis", t(10)).unwrap();
+    let mut theirs = b.clone();
+    theirs.set_table("één wijkteam", "ieder een plek", t(11));
+    theirs.add_interest(TABLE, InterestKind::Organisatie, "minder kosten", t(12)).unwrap();
+    let m = merge(Some(&b), &ours, &theirs, "disk", t(20)).unwrap();
+    assert_eq!(m.conflicts, 0);
+    assert_eq!(m.session.interests[i].text, "bewoners blijven thuis");
+    assert_eq!(m.session.interests_of(TABLE, InterestKind::Organisatie).count(), 1);
+    assert_eq!(
+        (m.session.table.wants.as_str(), m.session.table.offers.as_str()),
+        ("één wijkteam", "ieder een plek")
+    );
+    assert!(m.session.problems().is_empty());
+
+    // Both sides rewrite what the table wants: ours stays, theirs is kept.
+    let mut ours = b.clone();
+    ours.set_table("een gedeeld budget", "", t(10));
+    let mut theirs = b.clone();
+    theirs.set_table("één loket", "", t(11));
+    let m = merge(Some(&b), &ours, &theirs, "disk", t(20)).unwrap();
+    assert_eq!(m.session.table.wants, "een gedeeld budget");
+    let c =
+        m.session.conflicts.iter().find(|c| c.path == ["table", "wants"]).expect("a conflict on the wants");
+    assert_eq!(c.other, Some(json!("één loket")));
+}

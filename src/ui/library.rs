@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{bars, theme};
 use crate::app::{AppState, EntryState, Library, LibraryRow, LibrarySort, LibraryView};
-use crate::domain::{ChainOverview, InterestChangeKind, TextKind};
+use crate::domain::{ChainOverview, InterestChangeKind, TextKind, is_table, table_words};
 use crate::i18n::{self, Lang, Msg};
 use crate::layout::library_areas;
 use crate::text::{pad, safe_line, truncate};
@@ -352,7 +352,8 @@ fn overview_lines(lang: Lang, o: &ChainOverview) -> Vec<Line<'static>> {
         lines.push(Line::from(format!(
             "    {mark} {:<13} {} · {}: {} — {note}",
             i18n::date(lang, c.date),
-            safe_line(&c.party),
+            // The whole table (issue 9) is named in the UI language.
+            safe_line(if is_table(&c.party) { table_words::WholeTable.get(lang) } else { &c.party }),
             i18n::kind_label(lang, c.kind),
             safe_line(&c.text)
         )));

@@ -11,6 +11,9 @@ use crate::text::safe_line;
 pub fn choice_label(lang: Lang, session: Option<&Session>, c: &Choice) -> String {
     match c {
         Choice::Party(None) => Msg::NoOwner.get(lang).to_string(),
+        Choice::Party(Some(id)) if crate::domain::is_table(id) => {
+            crate::domain::table_words::WholeTable.get(lang).to_string()
+        }
         Choice::Party(Some(id)) => session
             .and_then(|s| s.party(id))
             .map_or_else(|| id.clone(), |p| safe_line(&p.organisation).into_owned()),

@@ -41,8 +41,9 @@ fn text_style(a: &Agreement) -> Style {
     }
 }
 
-fn party_name(session: &Session, id: &str) -> String {
-    session.party(id).map_or_else(|| id.to_string(), |p| p.organisation.clone())
+/// A party's organisation, or the whole table.
+fn party_name(session: &Session, id: &str, lang: Lang) -> String {
+    session.holder_name(id, lang)
 }
 
 fn filter_label(lang: Lang, f: AgreementFilter) -> String {
@@ -96,7 +97,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         let overdue = ag.is_overdue(state.today);
         let y = a.rows.y + (n - top) as u16;
         let mark = if ag.phase_result { "★ " } else { "  " };
-        let owner = ag.owner.as_deref().map(|o| party_name(session, o)).unwrap_or_default();
+        let owner = ag.owner.as_deref().map(|o| party_name(session, o, lang)).unwrap_or_default();
         let due = match ag.due {
             Some(d) if overdue => format!("! {}", i18n::short_date(lang, d, this_year)),
             Some(d) => i18n::short_date(lang, d, this_year),
@@ -136,8 +137,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
         let owner = ag
             .owner
             .as_deref()
-            .map_or_else(|| Msg::NoOwner.get(lang).to_string(), |o| party_name(session, o));
-        let involved: Vec<String> = ag.parties.iter().map(|p| party_name(session, p)).collect();
+            .map_or_else(|| Msg::NoOwner.get(lang).to_string(), |o| party_name(session, o, lang));
+        let involved: Vec<String> = ag.parties.iter().map(|p| party_name(session, p, lang)).collect();
         let mut f = vec![format!("{}: {}", Msg::Owner.get(lang), owner)];
         if !involved.is_empty() {
             f.push(format!("{}: {}", Msg::Involved.get(lang), involved.join(", ")));

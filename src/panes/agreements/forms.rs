@@ -2,7 +2,7 @@
 
 use super::super::PaneForm;
 use crate::app::{AppState, Choice, Effect, Field, Form, Purpose, commit};
-use crate::domain::{AgreementFields, AgreementStatus, Session, TextKind, Timestamp};
+use crate::domain::{AgreementFields, AgreementStatus, Session, TABLE, TextKind, Timestamp};
 use crate::i18n::Msg;
 
 /// The agreement form, as the registry of forms knows it.
@@ -19,9 +19,15 @@ pub static AGREEMENT: PaneForm = PaneForm {
 /// A new agreement, or the one at `index` in `session.agreements`.
 pub(crate) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
     let a = index.map(|i| &session.agreements[i]);
+    // No owner, each party, then the whole table (issue 9): owned jointly.
+    let holders: Vec<String> =
+        session.parties.iter().map(|p| p.id.clone()).chain([TABLE.to_string()]).collect();
     let mut owners = vec![Choice::Party(None)];
-    owners.extend(session.parties.iter().map(|p| Choice::Party(Some(p.id.clone()))));
-    let owner = a.and_then(|a| a.owner.as_deref()).and_then(|o| session.party_index(o)).map_or(0, |i| i + 1);
+    owners.extend(holders.iter().map(|id| Choice::Party(Some(id.clone()))));
+    let owner = a
+        .and_then(|a| a.owner.as_deref())
+        .and_then(|o| holders.iter().position(|h| h == o))
+        .map_or(0, |i| i + 1);
     let status = a.map_or(AgreementStatus::Proposed, |a| a.status);
     let due = a.and_then(|a| a.due).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
     Form::new(
@@ -32,12 +38,7 @@ pub(crate) fn agreement_form(session: &Session, index: Option<usize>) -> Form {
             // text, Tab, a letter of the owner, Tab, the date, Enter.
             Field::choice("owner", Msg::Owner, owners, owner),
             Field::date("due", Msg::Due, &due, false),
-            Field::parties(
-                "parties",
-                Msg::Involved,
-                session.parties.iter().map(|p| p.id.clone()).collect(),
-                a.map_or(&[][..], |a| &a.parties),
-            ),
+            Field::parties("parties", Msg::Involved, holders, a.map_or(&[][..], |a| &a.parties)),
             Field::choice(
                 "status",
                 Msg::Status,

@@ -27,7 +27,8 @@ impl Hasher for Fold {
 
 /// Everything [`super::MapLayout::compute`] reads, at `width`: the parties
 /// (id, organisation, who is at the table, wants, offers), the interests in
-/// order (party, kind, text), the ambition and the context. Equal
+/// order (party, kind, text), what the whole table wants and offers, the
+/// ambition and the context. Equal
 /// fingerprints give equal layouts. Costs one pass over those texts
 /// (hashing, no wrapping).
 pub fn fingerprint(session: &Session, width: u16) -> u64 {
@@ -45,6 +46,9 @@ pub fn fingerprint(session: &Session, width: u16) -> u64 {
         (i.kind as u8).hash(&mut h);
         i.text.hash(&mut h);
     }
+    // The whole table's block (issue 9); its interests are among the above.
+    session.table.wants.hash(&mut h);
+    session.table.offers.hash(&mut h);
     for lens in AmbitionLens::ALL {
         session.ambition.get(lens).hash(&mut h);
     }

@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::State;
-use super::layout::{MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, header_text, map_scroll};
+use super::layout::{MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, TABLE_ROWS, header_text};
+use super::nav::map_scroll;
 use crate::app::{AppState, SessionScreen};
-use crate::domain::{AmbitionLens, ContextAspect, Session};
+use crate::domain::{AmbitionLens, ContextAspect, Session, table_words as W};
 use crate::i18n::{Lang, Msg, aspect_msg, lens_msg};
 use crate::layout::{COLUMN_GUTTER, MAP_LABEL_WIDTH};
 use crate::text::{safe_line, truncate, wrap};
@@ -80,16 +81,73 @@ fn entry_lines(
             }
         }
         MapRow::Kind(_) => match map.cells[party][row].interests.get(item) {
-            Some(&i) => wrap(&session.interests[i].text, w.saturating_sub(2).max(1))
-                .into_iter()
-                .enumerate()
-                .map(|(n, l)| (if n == 0 { format!("• {l}") } else { format!("  {l}") }, theme::plain()))
-                .collect(),
+            Some(&i) => bullets(&session.interests[i].text, w),
             None => vec![("·".to_string(), theme::dim())],
         },
         MapRow::Wants => styled(&p.wants, theme::plain()),
         MapRow::Offers => styled(&p.offers, theme::plain()),
     }
+}
+
+/// The whole table's block (issue 9), across the full width: its title,
+/// then its interests per kind and what it wants and offers, each row
+/// labelled like a party's. Only entries in the window are wrapped.
+fn draw_table(buf: &mut Buffer, win: &Window, session: &Session, st: &State, lang: Lang, text: (u16, u16)) {
+    let (text_x, text_w) = text;
+    let map = &st.map;
+    let label_w = MAP_LABEL_WIDTH as usize - 1;
+    if let Some(y) = win.row(map.table_title) {
+        let title = format!("{} · {}", W::WholeTable.get(lang), W::WholeTableNote.get(lang));
+        buf.set_stringn(win.x, y, title, win.width as usize, theme::title());
+    }
+    let w = text_w as usize;
+    for (r, row) in TABLE_ROWS.iter().enumerate() {
+        let cell = &map.table[r];
+        if cell.top + cell.height < win.top {
+            continue;
+        }
+        if cell.top >= win.bottom() {
+            break;
+        }
+        if let Some(y) = win.row(cell.top) {
+            buf.set_stringn(win.x, y, row_label(lang, *row), label_w, theme::label());
+        }
+        gutter(buf, win, text_x, cell.top, cell.height);
+        for (item, e) in cell.entries.iter().enumerate() {
+            if cell.top + e.top + e.height <= win.top {
+                continue;
+            }
+            if cell.top + e.top >= win.bottom() {
+                break;
+            }
+            let plain = |t: &str| -> Vec<(String, Style)> {
+                if t.trim().is_empty() {
+                    vec![("·".to_string(), theme::dim())]
+                } else {
+                    wrap(t, w).into_iter().map(|l| (l, theme::plain())).collect()
+                }
+            };
+            let lines = match row {
+                MapRow::Kind(_) => match cell.interests.get(item) {
+                    Some(&i) => bullets(&session.interests[i].text, w),
+                    None => vec![("·".to_string(), theme::dim())],
+                },
+                MapRow::Offers => plain(&session.table.offers),
+                _ => plain(&session.table.wants),
+            };
+            let selected = st.sel == MapSel::Table { row: r, item };
+            put_lines(buf, win, text_x + COLUMN_GUTTER, text_w, cell.top + e.top, &lines, selected);
+        }
+    }
+}
+
+/// An interest wrapped to `w` with "• " hanging in front.
+fn bullets(text: &str, w: usize) -> Vec<(String, Style)> {
+    wrap(text, w.saturating_sub(2).max(1))
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| (if n == 0 { format!("• {l}") } else { format!("  {l}") }, theme::plain()))
+        .collect()
 }
 
 /// Draw lines starting at map line `top`, clipped to the window.
@@ -227,6 +285,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
     // Shared ambition and context, one labelled row per lens or aspect.
     let text_x = area.x + MAP_LABEL_WIDTH;
     let text_w = area.width.saturating_sub(MAP_LABEL_WIDTH + COLUMN_GUTTER);
+    draw_table(buf, &win, &s.session, st, lang, (text_x, text_w));
     let mut section = |title: Msg, title_line: usize, rows: Vec<(&'static str, &str, usize, usize, bool)>| {
         if let Some(y) = win.row(title_line) {
             buf.set_stringn(area.x, y, title.get(lang), area.width as usize, theme::title());

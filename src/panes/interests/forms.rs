@@ -2,9 +2,11 @@
 //! (with what it wants and offers), an interest, the shared ambition and the
 //! context.
 
+use super::super::PaneForm;
 use crate::app::{AppState, Choice, Effect, Field, Form, Purpose, commit};
 use crate::domain::{
-    AmbitionLens, ContextAspect, DomainError, InterestKind, PartyFields, Session, TextKind, Timestamp,
+    AmbitionLens, ContextAspect, DomainError, InterestKind, PartyFields, Session, TABLE, TextKind, Timestamp,
+    table_words as W,
 };
 use crate::i18n::{Msg, aspect_msg, lens_msg};
 
@@ -44,12 +46,15 @@ pub(crate) fn submit_party(
     })
 }
 
-/// A new interest of party `party` (index) and `kind`, or interest `id`.
-pub(crate) fn interest_form(session: &Session, id: Option<&str>, party: usize, kind: InterestKind) -> Form {
+/// A new interest of `holder` (a party's id or the whole table) and
+/// `kind`, or interest `id`. The whole table is offered after the parties.
+pub(crate) fn interest_form(session: &Session, id: Option<&str>, holder: &str, kind: InterestKind) -> Form {
     let item = id.and_then(|id| session.interest_index(id)).map(|i| &session.interests[i]);
-    let party = item.and_then(|i| session.party_index(&i.party)).unwrap_or(party);
+    let holders: Vec<&str> = session.parties.iter().map(|p| p.id.as_str()).chain([TABLE]).collect();
+    let holder = item.map_or(holder, |i| i.party.as_str());
+    let party = holders.iter().position(|h| *h == holder).unwrap_or(0);
     let kind = item.map_or(kind, |i| i.kind);
-    let parties = session.parties.iter().map(|p| Choice::Party(Some(p.id.clone()))).collect();
+    let parties = holders.iter().map(|h| Choice::Party(Some(h.to_string()))).collect();
     Form::new(
         Purpose::Interest { id: item.map(|i| i.id.clone()) },
         vec![
@@ -136,5 +141,39 @@ pub(crate) fn submit_context(state: &mut AppState, form: Form, now: Timestamp) -
             session.set_context(*aspect, text, now);
         }
         Ok(String::new())
+    })
+}
+
+/// What the whole table (issue 9) wants and offers together.
+pub static TABLE_FORM: PaneForm = PaneForm {
+    id: "interests.table",
+    title_new: W::WholeTable,
+    title_edit: W::WholeTable,
+    build: |session, _| whole_table_form(session),
+    exists: |_, _| true,
+    submit: submit_table,
+    context: |_, _, lang| vec![W::WholeTableNote.get(lang).to_string()],
+};
+
+fn whole_table_form(session: &Session) -> Form {
+    Form::new(
+        Purpose::Pane { form: TABLE_FORM.id.into(), id: Some(TABLE.into()) },
+        vec![
+            Field::multiline("wants", Msg::Wants, &session.table.wants, false),
+            Field::multiline("offers", Msg::Offers, &session.table.offers, false),
+        ],
+    )
+}
+
+/// The whole table's form with the cursor in `focus` (`wants`, `offers`).
+pub(crate) fn table_form(session: &Session, focus: &str) -> Form {
+    whole_table_form(session).focused(focus)
+}
+
+fn submit_table(state: &mut AppState, form: Form, _id: Option<String>, now: Timestamp) -> Vec<Effect> {
+    let (wants, offers) = (form.text("wants"), form.text("offers"));
+    commit(state, form, Some(TextKind::NetworkQuestion), |session| {
+        session.set_table(&wants, &offers, now);
+        Ok(TABLE.to_string())
     })
 }

@@ -3,7 +3,7 @@
 //! through it. Computed when the session or the width changes, never per
 //! frame.
 
-use crate::domain::{AmbitionLens, ContextAspect, InterestKind, Session};
+use crate::domain::{AmbitionLens, ContextAspect, InterestKind, Session, is_table};
 use crate::layout::{COLUMN_GUTTER, MAP_LABEL_WIDTH, MIN_PARTY_COLUMN};
 use crate::text::wrapped_height;
 
@@ -16,6 +16,16 @@ pub enum MapRow {
     Wants,
     Offers,
 }
+
+/// The rows of the whole table's block (issue 9): no header, it has no
+/// organisation or representative.
+pub const TABLE_ROWS: [MapRow; 5] = [
+    MapRow::Kind(InterestKind::Organisatie),
+    MapRow::Kind(InterestKind::Individueel),
+    MapRow::Kind(InterestKind::Collectief),
+    MapRow::Wants,
+    MapRow::Offers,
+];
 
 pub const MAP_ROWS: [MapRow; 6] = [
     MapRow::Header,
@@ -32,6 +42,12 @@ pub enum MapSel {
     /// `item` counts interests within a kind cell; 0 elsewhere.
     Cell {
         party: usize,
+        row: usize,
+        item: usize,
+    },
+    /// In the whole table's block: `row` into [`TABLE_ROWS`]; `item` counts
+    /// interests within a kind row.
+    Table {
         row: usize,
         item: usize,
     },
@@ -84,6 +100,10 @@ pub struct MapLayout {
     pub cells: Vec<[CellLayout; 6]>,
     /// In column mode: top and height of each map row across all parties.
     pub rows: [Span; 6],
+    /// Line of the whole table's title, then its rows (`TABLE_ROWS`), each
+    /// across the full width.
+    pub table_title: usize,
+    pub table: [CellLayout; 5],
     /// Line of the "shared ambition" title, then one span per lens.
     pub ambition_title: usize,
     pub ambition: [Span; 4],
@@ -130,11 +150,14 @@ impl MapLayout {
             Orientation::Rows => text_width(width),
         };
         let mut by_party: Vec<[Vec<usize>; 3]> = vec![Default::default(); n];
+        let mut by_table: [Vec<usize>; 3] = Default::default();
         let pos: std::collections::HashMap<&str, usize> =
             session.parties.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
         for (i, interest) in session.interests.iter().enumerate() {
             if let Some(&p) = pos.get(interest.party.as_str()) {
                 by_party[p][interest.kind as usize].push(i);
+            } else if is_table(&interest.party) {
+                by_table[interest.kind as usize].push(i);
             }
         }
 
@@ -214,6 +237,35 @@ impl MapLayout {
         }
         layout.cells = cells;
         let text_width = text_width(width) as usize;
+        // The whole table: a block across the full width, its rows
+        // labelled like a party's.
+        layout.table_title = line;
+        line += 1;
+        for (r, row) in TABLE_ROWS.iter().enumerate() {
+            let cell = &mut layout.table[r];
+            cell.top = line;
+            let mut push = |h: usize| {
+                cell.entries.push(Span { top: cell.height, height: h });
+                cell.height += h;
+            };
+            match row {
+                MapRow::Kind(kind) => {
+                    let list = std::mem::take(&mut by_table[*kind as usize]);
+                    if list.is_empty() {
+                        push(1);
+                    }
+                    for &i in &list {
+                        push(bullet_height(&session.interests[i].text, text_width as u16));
+                    }
+                    cell.interests = list;
+                }
+                MapRow::Wants => push(wrapped_height(&session.table.wants, text_width)),
+                MapRow::Offers => push(wrapped_height(&session.table.offers, text_width)),
+                MapRow::Header => {}
+            }
+            line += cell.height;
+        }
+        line += 1;
         layout.ambition_title = line;
         line += 1;
         for (i, lens) in AmbitionLens::ALL.into_iter().enumerate() {
@@ -250,120 +302,4 @@ impl MapLayout {
     pub fn entries(&self, party: usize, row: usize) -> usize {
         self.cells.get(party).map_or(1, |c| c[row].entries.len().max(1))
     }
-
-    /// Where the selection is, in lines from the top of the map.
-    pub fn span_of(&self, sel: MapSel) -> Span {
-        match sel {
-            MapSel::Cell { party, row, item } => match self.cells.get(party) {
-                Some(c) => {
-                    let cell = &c[row];
-                    let e = cell.entries.get(item).copied().unwrap_or_default();
-                    Span { top: cell.top + e.top, height: e.height.max(1) }
-                }
-                None => Span { top: 0, height: 1 },
-            },
-            MapSel::Ambition(i) => self.ambition[i.min(3)],
-            MapSel::Context(i) => self.context[i.min(2)],
-        }
-    }
-
-    /// Clamp a selection to what exists (after a delete, for instance).
-    pub fn clamp(&self, sel: MapSel) -> MapSel {
-        match sel {
-            MapSel::Cell { .. } if self.cells.is_empty() => MapSel::Ambition(0),
-            MapSel::Cell { party, row, item } => {
-                let party = party.min(self.cells.len() - 1);
-                let row = row.min(MAP_ROWS.len() - 1);
-                MapSel::Cell { party, row, item: item.min(self.entries(party, row) - 1) }
-            }
-            MapSel::Ambition(i) => MapSel::Ambition(i.min(3)),
-            MapSel::Context(i) => MapSel::Context(i.min(2)),
-        }
-    }
-
-    /// The next selection in reading order (down).
-    pub fn down(&self, sel: MapSel) -> MapSel {
-        let n = self.cells.len();
-        match self.clamp(sel) {
-            MapSel::Cell { party, row, item } => {
-                if item + 1 < self.entries(party, row) {
-                    MapSel::Cell { party, row, item: item + 1 }
-                } else if row + 1 < MAP_ROWS.len() {
-                    MapSel::Cell { party, row: row + 1, item: 0 }
-                } else if self.orientation() == Orientation::Rows && party + 1 < n {
-                    MapSel::Cell { party: party + 1, row: 0, item: 0 }
-                } else {
-                    MapSel::Ambition(0)
-                }
-            }
-            MapSel::Ambition(i) if i < 3 => MapSel::Ambition(i + 1),
-            MapSel::Ambition(_) => MapSel::Context(0),
-            MapSel::Context(i) => MapSel::Context((i + 1).min(2)),
-        }
-    }
-
-    /// The previous selection in reading order (up). `last_party` is the
-    /// column to return to when leaving the ambition upwards.
-    pub fn up(&self, sel: MapSel, last_party: usize) -> MapSel {
-        let n = self.cells.len();
-        let last_row = MAP_ROWS.len() - 1;
-        match self.clamp(sel) {
-            MapSel::Cell { party, row, item } => {
-                if item > 0 {
-                    MapSel::Cell { party, row, item: item - 1 }
-                } else if row > 0 {
-                    MapSel::Cell { party, row: row - 1, item: self.entries(party, row - 1) - 1 }
-                } else if self.orientation() == Orientation::Rows && party > 0 {
-                    MapSel::Cell { party: party - 1, row: last_row, item: 0 }
-                } else {
-                    MapSel::Cell { party, row, item }
-                }
-            }
-            MapSel::Ambition(0) if n == 0 => MapSel::Ambition(0),
-            MapSel::Ambition(0) => {
-                let party =
-                    if self.orientation() == Orientation::Rows { n - 1 } else { last_party.min(n - 1) };
-                MapSel::Cell { party, row: last_row, item: 0 }
-            }
-            MapSel::Ambition(i) => MapSel::Ambition(i - 1),
-            MapSel::Context(0) => MapSel::Ambition(3),
-            MapSel::Context(i) => MapSel::Context(i - 1),
-        }
-    }
-
-    /// The neighbouring party, keeping the row (left/right).
-    pub fn sideways(&self, sel: MapSel, forward: bool) -> MapSel {
-        match self.clamp(sel) {
-            MapSel::Cell { party, row, item } => {
-                let n = self.cells.len();
-                let party = if forward { (party + 1).min(n - 1) } else { party.saturating_sub(1) };
-                self.clamp(MapSel::Cell { party, row, item })
-            }
-            other => other,
-        }
-    }
-
-    /// Where interest `index` (into `session.interests`) stands in the map.
-    pub fn find_interest(&self, index: usize) -> Option<MapSel> {
-        self.cells.iter().enumerate().find_map(|(party, cells)| {
-            cells.iter().enumerate().find_map(|(row, c)| {
-                c.interests.iter().position(|x| *x == index).map(|item| MapSel::Cell { party, row, item })
-            })
-        })
-    }
-}
-
-/// First line of the map to show so the selected span is in view; a span
-/// taller than the view shows its top. Near the end the view stays full.
-pub fn map_scroll(top: usize, span: Span, visible: usize, total: usize) -> usize {
-    let visible = visible.max(1);
-    let bottom = span.top + span.height;
-    let top = if span.top < top {
-        span.top
-    } else if bottom > top + visible {
-        if span.height >= visible { span.top } else { bottom - visible }
-    } else {
-        top
-    };
-    top.min(total.saturating_sub(visible)).min(span.top)
 }

@@ -7,9 +7,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode::{Delete, Enter, Left, Right};
 use ratatui::layout::Rect;
 
-use super::{Cmd, Cx, Focus, Pane, Target};
+use super::{Cmd, Cx, Focus, Pane, PaneForm, Target};
 use crate::app::{Action, AppState, Effect, SessionScreen, delete};
-use crate::domain::{AmbitionLens, ContextAspect, InterestKind, Session, TextKind, Timestamp};
+use crate::domain::{
+    AmbitionLens, ContextAspect, InterestKind, Session, TABLE, TextKind, Timestamp, is_table,
+};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 
@@ -17,11 +19,13 @@ mod cache;
 mod draw;
 pub(crate) mod forms;
 mod layout;
+mod nav;
 
 pub use cache::fingerprint;
 pub use layout::{
-    CellLayout, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, header_text, map_scroll, text_width,
+    CellLayout, MAP_ROWS, MapLayout, MapRow, MapSel, Orientation, Span, TABLE_ROWS, header_text, text_width,
 };
+pub use nav::map_scroll;
 
 pub const ADD_INTEREST: Cmd = Cmd::edit("interests.add_interest");
 pub const ADD_PARTY: Cmd = Cmd::edit("interests.add_party");
@@ -34,6 +38,10 @@ pub static KEYS: &[Binding] = &[
     b(&[key(Left), ch('h')], Action::Left, Msg::KeyLeftParty, false),
     b(&[key(Right), ch('l')], Action::Right, Msg::KeyRightParty, false),
 ];
+
+/// The map's own forms (the others are the app's: party, interest,
+/// ambition, context).
+static FORMS: &[&PaneForm] = &[&forms::TABLE_FORM];
 
 /// The help's and the README's sections for this pane.
 static HELP: &[(Msg, &[Binding])] = &[(Msg::PaneInterests, KEYS)];
@@ -68,8 +76,19 @@ impl State {
 
     /// The interest under the cursor, as an index into `session.interests`.
     fn interest(&self) -> Option<usize> {
-        let MapSel::Cell { party, row, item } = self.sel else { return None };
-        self.map.cells.get(party)?[row].interests.get(item).copied()
+        match self.sel {
+            MapSel::Cell { party, row, item } => self.map.cells.get(party)?[row].interests.get(item).copied(),
+            MapSel::Table { row, item } => self.map.table.get(row)?.interests.get(item).copied(),
+            _ => None,
+        }
+    }
+
+    /// The row of the whole table's block under the cursor.
+    fn table_row(&self) -> Option<MapRow> {
+        match self.sel {
+            MapSel::Table { row, .. } => TABLE_ROWS.get(row).copied(),
+            _ => None,
+        }
     }
 
     fn select(&mut self, sel: MapSel) {
@@ -141,6 +160,10 @@ impl Pane for Interests {
         HELP
     }
 
+    fn forms(&self) -> &'static [&'static PaneForm] {
+        FORMS
+    }
+
     fn reindex(&self, st: &mut State, cx: &Cx) {
         let key = fingerprint(cx.session, cx.view.width);
         if st.map_key != Some(key) {
@@ -166,6 +189,14 @@ impl Pane for Interests {
         let cell = st.cell(session);
         let form = match action {
             Action::Pane(ADD_PARTY) => forms::party_form(session, None, "organisation"),
+            // On the whole table's block: an interest of the whole table.
+            Action::Pane(ADD_INTEREST) if st.table_row().is_some() => {
+                let kind = match st.table_row() {
+                    Some(MapRow::Kind(k)) => k,
+                    _ => InterestKind::Collectief,
+                };
+                forms::interest_form(session, None, TABLE, kind)
+            }
             Action::Pane(ADD_INTEREST) if session.parties.is_empty() => {
                 state.warn(Msg::AddPartyFirst);
                 return Some(Vec::new());
@@ -176,8 +207,16 @@ impl Pane for Interests {
                     Some((p, _, _)) => (p, InterestKind::Organisatie),
                     None => (0, InterestKind::Organisatie),
                 };
-                forms::interest_form(session, None, party, kind)
+                forms::interest_form(session, None, &session.parties[party].id, kind)
             }
+            Action::Activate | Action::EditSelected if st.table_row().is_some() => match st.table_row() {
+                Some(MapRow::Kind(k)) => {
+                    let id = st.interest().map(|i| session.interests[i].id.clone());
+                    forms::interest_form(session, id.as_deref(), TABLE, k)
+                }
+                Some(MapRow::Offers) => forms::table_form(session, "offers"),
+                _ => forms::table_form(session, "wants"),
+            },
             Action::Activate | Action::EditSelected => match (st.sel, cell) {
                 (MapSel::Ambition(l), _) => forms::ambition_form(session, AmbitionLens::ALL[l.min(3)]),
                 (MapSel::Context(a), _) => forms::context_form(session, ContextAspect::ALL[a.min(2)]),
@@ -192,7 +231,7 @@ impl Pane for Interests {
                 }
                 (_, Some((p, MapRow::Kind(k), _))) => {
                     let id = st.interest().map(|i| session.interests[i].id.clone());
-                    forms::interest_form(session, id.as_deref(), p, k)
+                    forms::interest_form(session, id.as_deref(), &session.parties[p].id, k)
                 }
                 (_, None) => forms::party_form(session, None, "organisation"),
             },
@@ -219,6 +258,10 @@ impl Pane for Interests {
         let (kind, id) = match (st.interest(), st.sel) {
             (Some(i), _) => (TextKind::Interest, session.interests[i].id.clone()),
             (None, MapSel::Cell { party, .. }) => (TextKind::Party, session.parties.get(party)?.id.clone()),
+            // The whole table's wants and offers: its spotlight.
+            (None, MapSel::Table { .. }) if st.table_row().is_some_and(|r| !matches!(r, MapRow::Kind(_))) => {
+                (TextKind::Party, TABLE.to_string())
+            }
             _ => return None,
         };
         Some(crate::panes::Selection { kind, id, question: None })
@@ -228,6 +271,7 @@ impl Pane for Interests {
         let session = cx.session;
         let sel = match target.kind {
             TextKind::Interest => session.interest_index(target.id).and_then(|i| st.map.find_interest(i)),
+            TextKind::NetworkQuestion if is_table(target.id) => Some(MapSel::Table { row: 3, item: 0 }),
             TextKind::Party | TextKind::NetworkQuestion => session.party_index(target.id).map(|party| {
                 let row = if target.kind == TextKind::Party { 0 } else { 4 };
                 MapSel::Cell { party, row, item: 0 }
