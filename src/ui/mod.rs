@@ -8,6 +8,7 @@ mod form;
 mod header;
 mod library;
 mod overlays;
+mod put;
 mod room;
 pub mod theme;
 
@@ -15,6 +16,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+pub use put::put;
 
 use crate::app::{AppState, Overlay, Screen};
 use crate::i18n::Msg;

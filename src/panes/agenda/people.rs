@@ -120,7 +120,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         for (text, style) in cells {
             let style = if selected { style.patch(theme::selected()) } else { style };
             let w = text.width() as u16;
-            buf.set_stringn(x, y, &text, (a.rows.right().saturating_sub(x)) as usize, style);
+            crate::ui::put(buf, x, y, &text, (a.rows.right().saturating_sub(x)) as usize, style);
             x += w;
         }
     }

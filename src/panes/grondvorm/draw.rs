@@ -264,19 +264,19 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         let cells = row_line(lang, session, st, st.rows[n], width);
         if selected {
             // The whole line shows the selection, also past the text.
-            buf.set_stringn(x, y, " ".repeat(width), width, theme::selected());
+            crate::ui::put(buf, x, y, &" ".repeat(width), width, theme::selected());
         }
         for (text, style) in cells {
             let style = if selected { style.patch(theme::selected()) } else { style };
             let room = a.rows.right().saturating_sub(x) as usize;
-            let (nx, _) = buf.set_stringn(x, y, &text, room, style);
+            let (nx, _) = crate::ui::put(buf, x, y, &text, room, style);
             x = nx;
         }
     }
     if session.parties.is_empty() && a.rows.height > 2 {
         let y = a.rows.y + 1;
         let text = format!(" {}", M::NoParties.get(lang));
-        buf.set_stringn(a.rows.x, y, text, width, theme::bold());
+        crate::ui::put(buf, a.rows.x, y, &text, width, theme::bold());
     }
     super::detail::draw(frame, a.detail, lang, session, st);
 }
