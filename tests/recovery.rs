@@ -71,6 +71,48 @@ fn quitting_with_typing_in_a_form_keeps_it_for_next_time() {
 }
 
 #[test]
+fn a_journal_that_cannot_be_written_is_said_at_once_and_the_typing_printed_on_quit() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Neither beside the session (a folder planted at the journal's name)
+    // nor in the state folder (a file where its folder would go).
+    let state = tmp.path().join("state-is-a-file");
+    std::fs::write(&state, "").unwrap();
+    let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+    let mut k = Kompas::start_with_env(
+        &["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"],
+        tmp.path(),
+        120,
+        35,
+        &env,
+    );
+    k.wait_for("No parties yet", 10);
+    let file = only_session(&tmp.path().join("s"));
+    let draft = file.with_file_name(format!(".{}.draft.json", file.file_name().unwrap().to_string_lossy()));
+    std::fs::create_dir(&draft).unwrap();
+    k.send("p");
+    k.send("Gemeente Zuider");
+    // Within about a second of the last key, on the status line.
+    let screen = k.wait_for("draft not kept", 3);
+    assert!(screen.contains("Typed text NOT kept in the draft journal"), "{screen}");
+    // The journal's thread tries again by itself: once the folder is gone
+    // the typing is kept, and the status line says so.
+    std::fs::remove_dir(&draft).unwrap();
+    k.wait_for("Typed text is being kept again", 5);
+    assert!(k.wait_for_file(&draft, 2) && draft.is_file());
+    std::fs::remove_file(&draft).unwrap();
+    std::fs::create_dir(&draft).unwrap();
+    k.send("e");
+    k.wait_for("draft not kept", 3);
+    // Ctrl+C quits from the form: the typing is printed to copy.
+    k.send("\x03");
+    assert_eq!(k.wait_exit(10), 0);
+    let screen = k.screen();
+    assert!(screen.contains("The text typed in the open form could not be kept"), "{screen}");
+    assert!(screen.contains("Gemeente Zuidere"), "{screen}");
+    assert!(draft.is_dir(), "the planted folder is left alone");
+}
+
+#[test]
 fn a_second_kompas_gets_the_session_read_only() {
     let tmp = tempfile::tempdir().unwrap();
     let mut first =

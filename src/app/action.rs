@@ -113,6 +113,8 @@ pub enum Action {
     RetrySave,
     /// What the writer found on disk besides a plain save (issue 8).
     FromDisk(super::outside::DiskNews),
+    /// A draft journal write ended (issue 8: a failure is shown at once).
+    DraftKept(Box<DraftKept>),
     /// Write the session's file again after it was deleted outside kompas.
     WriteAgain,
     /// Show the open conflict records.
@@ -192,6 +194,16 @@ pub struct OpenedSession {
     pub draft: Option<super::form::Draft>,
 }
 
+/// How writing the draft journal of `path` at form revision `revision`
+/// went: `Ok(None)` beside the session, `Ok(Some(place))` in the state
+/// folder instead, `Err` nowhere.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftKept {
+    pub path: PathBuf,
+    pub revision: u64,
+    pub outcome: Result<Option<PathBuf>, super::Failure>,
+}
+
 /// A new session the facilitator filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSessionFields {
@@ -205,6 +217,16 @@ pub struct NewSessionFields {
 pub enum Effect {
     /// Write the open session to its file, atomically, before the next key.
     Save,
+    /// Keep the open form's typing in the draft journal beside `path`
+    /// (off the input path; the outcome comes back as `DraftKept`).
+    WriteDraft {
+        path: PathBuf,
+        session_id: String,
+        revision: u64,
+        draft: super::form::Draft,
+    },
+    /// The form's text is saved in the session: remove the journal.
+    RemoveDraft(PathBuf),
     /// Write it even though its file was deleted outside kompas.
     WriteAgain,
     /// List the session folder and read every file, in the background.

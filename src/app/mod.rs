@@ -9,6 +9,7 @@ mod failure;
 mod form;
 pub(crate) mod forms;
 pub mod history;
+pub mod journal;
 mod library;
 mod library_update;
 mod outside;
@@ -16,7 +17,7 @@ pub mod room;
 mod state;
 mod update;
 
-pub use action::{Access, Action, Effect, NewSessionFields, OpenedSession, PreviousContext};
+pub use action::{Access, Action, DraftKept, Effect, NewSessionFields, OpenedSession, PreviousContext};
 pub use capture::{change, commit, delete};
 pub use cursor::{ListCursor, Scroll, scroll_to_show, step};
 pub use failure::{F as FailureWords, Failure, FailureKind, IoCause};

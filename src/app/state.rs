@@ -52,6 +52,8 @@ pub struct SessionScreen {
     pub save: SaveState,
     /// Every change, for undo and redo.
     pub history: super::history::History,
+    /// The draft journal of the open form's typing.
+    pub journal: super::journal::Journal,
     /// Each pane's own state, in the order of [`PANES`].
     locals: Vec<Box<dyn Local>>,
 }
@@ -175,6 +177,12 @@ pub enum NoticeText {
     },
     /// The version from outside that could not be merged, kept as this copy.
     KeptCopy(PathBuf),
+    /// The draft journal could not be written (issue 8): typing is not
+    /// safe from a kill until a write succeeds.
+    DraftNotKept(super::Failure),
+    /// The draft journal went to this other place (the folder beside the
+    /// session could not take it).
+    DraftElsewhere(PathBuf),
     /// Words from outside the program (the system's reason a port could
     /// not be opened) or already said in the interface language (a problem
     /// in the config file), made safe.
@@ -198,6 +206,14 @@ impl NoticeText {
             NoticeText::CameIn { came_in, conflicts, open } => {
                 super::outside::came_in_text(lang, *came_in, *conflicts, *open)
             }
+            NoticeText::DraftNotKept(f) => {
+                format!("{}: {}", super::journal::J::NotKept.get(lang), f.describe(lang))
+            }
+            NoticeText::DraftElsewhere(p) => format!(
+                "{} {}",
+                super::journal::J::KeptElsewhere.get(lang),
+                crate::text::safe_line(&p.to_string_lossy())
+            ),
             NoticeText::KeptCopy(copy) => format!(
                 "{} {}",
                 super::outside::O::KeptCopy.get(lang),
@@ -385,6 +401,7 @@ impl SessionScreen {
             pane: 0,
             save,
             history: Default::default(),
+            journal: Default::default(),
             locals: PANES.iter().map(|p| p.new_state()).collect(),
         };
         s.reindex(view);

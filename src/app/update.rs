@@ -12,6 +12,14 @@ use crate::panes::{Focus, PANES};
 pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
     state.today = now.date_naive();
     state.now = now;
+    let mut effects = act(state, action, now);
+    // After every action: the draft journal follows the open form.
+    let journal = super::journal::plan(state, &effects);
+    effects.extend(journal);
+    effects
+}
+
+fn act(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
     match action {
         Action::Tick => {
             // What runs with the clock is derived again (the panes that asked
@@ -115,6 +123,7 @@ pub fn update(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effec
             Vec::new()
         }
         Action::FromDisk(news) => super::outside::from_disk(state, news, now),
+        Action::DraftKept(kept) => super::journal::kept(state, *kept),
         Action::WriteAgain if state.form.is_none() && state.overlay.is_none() => {
             super::outside::write_again(state)
         }
@@ -151,6 +160,8 @@ fn open_session(state: &mut AppState, opened: OpenedSession) {
     let view = state.view();
     let mut screen = SessionScreen::new(session, path, access, &view);
     screen.previous = previous;
+    // A journal left by an earlier run goes once its text is saved again.
+    screen.journal.on_disk = draft.is_some();
     screen.reindex(&view);
     let notice = screen.opened(&view);
     screen.keep_in_view(&view);

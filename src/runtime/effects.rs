@@ -19,13 +19,12 @@ use crate::domain::Session;
 use crate::storage::{self, Disk, ReadOnly, SessionLock, Watch};
 
 /// A session opened (or not) off the loop, with what the runtime keeps of
-/// it: the lock, and whether a draft journal and a migration backup wait.
+/// it: the lock, and whether a migration backup waits.
 pub(super) struct Opening {
     /// Which request this answers; an older one is dropped.
     pub generation: u64,
     pub lock: Option<SessionLock>,
     pub backup: Option<(PathBuf, u32)>,
-    pub journal_on_disk: bool,
     /// The file as read, for the writer to keep in step with (not for a
     /// review, which writes nothing and follows nothing).
     pub disk: Option<Disk>,
@@ -83,7 +82,30 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
         Effect::CreateFollowUp { from, meeting_date } => {
             // The open session is the freshest copy; otherwise read the file.
             let open = state.session().filter(|s| s.path == from).map(|s| Arc::clone(&s.session));
-            open_in_background(held, Access::Edit, move || create_follow_up(open, &from, meeting_date))
+            let journal = held.journal.clone();
+            open_in_background(held, Access::Edit, move || {
+                let made = create_follow_up(open, &from, meeting_date)?;
+                // The follow-up form's typing (journaled beside the meeting
+                // it came from) is a meeting now: without this, reopening
+                // that meeting would offer the form again, and a second
+                // Enter would make a duplicate. Through the journal's
+                // thread, so it comes after any write of that typing.
+                journal.remove(from);
+                Ok(made)
+            })
+        }
+        Effect::WriteDraft { path, session_id, revision, draft } => {
+            if state.quitting {
+                // On the way out the loop writes the last typing itself,
+                // after everything asked before.
+                held.journal.flush(std::time::Duration::from_secs(10));
+                return Some(super::journal::write_now(path, session_id, revision, draft));
+            }
+            held.journal.write(path, session_id, revision, draft)
+        }
+        Effect::RemoveDraft(path) => {
+            held.journal.remove(path);
+            None
         }
         Effect::Export { path, format } => {
             let open = state.session().filter(|s| s.path == path).map(|s| Arc::clone(&s.session));
@@ -128,7 +150,6 @@ fn open_in_background(
 ) -> Option<Action> {
     held.lock = None;
     held.backup = None;
-    held.journal = Default::default();
     held.opening += 1;
     let generation = held.opening;
     let tx = held.tx.clone();
@@ -157,7 +178,6 @@ fn failed(generation: u64, failure: Failure) -> Opening {
         generation,
         lock: None,
         backup: None,
-        journal_on_disk: false,
         disk: None,
         watch: None,
         action: Action::OpenFailed(failure),
@@ -203,17 +223,8 @@ pub(super) fn open(path: &Path, access: Access, generation: u64, tx: &Sender<Wak
     };
     let backup = loaded.migrated_from.filter(|_| !access.read_only()).map(|v| (path.to_path_buf(), v));
     let previous = previous_context(path, &loaded.session);
-    let journal_on_disk = draft.is_some();
     let opened = OpenedSession { session: loaded.session, path: path.to_path_buf(), access, draft, previous };
-    Opening {
-        generation,
-        lock,
-        backup,
-        journal_on_disk,
-        disk,
-        watch,
-        action: Action::SessionOpened(Box::new(opened)),
-    }
+    Opening { generation, lock, backup, disk, watch, action: Action::SessionOpened(Box::new(opened)) }
 }
 
 /// Storage's reason for read-only, as the interface names it.
@@ -281,12 +292,7 @@ fn create_follow_up(
     let file = from.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let next = source.follow_up(new_session_id(now), &file, meeting_date, now);
     let dir = from.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let made = storage::create_new(dir, &next).map_err(|e| Failure::from(&e))?;
-    // The follow-up form's typing (journaled beside the meeting it came
-    // from) is a meeting now: without this, reopening that meeting would
-    // offer the form again, and a second Enter would make a duplicate.
-    let _ = storage::journal::remove_draft(from);
-    Ok(made)
+    storage::create_new(dir, &next).map_err(|e| Failure::from(&e))
 }
 
 /// Write an export of the session in `path` beside it (`.md`, `.html`,

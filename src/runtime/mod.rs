@@ -33,7 +33,7 @@ use crate::terminal::TerminalGuard;
 use crate::{keymap, ui};
 pub use effects::read_chain;
 use effects::{Opening, perform};
-use journal::Journal;
+use journal::JournalWriter;
 pub use library::scan_library;
 use writer::{Done, Writer};
 
@@ -113,7 +113,7 @@ struct Held {
     /// A session read from an older format: its original is kept as a
     /// backup before the first save in the new format.
     backup: Option<(PathBuf, u32)>,
-    journal: Journal,
+    journal: JournalWriter,
     writer: Writer,
     /// The open session as the writer knows it (not for a review).
     follow: Option<Follow>,
@@ -143,7 +143,6 @@ impl Held {
         }
         self.lock = opening.lock;
         self.backup = opening.backup;
-        self.journal.on_disk = opening.journal_on_disk;
         self.follow = None;
         if let Some(disk) = opening.disk {
             let base = Arc::clone(disk.on_disk());
@@ -244,7 +243,7 @@ pub fn run(opts: Options) -> io::Result<()> {
     let mut held = Held {
         lock: None,
         backup: None,
-        journal: Journal::default(),
+        journal: JournalWriter::start(tx.clone()),
         writer,
         follow: None,
         tx: tx.clone(),
@@ -303,36 +302,37 @@ pub fn run(opts: Options) -> io::Result<()> {
     let size = guard.terminal.size().map_err(terminal)?;
     queue.insert(0, Action::Resize(size.width, size.height));
 
+    // Typing the journal could not take, printed once the terminal is back.
+    let mut unkept: Option<String> = None;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> io::Result<()> {
         loop {
             dispatch(&mut state, &mut held, std::mem::take(&mut queue));
             held.room.sync(&state);
-            held.journal.plan(&state);
             if state.quitting {
-                // Typing not yet committed goes to the journal, to be offered
-                // next time; committed edits reach the disk before we go.
-                held.journal.write(&state);
+                // Typing not yet committed went to the journal with the quit
+                // (the app asked for that last write, done in the loop), to
+                // be offered next time; committed edits reach the disk
+                // before we go.
                 let saved = recovery::finish_saving(&state, &mut held, &rx);
+                held.journal.flush(Duration::from_secs(10));
                 if saved.is_ok() {
-                    held.journal.settle(&state);
+                    journal::settle(&state);
                 }
+                unkept = crate::app::journal::unkept(&state);
                 return saved;
             }
             guard.terminal.draw(|f| ui::draw(f, &state)).map_err(terminal)?;
-            // Block until something happens; wake early only for a due
-            // journal write, a save retry or a time the state asked for. No
-            // polling while idle.
+            // Block until something happens; wake early only for a save
+            // retry or a time the state asked for (a clock, a due journal
+            // write). No polling while idle.
             let retry = retry_interval(&state).map(|d| Instant::now() + d);
             let tick = state.next_wake().map(instant_of);
-            let deadline = [retry, held.journal.due, tick].into_iter().flatten().min();
+            let deadline = [retry, tick].into_iter().flatten().min();
             let wake = match deadline {
                 Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                     Ok(w) => Some(w),
                     Err(RecvTimeoutError::Timeout) => {
                         let now = Instant::now();
-                        if held.journal.due.is_some_and(|due| due <= now) {
-                            held.journal.write(&state);
-                        }
                         if retry.is_some_and(|r| r <= now) {
                             queue.push(Action::RetrySave);
                         }
@@ -362,6 +362,9 @@ pub fn run(opts: Options) -> io::Result<()> {
         }
     }));
     drop(guard);
+    if let Some(text) = unkept {
+        eprintln!("\n{text}");
+    }
     match outcome {
         Ok(result) => result,
         Err(panic) => {

@@ -48,6 +48,13 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
         used += text.width();
         spans.push(Span::styled(text, theme::error()));
     }
+    // Typing the draft journal could not take stays in view until a write
+    // succeeds (the notice said why).
+    if s.journal.failed.is_some() {
+        let text = format!(" {} ", crate::app::journal::J::NotKeptShort.get(lang));
+        used += text.width();
+        spans.push(Span::styled(text, theme::error()));
+    }
     if let Some(n) = &state.notice {
         let text = format!(" {} ", n.text.say(lang));
         used += text.width();
@@ -79,6 +86,9 @@ fn failed_text(
     let mut others = 0;
     if !s.session.conflicts.is_empty() {
         others += crate::app::OutsideWords::OpenConflicts.get(lang).width() + 2;
+    }
+    if s.journal.failed.is_some() {
+        others += crate::app::journal::J::NotKeptShort.get(lang).width() + 2;
     }
     if let Some(n) = &state.notice {
         others += n.text.say(lang).width() + 2;
