@@ -43,11 +43,7 @@ fn open(session: Session, read_only: bool) -> AppState {
 /// The effects of `actions`, without the draft journal's (every change of
 /// a form hands the typing to the journal; `tests/journal.rs` tests that).
 fn send(state: &mut AppState, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
-    actions
-        .into_iter()
-        .flat_map(|a| update(state, a, now()))
-        .filter(|e| !matches!(e, Effect::WriteDraft { .. } | Effect::RemoveDraft(_)))
-        .collect()
+    actions.into_iter().flat_map(|a| update(state, a, now())).filter(|e| !e.is_journal()).collect()
 }
 
 fn typing(text: &str) -> Vec<Action> {

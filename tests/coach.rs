@@ -41,7 +41,7 @@ fn state(lang: Lang, w: u16, h: u16, access: Access) -> AppState {
 }
 
 fn send(state: &mut AppState, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
-    actions.into_iter().flat_map(|a| update(state, a, now())).collect()
+    actions.into_iter().flat_map(|a| update(state, a, now())).filter(|e| !e.is_journal()).collect()
 }
 
 fn press(state: &mut AppState, code: KeyCode) -> Vec<Effect> {

@@ -259,3 +259,10 @@ pub enum Effect {
     Bell,
     Quit,
 }
+
+impl Effect {
+    /// The draft journal's work (asked for after every change of a form).
+    pub fn is_journal(&self) -> bool {
+        matches!(self, Effect::WriteDraft { .. } | Effect::RemoveDraft(_))
+    }
+}
