@@ -13,6 +13,7 @@ pub mod content;
 mod deal;
 mod game;
 mod notes;
+mod play;
 
 #[cfg(test)]
 mod agenda_tests;
