@@ -29,6 +29,7 @@ mod game;
 mod grondvorm_e2e;
 mod grondvorm_file;
 mod grondvorm_pane;
+mod journal;
 mod kill;
 mod outside_changes;
 mod permissions;
