@@ -181,12 +181,7 @@ impl Held {
             // and a few calls) and save; when another kompas holds it, say
             // so and write nothing (the retry timer asks again).
             Err(e) if e.kind == FailureKind::LockTaken => {
-                let retaken = self
-                    .lock
-                    .as_mut()
-                    .and_then(|l| if l.still_held().unwrap_or(false) { l.probe().ok() } else { None });
-                if let Some(probe) = retaken {
-                    self.writer.probe(probe);
+                if self.writer.retake(self.lock.as_mut()) {
                     self.sync(s, false);
                     return None;
                 }
@@ -197,6 +192,16 @@ impl Held {
             Ok(Synced::Unchanged) => return newest.then_some(Action::FromDisk(DiskNews::InStep)),
             Ok(Synced::Gone) => return newest.then_some(Action::FromDisk(DiskNews::Gone)),
             Ok(Synced::KeptCopy { copy }) => DiskNews::KeptCopy(copy),
+            // What came in for a snapshot the loop has moved on from, while
+            // a newer sync is on its way: that one merges it (the writer's
+            // file holds it) and brings it here. Asking for one more sync
+            // for each such answer made a storm of syncs while both sides
+            // wrote (found by the sync simulation).
+            Ok(Synced::Adopted { .. } | Synced::Merged { .. })
+                if !newest && !Arc::ptr_eq(&s.session, &done.ours) =>
+            {
+                return None;
+            }
             Ok(Synced::Adopted { session, came_in }) => {
                 DiskNews::CameIn { sent: done.ours, session, came_in, conflicts: 0 }
             }

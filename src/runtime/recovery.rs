@@ -28,6 +28,12 @@ pub(super) fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiv
         // session goes to a recovery file, and the message says where.
         Err(f) if f.kind == FailureKind::Gone => Err(f),
         _ if s.save == SaveState::Gone => Err(Failure::new(Some(&s.path), FailureKind::Gone)),
+        // The side lock file was deleted (or replaced) since the last
+        // save: take it again, unless another kompas holds it, and save.
+        Err(f) if f.kind == FailureKind::LockTaken => {
+            held.writer.retake(held.lock.as_mut());
+            save_again(held, s, rx, limit)
+        }
         // The last save failed: one more try, through the writer (which
         // still merges what changed outside meanwhile).
         Err(_) => save_again(held, s, rx, limit),

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use super::{Wake, now};
 use crate::app::{Failure, FailureKind};
 use crate::domain::Session;
-use crate::storage::{Disk, LockProbe, Synced};
+use crate::storage::{Disk, LockProbe, SessionLock, Synced};
 
 /// A sync of `ours` (made from `base`) with the file at `path`.
 struct Sync {
@@ -80,6 +80,22 @@ impl Writer {
 
     pub(super) fn detach(&mut self) {
         let _ = self.jobs.send(Job::Detach);
+    }
+
+    /// The side lock was found deleted or replaced: take it again when no
+    /// other kompas holds it, and check the new one before every write from
+    /// now on. False when another kompas has it (nothing is written then).
+    /// Called by the loop and, at quit, before the last save: a lock file
+    /// deleted a moment before quitting costs no recovery file.
+    pub(super) fn retake(&mut self, lock: Option<&mut SessionLock>) -> bool {
+        let probe = lock.and_then(|l| if l.still_held().unwrap_or(false) { l.probe().ok() } else { None });
+        match probe {
+            Some(p) => {
+                self.probe(p);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Queue a sync of `ours`, made from `base` (see [`Disk::sync`]).
@@ -285,6 +301,49 @@ mod tests {
         let saved = storage::load(&path).unwrap().session;
         assert_eq!(saved.title, "Titel 19");
         assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
+    }
+
+    /// Issue 8: a side lock file deleted a moment before quitting. The last
+    /// save finds the lock gone; the quit takes it again (nobody else holds
+    /// it) and the work lands in the session file, not in a recovery file.
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_deleted_just_before_quitting_is_taken_again_and_the_work_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        storage::save(&path, &session()).unwrap();
+        let opened = storage::open(&path).unwrap();
+        let mut lock = opened.access.unwrap();
+        let side = lock.lock_file().to_path_buf();
+        let base = Arc::clone(opened.disk.on_disk());
+        let (tx, rx) = mpsc::channel();
+        let mut w = Writer::spawn(tx);
+        w.attach(opened.disk, Some(lock.probe().unwrap()));
+        std::fs::remove_file(&side).unwrap();
+        let ours = titled(&base, "Buurt");
+        w.sync(path.clone(), Arc::clone(&base), Arc::clone(&ours), false);
+        let done = next_done(&rx);
+        w.finished(&done);
+        assert!(matches!(&done.result, Err(f) if f.kind == FailureKind::LockTaken), "{:?}", done.result);
+        // What quitting does with that failure (`recovery::finish_saving`):
+        // take the lock again, then save once more through the writer.
+        assert!(w.retake(Some(&mut lock)), "nobody else holds the lock: it is taken again");
+        assert!(side.exists(), "the lock file is back");
+        w.sync(path.clone(), Arc::clone(&ours), Arc::clone(&ours), false);
+        let wait = w.flush(&rx, Duration::from_secs(10));
+        assert!(wait.is_ok(), "{wait:?}");
+        assert_eq!(storage::load(&path).unwrap().session.title, "Buurt");
+        let litter: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("recovered"))
+            .collect();
+        assert!(litter.is_empty(), "{litter:?}");
+        // Held by another kompas instead: not taken, nothing written.
+        std::fs::remove_file(&side).unwrap();
+        let theirs = std::fs::File::create(&side).unwrap();
+        theirs.try_lock().unwrap();
+        assert!(!w.retake(Some(&mut lock)));
     }
 
     /// Issue 8: a side lock replaced by another kompas is noticed before

@@ -16,6 +16,7 @@
 //! A UTF-8 byte order mark at the start of a file is accepted and ignored
 //! (RFC 8259 allows this; Windows editors add one); it is not written back.
 
+mod base;
 mod copies;
 mod export_target;
 mod folder;

@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::base::choose_base;
 use super::identity::{self, OnDisk, Version};
 use super::load::{LoadError, LoadErrorKind, parse};
 use super::lock::IdentityLock;
@@ -16,8 +17,9 @@ use super::merge::{MergeError, merge};
 use super::save::{SaveError, put, reads_back, serialise};
 use crate::domain::{Session, Timestamp};
 
-/// How often a save that found another last-moment change tries again.
-const ROUNDS: usize = 4;
+/// How often a save that found another last-moment change merges it and
+/// writes again, before it keeps that change as a copy.
+const ROUNDS: usize = 8;
 
 /// The open session's file as kompas last read or wrote it.
 #[derive(Debug)]
@@ -131,7 +133,13 @@ impl Disk {
             }
             (_, false) => (Arc::clone(ours), 0, 0),
             (true, true) => {
-                match merge(Some(&choose_base(base, &self.history, &theirs)), ours, &theirs, "disk", now) {
+                match merge(
+                    Some(&choose_base(base, &self.history, &theirs, ours)),
+                    ours,
+                    &theirs,
+                    "disk",
+                    now,
+                ) {
                     Ok(m) => (Arc::new(m.session), m.came_in, m.conflicts),
                     Err(e) => return self.keep_copy(ours, e),
                 }
@@ -152,7 +160,8 @@ impl Disk {
                 Synced::Unchanged
             });
         }
-        for _ in 0..ROUNDS {
+        let mut round = 0;
+        loop {
             let put = self.write(&next)?;
             self.known = Some(put.version);
             let previous = Arc::clone(&self.on_disk);
@@ -167,7 +176,20 @@ impl Disk {
             if loaded.session.id != next.id {
                 break;
             }
-            let base = choose_base(&previous, &self.history, &loaded.session);
+            round += 1;
+            if round == ROUNDS {
+                // It keeps writing in the very moment ours goes in. Its last
+                // version is in no file now and merged into nothing written:
+                // keep it whole beside the file (the library offers it for
+                // the same merge) rather than take turns for ever. Found by
+                // the sync simulation: the merge of the last round used to
+                // be returned unwritten, and was lost when the program had
+                // moved on meanwhile.
+                let copy =
+                    super::recovery::write_copy_beside(&self.path, &displaced, "kompas conflict copy")?;
+                return Ok(Synced::KeptCopy { copy });
+            }
+            let base = choose_base(&previous, &self.history, &loaded.session, &next);
             match merge(Some(&base), &next, &loaded.session, "disk", now) {
                 Ok(m) => {
                     came_in += m.came_in;
@@ -262,52 +284,6 @@ impl Disk {
             }
         }
     }
-}
-
-/// The base for merging `theirs`: the version it was most likely made
-/// from. Usually that is `base` (the version ours was made from). But a
-/// version can come in that was made from an earlier one: a second laptop's
-/// kompas that had not yet seen our latest saves, or a program that wrote
-/// in the same moment we did. Measured against our latest version,
-/// everything we added since would look removed by them. So: the newest of
-/// `base` and the versions we wrote or read before all of whose items (by
-/// id) theirs still has; when none is, they removed something on purpose
-/// and `base` it is.
-fn choose_base(
-    base: &Arc<Session>,
-    history: &std::collections::VecDeque<Arc<Session>>,
-    theirs: &Session,
-) -> Arc<Session> {
-    if history.is_empty() {
-        return Arc::clone(base);
-    }
-    let theirs_ids = item_ids(theirs);
-    let contained = |s: &Session| item_ids(s).is_subset(&theirs_ids);
-    if contained(base) {
-        return Arc::clone(base);
-    }
-    history.iter().rev().find(|h| contained(h)).map_or_else(|| Arc::clone(base), Arc::clone)
-}
-
-/// The ids of every item of every list of objects in the session.
-fn item_ids(s: &Session) -> std::collections::HashSet<String> {
-    fn walk(v: &serde_json::Value, in_list: bool, out: &mut std::collections::HashSet<String>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                if in_list && let Some(serde_json::Value::String(id)) = m.get("id") {
-                    out.insert(id.clone());
-                }
-                m.values().for_each(|x| walk(x, false, out));
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|x| walk(x, true, out)),
-            _ => {}
-        }
-    }
-    let mut out = std::collections::HashSet::new();
-    if let Ok(v) = serde_json::to_value(s) {
-        walk(&v, false, &mut out);
-    }
-    out
 }
 
 /// How many values (fields, or whole items added or removed) differ

@@ -140,3 +140,44 @@ fn a_version_made_from_an_earlier_one_does_not_remove_what_we_added_since() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Found by the sync simulation: the program did not take in a version it
+/// had moved on from (the next sync would merge it), and then a version
+/// made from that one came in. That version's base is not one ours was
+/// made from: as the base it made the items ours never had look removed.
+#[test]
+fn a_version_the_program_never_took_in_is_no_base_for_what_it_lacks() {
+    let (_d, path, mut disk, s0) = start();
+    let party = |s: &Arc<Session>, name: &str, at: i64| {
+        let mut next = (**s).clone();
+        next.add_party(&PartyFields { organisation: name.into(), ..Default::default() }, t(at)).unwrap();
+        Arc::new(next)
+    };
+    let s1 = party(&s0, "GGD", 1);
+    assert!(matches!(disk.sync(&s0, &s1, false, t(1)).unwrap(), Synced::Written));
+    // Outside: a colleague adds a party. Looked at, but the program has
+    // moved on and does not take it in.
+    outside(&path, |s| {
+        s.add_party(&PartyFields { organisation: "Corporatie".into(), ..Default::default() }, t(2)).unwrap();
+    });
+    assert!(matches!(disk.sync(&s1, &s1, false, t(2)).unwrap(), Synced::Adopted { .. }));
+    let t1 = load(&path).unwrap().session;
+    // The program's next edit, made from s1, is merged and written.
+    let s2 = party(&s1, "Wijkteam", 3);
+    assert!(matches!(disk.sync(&s1, &s2, false, t(3)).unwrap(), Synced::Merged { .. }));
+    // The colleague writes again, from the version it had (without the
+    // program's "Wijkteam"): adds one more party.
+    let mut t2 = t1.clone();
+    t2.add_party(&PartyFields { organisation: "School".into(), ..Default::default() }, t(4)).unwrap();
+    std::fs::write(path.with_extension("tmp"), serde_json::to_vec_pretty(&t2).unwrap()).unwrap();
+    std::fs::rename(path.with_extension("tmp"), &path).unwrap();
+    let s3 = party(&s2, "Huurders", 5);
+    let merged = match disk.sync(&s2, &s3, false, t(5)).unwrap() {
+        Synced::Merged { session, .. } => session,
+        other => panic!("{other:?}"),
+    };
+    let mut names: Vec<&str> = merged.parties.iter().map(|p| p.organisation.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Corporatie", "GGD", "Huurders", "School", "Wijkteam"]);
+    assert_eq!(load(&path).unwrap().session.parties.len(), 5);
+}
