@@ -328,8 +328,8 @@ pub fn run(opts: Options) -> io::Result<()> {
             }
             guard.terminal.draw(|f| ui::draw(f, &state)).map_err(terminal)?;
             // Block until something happens; wake early only for a save
-            // retry or a time the state asked for (a clock, a due journal
-            // write). No polling while idle.
+            // retry or a time the state asked for (a running clock). No
+            // polling while idle (the journal has a thread of its own).
             let retry = retry_interval(&state).map(|d| Instant::now() + d);
             let tick = state.next_wake().map(instant_of);
             let deadline = [retry, tick].into_iter().flatten().min();
