@@ -166,7 +166,7 @@ fn put_lines(
         if selected {
             buf.set_string(x, y, " ".repeat(width as usize), style);
         }
-        buf.set_stringn(x, y, text, width as usize, style);
+        crate::ui::put(buf, x, y, text, width as usize, style);
     }
 }
 
