@@ -109,7 +109,19 @@ fn a_running_clock_uses_at_most_one_percent_of_a_core_and_a_stopped_one_nothing(
     // Stopped: nothing is drawn and no CPU is used.
     k.send("p");
     k.wait_until("the clock stopped", 5, |s| !s.contains("▶ punt"));
-    std::thread::sleep(Duration::from_millis(300));
+    // Let the pause's own redraws (its save's status line) end: half a
+    // second without output, at most 5 s; a clock still drawing never gets
+    // there and fails below.
+    let mut seen = k.bytes_written();
+    let settling = std::time::Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = k.bytes_written();
+        if now == seen || settling.elapsed() > Duration::from_secs(5) {
+            break;
+        }
+        seen = now;
+    }
     let (bytes, ticks) = (k.bytes_written(), k.cpu_ticks());
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(k.bytes_written(), bytes, "kompas drew with the clock stopped");
