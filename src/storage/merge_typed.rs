@@ -12,7 +12,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use super::{Cx, MergeError, order};
+use super::MergeError;
+use super::json::{Cx, order};
 use crate::domain::Session;
 
 /// Empty the lists merged here (in a copy made for the JSON merge).
