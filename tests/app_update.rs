@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate};
 use kompas::app::*;
 use kompas::domain::*;
 use kompas::i18n::{Lang, Msg};
+use kompas::panes::Edited;
 use ratatui_textarea::{Input, Key};
 
 fn now() -> Timestamp {
@@ -915,7 +916,7 @@ fn the_timeline_puts_everything_in_time_order() {
         state.session().unwrap().local::<Timeline>().rows,
         vec![
             TimelineRow::PhaseMove(0),
-            TimelineRow::PartyAdded(0),
+            TimelineRow::Edited(Edited::Party(0)),
             TimelineRow::Reflection(0),
             TimelineRow::Temperature(0),
             TimelineRow::Agreement(0),
@@ -932,6 +933,7 @@ fn the_timeline_has_parties_edits_and_the_walk_through() {
     let mut m1 = empty_session();
     m1.add_party(&PartyFields { organisation: "Woonstede".into(), ..Default::default() }, now()).unwrap();
     m1.set_ambition(AmbitionLens::Problem, "te weinig plek", later(5));
+    m1.set_table("minder escalaties", "één loket", later(6));
     for text in ["open", "ook open"] {
         let f = AgreementFields {
             text: text.into(),
@@ -956,7 +958,8 @@ fn the_timeline_has_parties_edits_and_the_walk_through() {
     s.add_party(&PartyFields { organisation: "Politie".into(), ..Default::default() }, at(3)).unwrap();
     s.set_context(ContextAspect::Players, "wijkagent", at(4));
     s.set_ambition(AmbitionLens::Solution, "", at(5));
-    update(&mut state, Action::Resize(100, 30), at(6));
+    s.set_table("minder escalaties", "één loket per complex", at(6));
+    update(&mut state, Action::Resize(100, 30), at(7));
     let rows = &state.session().unwrap().local::<Timeline>().rows;
     assert_eq!(
         rows,
@@ -964,11 +967,12 @@ fn the_timeline_has_parties_edits_and_the_walk_through() {
             TimelineRow::PhaseMove(0),
             TimelineRow::WalkThrough(0),
             TimelineRow::WalkThrough(1),
-            TimelineRow::PartyAdded(1),
-            TimelineRow::Context(ContextAspect::Players),
-            TimelineRow::Ambition(AmbitionLens::Solution),
+            TimelineRow::Edited(Edited::Party(1)),
+            TimelineRow::Edited(Edited::Context(ContextAspect::Players)),
+            TimelineRow::Edited(Edited::Ambition(AmbitionLens::Solution)),
+            TimelineRow::Edited(Edited::Table),
         ],
-        "carried: the first party, the first meeting's ambition edit and agreements are not this meeting's"
+        "carried: the first party, the first meeting's ambition and table edits and agreements are not this meeting's"
     );
 }
 

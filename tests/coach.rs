@@ -205,6 +205,63 @@ fn a_position_captured_from_the_coach_lands_in_the_partys_cell() {
 }
 
 #[test]
+fn over_the_whole_tables_block_the_capture_files_into_the_whole_table() {
+    use kompas::panes::interests::{Interests, MapSel};
+    let mut s = state(Lang::En, 120, 35, Access::Edit);
+    assert!(s.session().unwrap().showing::<Interests>(), "the map is the first pane");
+    // The cursor on the whole table's collective row.
+    s.session_mut().unwrap().local_mut::<Interests>().sel = MapSel::Table { row: 2, item: 0 };
+    press(&mut s, KeyCode::F(2));
+    press(&mut s, KeyCode::Char('c'));
+    let form = s.form.as_ref().expect("the capture form");
+    assert_eq!(form.choice("party"), Some(&Choice::Party(Some(TABLE.into()))), "the whole table");
+    assert_eq!(form.choice("kind"), Some(&Choice::Kind(InterestKind::Collectief)), "the row's kind");
+    send(&mut s, typing("Not again all vulnerable tenants in one block!"));
+    send(&mut s, [Action::FormNextField]);
+    send(&mut s, typing("Vulnerable tenants spread over the neighbourhood"));
+    let before = session(&s).interests.len();
+    let effects = send(&mut s, [Action::FormSubmit]);
+    assert!(effects.iter().any(|e| matches!(e, Effect::Save)), "{effects:?}");
+    let made = session(&s).interests.last().expect("a new interest");
+    assert_eq!(session(&s).interests.len(), before + 1);
+    assert_eq!((made.party.as_str(), made.kind), (TABLE, InterestKind::Collectief));
+    assert_eq!(made.position.as_deref(), Some("Not again all vulnerable tenants in one block!"));
+
+    // On a party's cell the capture starts with that party and kind.
+    let second = session(&s).parties[1].id.clone();
+    s.session_mut().unwrap().local_mut::<Interests>().sel = MapSel::Cell { party: 1, row: 2, item: 0 };
+    press(&mut s, KeyCode::F(2));
+    press(&mut s, KeyCode::Char('c'));
+    let form = s.form.as_ref().expect("the capture form");
+    assert_eq!(form.choice("party"), Some(&Choice::Party(Some(second))));
+    assert_eq!(form.choice("kind"), Some(&Choice::Kind(InterestKind::Individueel)));
+}
+
+#[test]
+fn without_parties_the_capture_files_into_the_whole_table() {
+    let mut s = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
+    update(&mut s, Action::Resize(80, 24), now());
+    let empty = Session::new("leeg".into(), "Leeg", now().date_naive(), "", now()).unwrap();
+    let opened = OpenedSession {
+        session: empty,
+        path: "leeg.json".into(),
+        access: Access::Edit,
+        draft: None,
+        previous: None,
+    };
+    update(&mut s, Action::SessionOpened(Box::new(opened)), now());
+    press(&mut s, KeyCode::F(2));
+    press(&mut s, KeyCode::Char('b'));
+    let form = s.form.as_ref().expect("the capture form, not a refusal");
+    assert_eq!(form.choice("party"), Some(&Choice::Party(Some(TABLE.into()))));
+    send(&mut s, typing("Dit moet nu eindelijk eens goed"));
+    send(&mut s, [Action::FormNextField]);
+    send(&mut s, typing("Samen zichtbaar resultaat"));
+    send(&mut s, [Action::FormSubmit]);
+    assert_eq!(session(&s).interests.iter().map(|i| i.party.as_str()).collect::<Vec<_>>(), [TABLE]);
+}
+
+#[test]
 fn an_empty_position_is_not_captured() {
     let mut s = state(Lang::En, 80, 24, Access::Edit);
     press(&mut s, KeyCode::F(2));

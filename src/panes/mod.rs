@@ -119,7 +119,7 @@ pub use interests::{
     text_width,
 };
 pub use reflections::{ReflectionRow, Reflections};
-pub use timeline::{Timeline, TimelineRow};
+pub use timeline::{Edited, Timeline, TimelineRow};
 
 /// Every pane of the session screen, in tab order. Adding a pane is adding
 /// it here.

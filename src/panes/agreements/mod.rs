@@ -49,7 +49,9 @@ use ratatui::crossterm::event::KeyCode::{Delete, Enter};
 
 pub static KEYS: &[Binding] = &[
     bh(&[ch('a')], Action::Pane(ADD), M::KeyAddAgreement, M::HelpAddAgreement, true),
-    b(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, true),
+    // Enter on the selected row is what anyone tries first: on a full bar its
+    // hint gives way before the room display's `z` (`?` lists it).
+    b(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, true).spare(),
     bh(&[ch('s')], Action::Pane(CYCLE_STATUS), M::KeyStatus, M::HelpStatus, true),
     bh(&[ch('r')], Action::Pane(TOGGLE_RESULT), M::KeyResult, M::HelpResult, true),
     // The filter in force stands in the log's heading: its hint gives way first.

@@ -85,7 +85,9 @@ use ratatui::crossterm::event::KeyCode::{
 };
 
 pub static KEYS: &[Binding] = &[
-    bh(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, M::HelpEdit, true),
+    // Enter on the selected row is what anyone tries first: on a full bar its
+    // hint gives way before the room display's `z` (`?` lists it).
+    bh(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, M::HelpEdit, true).spare(),
     bh(&[ch('c')], Action::Pane(CHOOSE), M::KeyChoose, M::HelpChoose, true),
     bh(&[ch('a')], Action::Pane(KEY_AGREEMENT), M::KeyAgreement, M::HelpAgreement, true),
     bh(&[ch('p')], Action::Pane(PRINCIPLES), M::KeyPrinciples, M::HelpPrinciples, true),

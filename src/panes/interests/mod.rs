@@ -83,6 +83,20 @@ impl State {
         }
     }
 
+    /// Whose cell the cursor is in, and the kind of interest of its row:
+    /// a party's id or the whole table's, for a capture that starts here
+    /// (the coach's `b`). `None` on the ambition and the context.
+    pub fn holder(&self, session: &Session) -> Option<(String, Option<InterestKind>)> {
+        let kind = |row: MapRow| match row {
+            MapRow::Kind(k) => Some(k),
+            _ => None,
+        };
+        match self.sel {
+            MapSel::Table { .. } => Some((TABLE.to_string(), self.table_row().and_then(kind))),
+            _ => self.cell(session).map(|(p, row, _)| (session.parties[p].id.clone(), kind(row))),
+        }
+    }
+
     /// The row of the whole table's block under the cursor.
     fn table_row(&self) -> Option<MapRow> {
         match self.sel {

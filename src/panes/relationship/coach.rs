@@ -6,7 +6,8 @@
 //! rules of thumb and the four reformulation moves with their probing
 //! questions, every text marked as the model's or ours. From it, `b`
 //! captures a reformulation: the party, the position as it was said and the
-//! interest behind it, filed in that party's cell of the interests map.
+//! interest behind it, filed in that party's cell of the interests map (or
+//! in the whole table's block).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,9 +18,11 @@ use super::forms::{capture_form, marked};
 use crate::app::{Action, AppState, Effect, Overlay};
 use crate::content::relationship::guide;
 use crate::content::{Text, origin_label};
+use crate::domain::TABLE;
 use crate::i18n::{Lang, Msg};
 use crate::keymap::{Binding, b, bh, ch, key};
 use crate::panes::Cmd;
+use crate::panes::interests::Interests;
 use crate::ui::theme;
 use ratatui::style::Style;
 
@@ -28,7 +31,7 @@ crate::messages! { pub struct C {
     KeyCoach => "coach", "coach";
     HelpCoach => "gesprekscoach: gespreksniveaus, de-escalatieladder en herformuleren (de sessie loopt door)", "conversation coach: levels, de-escalation ladder and reformulating (the meeting keeps running)";
     KeyCapture => "belang vastleggen", "capture interest";
-    HelpCapture => "een standpunt herformuleren tot belang: het komt in de cel van die partij op de kaart", "reformulate a position into an interest: it goes into that party's cell on the map";
+    HelpCapture => "een standpunt herformuleren tot belang: het komt in de cel van die partij (of van de hele tafel) op de kaart", "reformulate a position into an interest: it goes into that party's (or the whole table's) cell on the map";
     KeySection => "onderdeel", "section";
     HelpLevels => "naar de gespreksniveaus", "to the conversation levels";
     HelpLadder => "naar de de-escalatieladder", "to the de-escalation ladder";
@@ -114,8 +117,10 @@ pub fn on_key(state: &mut AppState, scroll: u16, action: &Action) -> Vec<Effect>
     Vec::new()
 }
 
-/// `b`: the capture form, in place of the coach. Refused (and said why)
-/// in a read-only session, without parties, or over a form being filled in.
+/// `b`: the capture form, in place of the coach, for the party (or the
+/// whole table) and kind under the map's cursor when the map is shown, else
+/// the first party. Without parties it files into the whole table. Refused
+/// (and said why) in a read-only session or over a form being filled in.
 fn capture(state: &mut AppState) -> Vec<Effect> {
     if state.read_only() {
         state.warn(Msg::ReadOnlyRefused);
@@ -126,11 +131,13 @@ fn capture(state: &mut AppState) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(s) = state.session() else { return Vec::new() };
-    if s.session.parties.is_empty() {
-        state.warn(super::M::NoPartiesYet);
-        return Vec::new();
-    }
-    let form = capture_form(&s.session, None);
+    let at = if s.showing::<Interests>() { s.local::<Interests>().holder(&s.session) } else { None };
+    let (holder, kind) = match &at {
+        Some((h, k)) => (Some(h.as_str()), *k),
+        None if s.session.parties.is_empty() => (Some(TABLE), None),
+        None => (None, None),
+    };
+    let form = capture_form(&s.session, holder, kind);
     state.overlay = None;
     state.form = Some(form);
     Vec::new()

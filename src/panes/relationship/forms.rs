@@ -9,7 +9,7 @@ use crate::app::{AppState, Choice, Effect, Field, Form, Purpose, commit};
 use crate::content::relationship::{W, guide};
 use crate::content::{Text, origin_label};
 use crate::domain::{
-    Condition, InterestKind, ReformulationMove, Session, Temperature, TextKind, Timestamp, TrustStage,
+    Condition, InterestKind, ReformulationMove, Session, TABLE, Temperature, TextKind, Timestamp, TrustStage,
 };
 use crate::i18n::{Lang, Msg};
 use crate::panes::PaneForm;
@@ -63,7 +63,7 @@ pub static CAPTURE: PaneForm = PaneForm {
     id: "relationship.capture",
     title_new: C::CaptureTitle,
     title_edit: C::CaptureTitle,
-    build: |session, _| capture_form(session, None),
+    build: |session, _| capture_form(session, None, None),
     exists: |_, _| false,
     submit: |state, form, _, now| submit_capture(state, form, now),
     context: |_, _, lang| vec![marked(&guide().coach.capture, lang)],
@@ -244,21 +244,25 @@ fn move_label(m: ReformulationMove) -> Msg {
     Msg::new(m.id(), &name.nl, &name.en)
 }
 
-/// Party, kind of interest, the position as it was said, the interest
-/// behind it, and the move that found it (`party`: by default the first).
-pub(crate) fn capture_form(session: &Session, party: Option<usize>) -> Form {
-    let parties = session.parties.iter().map(|p| Choice::Party(Some(p.id.clone()))).collect();
+/// Party (or the whole table, offered after the parties), kind of
+/// interest, the position as it was said, the interest behind it, and the
+/// move that found it. `holder` and `kind` preselect (the map's cell under
+/// the cursor); by default the first party, organisational.
+pub(crate) fn capture_form(session: &Session, holder: Option<&str>, kind: Option<InterestKind>) -> Form {
+    let holders: Vec<&str> = session.parties.iter().map(|p| p.id.as_str()).chain([TABLE]).collect();
+    let at = holder.and_then(|h| holders.iter().position(|x| *x == h)).unwrap_or(0);
+    let parties = holders.iter().map(|h| Choice::Party(Some(h.to_string()))).collect();
     let mut moves = vec![Choice::Item { id: "", label: C::NoMove }];
     moves.extend(ReformulationMove::ALL.iter().map(|m| Choice::Item { id: m.id(), label: move_label(*m) }));
     Form::new(
         Purpose::Pane { form: CAPTURE.id.into(), id: None },
         vec![
-            Field::choice("party", Msg::Party, parties, party.unwrap_or(0)),
+            Field::choice("party", Msg::Party, parties, at),
             Field::choice(
                 "kind",
                 Msg::Kind,
                 InterestKind::ALL.map(Choice::Kind).to_vec(),
-                InterestKind::Organisatie as usize,
+                kind.unwrap_or(InterestKind::Organisatie) as usize,
             ),
             Field::multiline("position", C::Position, "", true),
             Field::multiline("interest", C::Interest, "", true),

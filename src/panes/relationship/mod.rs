@@ -84,7 +84,9 @@ use ratatui::crossterm::event::KeyCode::{Delete, Enter};
 
 /// Keys of both views.
 pub static COMMON: &[Binding] = &[
-    bh(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, M::HelpEdit, true),
+    // Enter on the selected row is what anyone tries first: on a full bar its
+    // hint gives way before the room display's `z` (`?` lists it).
+    bh(&[key(Enter), ch('e')], Action::Activate, Msg::KeyEdit, M::HelpEdit, true).spare(),
     bh(&[ch(' ')], Action::Pane(TICK), M::KeyTick, M::HelpTick, true),
     bh(&[ch('d'), key(Delete)], Action::DeleteSelected, Msg::KeyDelete, M::HelpDelete, false),
     bh(&[ch('p')], Action::Pane(PROBLEMS), P::KeyProblems, P::HelpProblems, true),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{State, TimelineRow};
+use super::{Edited, State, TimelineRow};
 use crate::app::{AppState, SessionScreen};
 use crate::domain::{Session, Timestamp};
 use crate::i18n::{self, Lang, Msg};
@@ -58,31 +58,10 @@ fn row(lang: Lang, session: &Session, r: TimelineRow) -> (Timestamp, Msg, String
             }
             (t.at, Msg::Temperature, text, theme::plain())
         }
-        TimelineRow::PartyAdded(i) => {
-            let p = &session.parties[i];
-            let mut text = p.organisation.clone();
-            if !p.representative.is_empty() {
-                text.push_str(&format!(" ({})", p.representative));
-            }
-            (p.created_at, M::PartyAdded, text, theme::bold())
-        }
-        TimelineRow::Ambition(lens) => {
-            let at = session.ambition.edited[&lens];
-            let text = format!(
-                "{}: {}",
-                i18n::lens_msg(lens).get(lang),
-                or_emptied(lang, session.ambition.get(lens))
-            );
-            (at, M::AmbitionEdited, text, theme::plain())
-        }
-        TimelineRow::Context(aspect) => {
-            let at = session.context.edited[&aspect];
-            let text = format!(
-                "{}: {}",
-                i18n::aspect_msg(aspect).get(lang),
-                or_emptied(lang, session.context.get(aspect))
-            );
-            (at, M::ContextEdited, text, theme::plain())
+        TimelineRow::Edited(e) => {
+            let (at, label, text) = edited(lang, session, e);
+            let style = if matches!(e, Edited::Party(_)) { theme::bold() } else { theme::plain() };
+            (at, label, text, style)
         }
         TimelineRow::WalkThrough(i) => {
             let a = &session.agreements[i];
@@ -107,10 +86,40 @@ crate::messages! { pub struct M {
     PartyAdded => "Partij erbij", "Party joined";
     AmbitionEdited => "Ambitie", "Ambition";
     ContextEdited => "Context", "Context";
+    TableEdited => "Hele tafel", "Whole table";
     WalkedThrough => "Doorlopen", "Reviewed";
     StillOpen => "loopt nog", "still open";
     Emptied => "(leeggemaakt)", "(emptied)";
 } }
+
+/// An edited item's row: when, the label of its kind column, and its text
+/// ("what: the text as it stands now", or that it was emptied).
+fn edited(lang: Lang, session: &Session, e: Edited) -> (Timestamp, Msg, String) {
+    let named = |name: Msg, text: &str| format!("{}: {}", name.get(lang), or_emptied(lang, text));
+    match e {
+        Edited::Party(i) => {
+            let p = &session.parties[i];
+            let mut text = p.organisation.clone();
+            if !p.representative.is_empty() {
+                text.push_str(&format!(" ({})", p.representative));
+            }
+            (p.created_at, M::PartyAdded, text)
+        }
+        Edited::Ambition(lens) => {
+            let text = named(i18n::lens_msg(lens), session.ambition.get(lens));
+            (session.ambition.edited[&lens], M::AmbitionEdited, text)
+        }
+        Edited::Context(aspect) => {
+            let text = named(i18n::aspect_msg(aspect), session.context.get(aspect));
+            (session.context.edited[&aspect], M::ContextEdited, text)
+        }
+        Edited::Table => {
+            let t = &session.table;
+            let text = format!("{} · {}", named(Msg::MapWants, &t.wants), named(Msg::MapOffers, &t.offers));
+            (t.updated_at.unwrap_or(session.updated_at), M::TableEdited, text)
+        }
+    }
+}
 
 /// The text of an edit, or that it was emptied.
 fn or_emptied(lang: Lang, text: &str) -> String {
@@ -142,7 +151,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         let body = truncate(&safe_line(first), width.saturating_sub(left.width())).into_owned();
         let line = format!("{left}{body}");
         let style = if selected { style.patch(theme::selected()) } else { style };
-        buf.set_stringn(a.rows.x, y, format!("{line:<width$}"), width, style);
+        crate::ui::put(buf, a.rows.x, y, &format!("{line:<width$}"), width, style);
     }
 
     let inner = crate::ui::detail_box(frame, a.detail);

@@ -1,5 +1,5 @@
 //! The timeline: phase moves with their reasons, parties joining, edits of
-//! the ambition and the context, agreements and how the walk-through
+//! the ambition, the context and the whole table's wants and offers, agreements and how the walk-through
 //! settled them, the room's answers, temperature readings and the meeting's
 //! notes, in the order they happened. A session opened to look back (`kompas review`) opens here.
 
@@ -24,14 +24,24 @@ pub enum TimelineRow {
     Temperature(usize),
     /// A note taken during the meeting (issue 12).
     Note(usize),
+    /// Something added or edited in this meeting (see [`Edited`]).
+    Edited(Edited),
+    /// An agreement carried over, walked through: done, still open or dropped.
+    WalkThrough(usize),
+}
+
+/// What an [`TimelineRow::Edited`] row is about: one kind of row, the
+/// label in its kind column says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
     /// A party that joined in this meeting.
-    PartyAdded(usize),
+    Party(usize),
     /// A lens of the shared ambition, last edited then.
     Ambition(AmbitionLens),
     /// An aspect of the context, last edited then.
     Context(ContextAspect),
-    /// An agreement carried over, walked through: done, still open or dropped.
-    WalkThrough(usize),
+    /// What the whole table wants and offers, last edited then.
+    Table,
 }
 
 #[derive(Debug, Default)]
@@ -104,38 +114,15 @@ impl Pane for Timeline {
     }
 }
 
-/// Phase moves, parties joining, ambition and context edits, agreements and
-/// their walk-through, answers, temperature readings and notes, oldest
-/// first. What a follow-up carried over from earlier meetings (parties,
-/// ambition, context) counts only where it changed in this one.
+/// Phase moves, parties joining, edits of the ambition, the context and the
+/// whole table's wants and offers, agreements and their walk-through,
+/// answers, temperature readings and notes, oldest first. What a follow-up
+/// carried over from earlier meetings (parties, ambition, context, the
+/// whole table) counts only where it changed in this one.
 pub(crate) fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
     let mut rows: Vec<(Timestamp, TimelineRow)> = Vec::new();
-    let this_meeting = |at: &Timestamp| *at >= session.created_at;
     rows.extend(session.phase_history.iter().enumerate().map(|(i, m)| (m.at, TimelineRow::PhaseMove(i))));
-    rows.extend(
-        session
-            .parties
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| this_meeting(&p.created_at))
-            .map(|(i, p)| (p.created_at, TimelineRow::PartyAdded(i))),
-    );
-    rows.extend(
-        session
-            .ambition
-            .edited
-            .iter()
-            .filter(|(_, at)| this_meeting(at))
-            .map(|(l, at)| (*at, TimelineRow::Ambition(*l))),
-    );
-    rows.extend(
-        session
-            .context
-            .edited
-            .iter()
-            .filter(|(_, at)| this_meeting(at))
-            .map(|(a, at)| (*at, TimelineRow::Context(*a))),
-    );
+    rows.extend(edits(session).map(|(at, e)| (at, TimelineRow::Edited(e))));
     rows.extend(
         session
             .agreements
@@ -148,7 +135,7 @@ pub(crate) fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
             .agreements
             .iter()
             .enumerate()
-            .filter(|(_, a)| this_meeting(&a.created_at))
+            .filter(|(_, a)| a.created_at >= session.created_at)
             .map(|(i, a)| (a.created_at, TimelineRow::Agreement(i))),
     );
     rows.extend(
@@ -159,4 +146,14 @@ pub(crate) fn timeline_rows(session: &Session) -> Vec<TimelineRow> {
     // Stable: at equal times the order above (and capture order) holds.
     rows.sort_by_key(|(at, _)| *at);
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The edits of this meeting, each with when it was made: parties joining,
+/// then the ambition's lenses, the context's aspects and the whole table.
+fn edits(session: &Session) -> impl Iterator<Item = (Timestamp, Edited)> + '_ {
+    let parties = session.parties.iter().enumerate().map(|(i, p)| (p.created_at, Edited::Party(i)));
+    let ambition = session.ambition.edited.iter().map(|(l, at)| (*at, Edited::Ambition(*l)));
+    let context = session.context.edited.iter().map(|(a, at)| (*at, Edited::Context(*a)));
+    let table = session.table.updated_at.map(|at| (at, Edited::Table));
+    parties.chain(ambition).chain(context).chain(table).filter(|(at, _)| *at >= session.created_at)
 }
