@@ -23,7 +23,7 @@ use kompas::domain::grondvorm::{Motive, Pole, Reason};
 use kompas::domain::{
     Aard, AgreementFields, AgreementStatus, AmbitionLens, Condition, ContextAspect, Continuation, Finding,
     Grondvorm, Intentie, InterestKind, KeyQuestion, PartyFields, Phase, ReformulationMove, ReviewOutcome,
-    RouteField, Session, Temperature, Timestamp, TrustStage, TypicalProblem,
+    RouteField, Session, TABLE, Temperature, Timestamp, TrustStage, TypicalProblem,
 };
 
 pub const TITLE: &str = "Weer thuis in de wijk — Zuiderveld";
@@ -334,6 +334,13 @@ pub fn meeting2() -> Session {
         t("11:38"),
     );
 
+    // What the three want out of it and offer, together.
+    s.set_table(
+        "één wijkaanpak die ook de buren vertrouwen",
+        "gezamenlijk onderzoek naar de kosten van huurachterstand",
+        t("11:42"),
+    );
+
     s.record_temperature(Temperature::Vriendschappelijk, "", t("11:48"));
     meeting::meeting2(&mut s, GEMEENTE, WOONSTEDE);
     // Woonstede reads the room differently: a difference worth discussing.
@@ -375,8 +382,6 @@ pub fn meeting3() -> Session {
     let onderzoek = agreement(&s, "Gezamenlijk onderzoek naar kosten huurachterstand");
     s.review_agreement(&onderzoek, ReviewOutcome::StillOpen, t("09:37")).expect("carried over");
     s.move_to_phase(Phase::Overeenkomen, None, t("09:40")).expect("a different phase");
-    let ids: Vec<String> = s.parties.iter().map(|p| p.id.clone()).collect();
-    let all: Vec<&str> = ids.iter().map(String::as_str).collect();
 
     // The grondvorm conversation: each party answers the two questions.
     // Woonstede sees renewal where the others see improvement, so the
@@ -430,8 +435,8 @@ pub fn meeting3() -> Session {
     let in_principle = [
         (
             "Per complex één vaste contactpersoon zorg én wonen",
-            None,
-            all.clone(),
+            Some(TABLE),
+            vec![],
             AgreementStatus::Agreed,
             Some(KeyQuestion::Rolverdeling),
             "10:42",
@@ -447,7 +452,7 @@ pub fn meeting3() -> Session {
         (
             "Huurachterstand tot 3 maanden: gezamenlijk fonds, bijdrage naar rato",
             None,
-            all.clone(),
+            vec![TABLE],
             AgreementStatus::Proposed,
             Some(KeyQuestion::Huishouding),
             "11:19",
@@ -464,6 +469,14 @@ pub fn meeting3() -> Session {
         }
         .expect("agreement of known parties");
     }
+
+    // With the fund on the table, what the three offer together grows.
+    let wants = s.table.wants.clone();
+    s.set_table(
+        &wants,
+        "gezamenlijk onderzoek naar de kosten van huurachterstand; een fonds voor huurachterstand (voorstel)",
+        t("11:22"),
+    );
 
     let reading = s.record_temperature(Temperature::Vriendschappelijk, "", t("10:10"));
     s.toggle_tried(&reading, "eigen_belang_noemen", t("10:12")).expect("a reading of this meeting");

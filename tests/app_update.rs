@@ -44,7 +44,7 @@ fn open(session: Session, read_only: bool) -> AppState {
 /// The effects of `actions`, without the draft journal's (every change of
 /// a form hands the typing to the journal; `tests/journal.rs` tests that).
 fn send(state: &mut AppState, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
-    actions.into_iter().flat_map(|a| update(state, a, now())).filter(|e| !e.is_journal()).collect()
+    crate::common::send_at(state, now(), actions)
 }
 
 fn typing(text: &str) -> Vec<Action> {
@@ -194,6 +194,17 @@ fn capture(state: &mut AppState, steps: Vec<Step>) -> (usize, Vec<Effect>) {
     (keys, send(state, actions))
 }
 
+/// The start of every agreement capture on the log: `a`, the text, `Tab`
+/// to the owner and the letter that picks it (3 keys besides the text).
+fn agreement_with_owner(text: &'static str, owner: char) -> Vec<Step> {
+    vec![
+        Step::Key(Action::Pane(kompas::panes::agreements::ADD)),
+        Step::Type(text),
+        Step::Key(Action::FormNextField), // to the owner
+        Step::Key(key(Key::Char(owner))),
+    ]
+}
+
 /// Issue 9 item 14: an agreement with an owner and a due date takes at most
 /// 5 keys besides its text and date. Before (owner a Right press per party
 /// down the list, the involved parties between owner and date) this took 7:
@@ -205,18 +216,14 @@ fn an_agreement_with_owner_and_due_date_takes_at_most_five_keys() {
         add_party(&mut state, p);
     }
     send(&mut state, [Action::NextPane]);
-    let (keys, effects) = capture(
-        &mut state,
-        vec![
-            Step::Key(Action::Pane(kompas::panes::agreements::ADD)),
-            Step::Type("Biobank-protocol afstemmen"),
-            Step::Key(Action::FormNextField), // to the owner
-            Step::Key(key(Key::Char('U'))),   // UMC Utrecht
-            Step::Key(Action::FormNextField), // to the due date
-            Step::Type("vrijdag"),
-            Step::Key(Action::FormSubmit),
-        ],
-    );
+    // 'U': UMC Utrecht.
+    let mut steps = agreement_with_owner("Biobank-protocol afstemmen", 'U');
+    steps.extend([
+        Step::Key(Action::FormNextField), // to the due date
+        Step::Type("vrijdag"),
+        Step::Key(Action::FormSubmit),
+    ]);
+    let (keys, effects) = capture(&mut state, steps);
     assert!(keys <= 5, "an agreement with owner and due date took {keys} keys (at most 5)");
     assert_eq!(effects, vec![Effect::Save]);
     let session = s(&state);
@@ -226,6 +233,60 @@ fn an_agreement_with_owner_and_due_date_takes_at_most_five_keys() {
     assert_eq!(a.parties, vec![session.parties[1].id.clone()], "the owner is involved");
     // 12 March 2026 is a Thursday: "vrijdag" is the next day.
     assert_eq!(a.due, NaiveDate::from_ymd_opt(2026, 3, 13));
+}
+
+/// A meeting filled in after the day (the replay found it): a due date
+/// without a year, or "vrijdag", counts from the meeting's date, not from
+/// the day the program runs, so "1-4" typed for a March meeting is 1 April of
+/// that year, not of the next.
+#[test]
+fn due_dates_count_from_the_meetings_date() {
+    let mut state =
+        AppState::new(Lang::Nl, PathBuf::from("sessions"), NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    update(&mut state, Action::Resize(100, 30), now());
+    update(&mut state, Action::SessionOpened(Box::new(opened(empty_session(), Access::Edit))), now());
+    send(&mut state, [Action::NextPane]);
+    for (typed, due) in [("1-4", (2026, 4, 1)), ("vrijdag", (2026, 3, 13)), ("+2w", (2026, 3, 26))] {
+        send(&mut state, [Action::Pane(kompas::panes::agreements::ADD)]);
+        send(&mut state, typing(typed));
+        send(&mut state, [Action::FormNextField, Action::FormNextField]);
+        send(&mut state, typing(typed));
+        assert_eq!(send(&mut state, [Action::FormSubmit]), vec![Effect::Save], "{typed}");
+        let a = s(&state).agreements.last().unwrap();
+        assert_eq!(a.due, NaiveDate::from_ymd_opt(due.0, due.1, due.2), "{typed}");
+    }
+}
+
+/// The replay found "Verwijderd: u maakt het ongedaan" still in the status
+/// line three edits after the delete: a later change clears what the
+/// status line said about an earlier step.
+#[test]
+fn a_later_change_clears_the_notice_of_an_earlier_step() {
+    let mut state = open(empty_session(), false);
+    add_party(&mut state, "Woonstede");
+    add_party(&mut state, "Gemeente");
+    send(&mut state, [Action::DeleteSelected]);
+    assert_eq!(state.notice.as_ref().map(|n| n.text.clone()), Some(NoticeText::Msg(Msg::Deleted)));
+    add_party(&mut state, "Politie");
+    assert_eq!(state.notice, None, "the delete's notice went with the next change");
+}
+
+/// The replay found `t`, `Enter` in a follow-up recording "waakzaam" while
+/// the header showed last time's "vriendschappelijk": a new reading starts
+/// on the level the header shows.
+#[test]
+fn a_follow_ups_first_reading_starts_on_last_times_level() {
+    let mut m1 = empty_session();
+    m1.record_temperature(Temperature::Vriendschappelijk, "", later(5));
+    let m2 = m1.follow_up("m2".into(), "m1.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), later(60));
+    let mut state = open(m2, false);
+    let path = state.session().unwrap().path.clone();
+    send(&mut state, [Action::ChainLoaded { path, chain: vec![m1].into() }]);
+    send(&mut state, [Action::RecordTemperature]);
+    let form = state.form.as_ref().expect("the reading's form");
+    assert_eq!(form.choice("level"), Some(&Choice::Temperature(Temperature::Vriendschappelijk)));
+    send(&mut state, [Action::FormSubmit]);
+    assert_eq!(s(&state).latest_temperature().map(|t| t.level), Some(Temperature::Vriendschappelijk));
 }
 
 /// Issue 9 item 9: the whole table owns an agreement jointly; it is
@@ -238,16 +299,10 @@ fn an_agreement_owned_by_the_whole_table_involves_every_party() {
         add_party(&mut state, p);
     }
     send(&mut state, [Action::NextPane]);
-    let (keys, effects) = capture(
-        &mut state,
-        vec![
-            Step::Key(Action::Pane(kompas::panes::agreements::ADD)),
-            Step::Type("Samen een wijkteam opzetten"),
-            Step::Key(Action::FormNextField), // to the owner
-            Step::Key(key(Key::Char('h'))),   // "De hele tafel": a word inside the name
-            Step::Key(Action::FormSubmit),
-        ],
-    );
+    // 'h': "De hele tafel", a word inside the name.
+    let mut steps = agreement_with_owner("Samen een wijkteam opzetten", 'h');
+    steps.push(Step::Key(Action::FormSubmit));
+    let (keys, effects) = capture(&mut state, steps);
     assert_eq!((keys, effects), (4, vec![Effect::Save]));
     let a = &s(&state).agreements[0];
     assert_eq!(a.owner.as_deref(), Some(TABLE));

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use kompas::domain::grondvorm::{Dilemma, Pole, Reason};
 use kompas::domain::{
-    Aard, AgreementStatus, Condition, ConditionFlag, Grondvorm, Intentie, KeyQuestion, Phase, Session,
+    Aard, AgreementStatus, Condition, ConditionFlag, Grondvorm, Intentie, KeyQuestion, Phase, Session, TABLE,
     Temperature, TrustMove, TrustStage, conditions_trend, reading_history, trust_move, trust_trend,
 };
 
@@ -169,6 +169,34 @@ fn meeting3_records_the_five_conditions_and_the_agreements_in_principle() {
         ],
         "the intervention chosen for under-organisation became an agreement"
     );
+}
+
+/// Issue 9 item 9 in the demo: what all three share is the whole table's,
+/// typed once: what the table wants and offers (meeting 2, the offer grown
+/// in meeting 3) and agreements owned or carried by all. (No interest of the
+/// whole table: on the room display it would add a map row to the busiest
+/// meeting's board, whose text on a 720-line projector is at its 14 px floor;
+/// `tests/coach.rs` and `app_update.rs` capture such interests.)
+#[test]
+fn the_whole_table_holds_what_the_three_share() {
+    let m1 = demo::meeting1();
+    assert!(!m1.has_table_items(), "meeting 1 has no shared items yet");
+    let m2 = demo::meeting2();
+    assert_eq!(m2.table.wants, "één wijkaanpak die ook de buren vertrouwen");
+    assert_eq!(m2.table.updated_at.map(|t| t.date_naive()), Some(m2.meeting_date));
+
+    let m3 = demo::meeting3();
+    assert_eq!(m3.table.wants, m2.table.wants, "carried over");
+    assert!(m3.table.offers.ends_with("een fonds voor huurachterstand (voorstel)"));
+    assert_eq!(m3.table.updated_at.map(|t| t.date_naive()), Some(m3.meeting_date), "edited again");
+    let contact = m3.agreements.iter().find(|a| a.text.starts_with("Per complex één vaste")).unwrap();
+    assert_eq!(
+        (contact.owner.as_deref(), contact.parties.as_slice()),
+        (Some(TABLE), &[TABLE.to_string()][..])
+    );
+    let fund = m3.agreements.iter().find(|a| a.text.starts_with("Huurachterstand tot 3")).unwrap();
+    assert_eq!((fund.owner.as_deref(), fund.parties.as_slice()), (None, &[TABLE.to_string()][..]));
+    assert!(m3.parties.iter().all(|p| Session::involves(fund, &p.id)), "every party takes part");
 }
 
 #[test]

@@ -37,7 +37,7 @@ fn session() -> Session {
 }
 
 fn send(state: &mut AppState, now: Timestamp, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
-    actions.into_iter().flat_map(|a| update(state, a, now)).filter(|e| !e.is_journal()).collect()
+    crate::common::send_at(state, now, actions)
 }
 
 fn typing(text: &str) -> Vec<Action> {

@@ -14,6 +14,15 @@ fn sigkill(k: &Kompas) {
     assert!(status.success());
 }
 
+/// kompas started on a new English session "Zuiderveld" in `dir/s`, in a
+/// terminal of `cols` x `rows` with `env` set, once its empty map is shown.
+fn new_english_session(dir: &std::path::Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Kompas {
+    let args = ["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"];
+    let k = Kompas::start_with_env(&args, dir, cols, rows, env);
+    k.wait_for("No parties yet", 10);
+    k
+}
+
 #[test]
 fn typing_in_an_open_form_survives_kill_minus_nine() {
     let tmp = tempfile::tempdir().unwrap();
@@ -78,14 +87,7 @@ fn a_journal_that_cannot_be_written_is_said_at_once_and_the_typing_printed_on_qu
     let state = tmp.path().join("state-is-a-file");
     std::fs::write(&state, "").unwrap();
     let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
-    let mut k = Kompas::start_with_env(
-        &["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"],
-        tmp.path(),
-        120,
-        35,
-        &env,
-    );
-    k.wait_for("No parties yet", 10);
+    let mut k = new_english_session(tmp.path(), 120, 35, &env);
     let file = only_session(&tmp.path().join("s"));
     let draft = file.with_file_name(format!(".{}.draft.json", file.file_name().unwrap().to_string_lossy()));
     std::fs::create_dir(&draft).unwrap();
@@ -115,9 +117,7 @@ fn a_journal_that_cannot_be_written_is_said_at_once_and_the_typing_printed_on_qu
 #[test]
 fn a_second_kompas_gets_the_session_read_only() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut first =
-        Kompas::start(&["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"], tmp.path(), 80, 24);
-    first.wait_for("No parties yet", 10);
+    let mut first = new_english_session(tmp.path(), 80, 24, &[]);
     let file = only_session(&tmp.path().join("s"));
     let mut second = Kompas::start(&["--lang", "en", file.to_str().unwrap()], tmp.path(), 80, 24);
     second.wait_for("READ-ONLY", 10);
@@ -139,14 +139,7 @@ fn a_second_kompas_gets_the_session_read_only() {
 fn a_panic_restores_the_terminal_and_writes_a_recovery_file() {
     let tmp = tempfile::tempdir().unwrap();
     let env = [("KOMPAS_TEST_PANIC", "%")];
-    let mut k = Kompas::start_with_env(
-        &["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"],
-        tmp.path(),
-        100,
-        30,
-        &env,
-    );
-    k.wait_for("No parties yet", 10);
+    let mut k = new_english_session(tmp.path(), 100, 30, &env);
     assert_eq!(k.modes(), (true, true, true, false), "full-screen mode while running");
     k.send("p");
     k.send("Woonstede");
@@ -260,9 +253,7 @@ fn a_full_disk_fails_visibly_keeps_the_file_and_recovers() {
 fn signals_end_kompas_cleanly_and_keep_the_typing() {
     for signal in ["TERM", "HUP", "INT"] {
         let tmp = tempfile::tempdir().unwrap();
-        let mut k =
-            Kompas::start(&["--sessions-dir", "s", "--lang", "en", "new", "Zuiderveld"], tmp.path(), 80, 24);
-        k.wait_for("No parties yet", 10);
+        let mut k = new_english_session(tmp.path(), 80, 24, &[]);
         k.send("p");
         k.send(&format!("Typed before SIG{signal}"));
         k.wait_for(&format!("Typed before SIG{signal}"), 5);

@@ -123,6 +123,18 @@ fn reflection_prompts() {
     });
 }
 
+/// Meeting 1's follow-up (9 April), opened with meeting 1 as its chain of
+/// earlier meetings.
+fn follow_up_with_chain(lang: Lang, w: u16, h: u16) -> AppState {
+    let date = NaiveDate::from_ymd_opt(2026, 4, 9).unwrap();
+    let m2 = meeting1().follow_up("m2".into(), "m1.json", date, now());
+    let mut s = state(lang, w, h, m2, Access::Edit);
+    let path = s.session().unwrap().path.clone();
+    let chain: std::sync::Arc<[Session]> = vec![meeting1()].into();
+    send(&mut s, [Action::ChainLoaded { path, chain }]);
+    s
+}
+
 /// Issue 9 item 4: a follow-up's reflection pane after a phase move: the
 /// previous meeting's last reflections on top, this phase's questions, then
 /// the answers given earlier in this meeting under their phase.
@@ -130,16 +142,7 @@ fn reflection_prompts() {
 fn reflections_of_every_phase_and_the_previous_meeting() {
     both(|lang| {
         for (w, h) in [(80, 24), (120, 35)] {
-            let m2 = meeting1().follow_up(
-                "m2".into(),
-                "m1.json",
-                NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
-                now(),
-            );
-            let mut s = state(lang, w, h, m2, Access::Edit);
-            let path = s.session().unwrap().path.clone();
-            let chain: std::sync::Arc<[Session]> = vec![meeting1()].into();
-            send(&mut s, [Action::ChainLoaded { path, chain }]);
+            let mut s = follow_up_with_chain(lang, w, h);
             let later = |m| now() + chrono::Duration::minutes(m);
             let screen = s.session_mut().unwrap();
             let session = std::sync::Arc::make_mut(&mut screen.session);
@@ -395,22 +398,14 @@ fn long_texts_fit_at_80_and_120_columns() {
 }
 
 /// Issue 9 item 7: a follow-up's timeline has the walk-through's outcomes,
-/// a party joining and a context edit (not what was carried over); its
+/// a party joining, a context edit and an edit of the whole table's wants
+/// and offers (not what was carried over); its
 /// header shows the last meeting's temperature as a reference.
 #[test]
 fn a_follow_up_timeline_and_the_last_reading_as_reference() {
     both(|lang| {
         for (w, h) in [(80, 24), (120, 35)] {
-            let m2 = meeting1().follow_up(
-                "m2".into(),
-                "m1.json",
-                NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(),
-                now(),
-            );
-            let mut s = state(lang, w, h, m2, Access::Edit);
-            let path = s.session().unwrap().path.clone();
-            let chain: std::sync::Arc<[Session]> = vec![meeting1()].into();
-            send(&mut s, [Action::ChainLoaded { path, chain }]);
+            let mut s = follow_up_with_chain(lang, w, h);
             send(
                 &mut s,
                 [
@@ -428,8 +423,9 @@ fn a_follow_up_timeline_and_the_last_reading_as_reference() {
             };
             session.add_party(&politie, later(5)).unwrap();
             session.set_context(ContextAspect::Players, "wijkagent schuift aan", later(6));
+            session.set_table("minder escalaties", "één loket per complex", later(7));
             screen.show::<Timeline>();
-            update(&mut s, Action::Resize(w, h), later(7));
+            update(&mut s, Action::Resize(w, h), later(8));
             snap!("follow_up_timeline", s);
         }
     });

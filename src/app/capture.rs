@@ -25,6 +25,9 @@ pub fn change(
             s.history.record(what, before);
             s.reindex(&view);
             s.keep_in_view(&view);
+            // What the status line said about an earlier step ("deleted: u
+            // undoes it") no longer holds; the caller may say something new.
+            state.notice = None;
             vec![Effect::Save]
         }
         Ok(false) => Vec::new(),

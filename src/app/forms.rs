@@ -59,6 +59,17 @@ fn submit_follow_up(state: &mut AppState, form: Form) -> Vec<Effect> {
     vec![Effect::CreateFollowUp { from, meeting_date }]
 }
 
+/// The day a date typed in a form counts from ("vrijdag", "over 2 weken",
+/// a year-less "31-10"): the open meeting's date for what is said in the
+/// meeting (a due date), so a session filled in afterwards reads the dates as
+/// they were meant; today for a new session or the next meeting.
+pub(crate) fn date_base(state: &AppState, purpose: &Purpose) -> NaiveDate {
+    match (purpose, state.session()) {
+        (Purpose::NewSession | Purpose::FollowUp, _) | (_, None) => state.today,
+        (_, Some(s)) => s.session.meeting_date,
+    }
+}
+
 pub(crate) fn phase_reason_form(to: Phase) -> Form {
     Form::new(Purpose::PhaseReason { to }, vec![Field::multiline("reason", Msg::Reason, "", false)])
 }
@@ -67,8 +78,11 @@ fn submit_phase_reason(state: &mut AppState, form: Form, to: Phase, now: Timesta
     super::capture::move_phase(state, to, Some(&form.text("reason")), now)
 }
 
-pub(crate) fn temperature_form(session: &Session) -> Form {
-    let current = session.latest_temperature().map_or(Temperature::Waakzaam, |t| t.level);
+/// A new reading starts on this meeting's last level, else on the last one
+/// of the earlier meetings (`earlier`: what the header shows as "last
+/// time"), else on waakzaam.
+pub(crate) fn temperature_form(session: &Session, earlier: Option<Temperature>) -> Form {
+    let current = session.latest_temperature().map(|t| t.level).or(earlier).unwrap_or(Temperature::Waakzaam);
     let levels = Temperature::ALL.map(Choice::Temperature).to_vec();
     Form::new(
         Purpose::Temperature,
@@ -184,7 +198,7 @@ pub(crate) fn form_for(purpose: &Purpose, session: &Session, today: NaiveDate) -
         Purpose::FollowUp => follow_up_form(today),
         Purpose::Search => search_form(""),
         Purpose::LibraryFilter => Form::new(Purpose::LibraryFilter, Vec::new()),
-        Purpose::Temperature => temperature_form(session),
+        Purpose::Temperature => temperature_form(session, None),
         Purpose::Ambition(lens) => interests::forms::ambition_form(session, *lens),
         Purpose::Context(aspect) => interests::forms::context_form(session, *aspect),
     }

@@ -24,6 +24,7 @@ pub use failure::{F as FailureWords, Failure, FailureKind, IoCause};
 pub use form::{
     Choice, Draft, DraftValue, Field, FieldInput, Form, Purpose, TYPE_AHEAD_PAUSE_MS, TypeAhead, choice_label,
 };
+pub(crate) use forms::date_base;
 pub use library::{
     AgreementsShown, EntryState, LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, Loaded, MAX_HITS,
     PortfolioLine, SearchHit, library_rows, portfolio, search,

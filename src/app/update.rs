@@ -226,7 +226,9 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
         Action::Redo => return capture::step(state, false),
         Action::RecordTemperature => {
             if let Some(s) = state.session() {
-                state.form = Some(forms::temperature_form(&s.session));
+                let earlier =
+                    s.chain.as_ref().and_then(|c| c.iter().rev().find_map(|m| m.latest_temperature()));
+                state.form = Some(forms::temperature_form(&s.session, earlier.map(|t| t.level)));
             }
         }
         Action::StartFollowUp => state.form = Some(forms::follow_up_form(state.today)),

@@ -21,11 +21,11 @@ fn choice_label(state: &AppState, c: &Choice) -> String {
 
 /// What a date field reads its text as, shown beside it: the date with its
 /// weekday, or a question mark while the text is no date yet.
-fn date_echo(state: &AppState, text: &str) -> Option<Span<'static>> {
+fn date_echo(state: &AppState, form: &Form, text: &str) -> Option<Span<'static>> {
     if text.trim().is_empty() {
         return None;
     }
-    Some(match crate::dates::parse(text, state.today) {
+    Some(match crate::dates::parse(text, crate::app::date_base(state, &form.purpose)) {
         Some(d) => Span::styled(format!("→ {}", crate::dates::echo(state.lang, d)), theme::label()),
         None => Span::styled("→ ?".to_string(), theme::error()),
     })
@@ -140,7 +140,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
                 Rect::new(inner.x + label_w as u16, y, inner.width.saturating_sub(label_w as u16), 1);
             if field.date && value_area.width > ECHO_W * 2 {
                 value_area.width -= ECHO_W;
-                if let Some(echo) = date_echo(state, &field.value()) {
+                if let Some(echo) = date_echo(state, form, &field.value()) {
                     let r = Rect::new(value_area.right() + 1, y, ECHO_W - 1, 1);
                     frame.render_widget(Paragraph::new(echo), r);
                 }

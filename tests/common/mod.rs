@@ -1,4 +1,5 @@
-//! Helpers shared by the storage tests.
+//! Helpers shared by the integration tests: the storage tests' sessions
+//! and files, and sending actions to the app the way pane tests do.
 #![allow(dead_code)]
 
 use std::fs;
@@ -194,4 +195,15 @@ pub fn has_line_and_column(text: &str) -> bool {
             rest.strip_prefix(", column ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
         }
     })
+}
+
+/// Send `actions` to the app at `now`, as the pane tests do, and return the
+/// effects without the draft journal's (`Effect::is_journal`): those follow
+/// every keystroke in a form and are tested in `journal.rs`.
+pub fn send_at(
+    state: &mut kompas::app::AppState,
+    now: Timestamp,
+    actions: impl IntoIterator<Item = kompas::app::Action>,
+) -> Vec<kompas::app::Effect> {
+    actions.into_iter().flat_map(|a| kompas::app::update(state, a, now)).filter(|e| !e.is_journal()).collect()
 }

@@ -110,8 +110,10 @@ impl Out<'_> {
         self.blocks.push(Block::Heading(level, line(s)));
     }
 
+    /// A party's name, or "De hele tafel" / "The whole table" (a
+    /// reformulation captured for all parties together).
     fn party(&self, id: &str) -> String {
-        self.s.party(id).map_or_else(|| id.to_string(), |p| p.organisation.clone())
+        self.s.holder_name(id, self.lang)
     }
 
     /// An instrument text with its origin mark.

@@ -58,7 +58,7 @@ pub(crate) fn submit_agreement(
     id: Option<String>,
     now: Timestamp,
 ) -> Vec<Effect> {
-    let fields = match read_agreement(&form, now.date_naive()) {
+    let fields = match read_agreement(&form, crate::app::date_base(state, &form.purpose)) {
         Ok(fields) => fields,
         Err((field, why)) => {
             state.form = Some(form.refuse(field, why));
@@ -72,7 +72,8 @@ pub(crate) fn submit_agreement(
 }
 
 /// The agreement a form of [`agreement_form`]'s fields holds, or the field
-/// to refuse and why; a due date like "vrijdag" counts from `today`.
+/// to refuse and why; a due date like "vrijdag" counts from `today` (the
+/// meeting's date, `app::date_base`).
 pub(crate) fn read_agreement(
     form: &Form,
     today: chrono::NaiveDate,

@@ -15,6 +15,7 @@ use crate::domain::{Party, Session};
 use crate::i18n::{Lang, Msg};
 use crate::text::{pad, safe_line, truncate};
 use crate::ui::theme;
+use unicode_width::UnicodeWidthStr;
 
 /// The pane's parts: a summary line, the rows, the detail box.
 pub(super) struct Areas {
@@ -269,6 +270,8 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         for (text, style) in cells {
             let style = if selected { style.patch(theme::selected()) } else { style };
             let room = a.rows.right().saturating_sub(x) as usize;
+            // A cell cut at the edge (a long note) ends in "…".
+            let text = if text.width() > room { truncate(&text, room) } else { text.as_str().into() };
             let (nx, _) = crate::ui::put(buf, x, y, &text, room, style);
             x = nx;
         }

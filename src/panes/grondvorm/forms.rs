@@ -253,7 +253,7 @@ pub(super) fn key_agreement_form(session: &Session, q: KeyQuestion) -> Form {
 }
 
 fn submit_key_agreement(state: &mut AppState, form: Form, q: KeyQuestion, now: Timestamp) -> Vec<Effect> {
-    let fields = match read_agreement(&form, now.date_naive()) {
+    let fields = match read_agreement(&form, crate::app::date_base(state, &form.purpose)) {
         Ok(fields) => fields,
         Err((field, why)) => {
             state.form = Some(form.refuse(field, why));

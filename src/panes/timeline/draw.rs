@@ -53,6 +53,11 @@ fn row(lang: Lang, session: &Session, r: TimelineRow) -> (Timestamp, Msg, String
         TimelineRow::Temperature(i) => {
             let t = &session.temperature[i];
             let mut text = i18n::temperature_label(lang, t.level).to_string();
+            // A party's own reading says whose it is (the facilitator's
+            // readings are the plain ones).
+            if let Some(p) = &t.party {
+                text.push_str(&format!(" ({} {})", M::ReadingOf.get(lang), session.holder_name(p, lang)));
+            }
             if !t.note.is_empty() {
                 text.push_str(&format!(": {}", t.note));
             }
@@ -87,6 +92,7 @@ crate::messages! { pub struct M {
     AmbitionEdited => "Ambitie", "Ambition";
     ContextEdited => "Context", "Context";
     TableEdited => "Hele tafel", "Whole table";
+    ReadingOf => "lezing van", "reading of";
     WalkedThrough => "Doorlopen", "Reviewed";
     StillOpen => "loopt nog", "still open";
     Emptied => "(leeggemaakt)", "(emptied)";
