@@ -15,6 +15,7 @@ use crate::domain::{ConditionFlag, Session, Temperature, TrustStage, format_tent
 use crate::i18n::{Lang, Msg, temperature_label};
 use crate::text::{pad, safe_line, truncate};
 use crate::ui::theme;
+use unicode_width::UnicodeWidthStr;
 
 /// The pane's parts: a summary line, the rows, the detail box.
 pub(super) struct Areas {
@@ -221,6 +222,8 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         for (text, style) in row_line(lang, session, st, st.rows[n], width) {
             let style = if selected { style.patch(theme::selected()) } else { style };
             let room = a.rows.right().saturating_sub(x) as usize;
+            // A cell cut at the edge (a long note or intervention) ends in "…".
+            let text = if text.width() > room { truncate(&text, room).into_owned() } else { text };
             let (nx, _) = buf.set_stringn(x, y, &text, room, style);
             x = nx;
         }
