@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
@@ -69,7 +68,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
     let gap = (area.width as usize).saturating_sub(used + file.width());
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::styled(file, theme::dim()));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    super::put::line(frame.buffer_mut(), area, &Line::from(spans));
 }
 
 /// " ✗ NOT SAVED: why — session kept in memory, retrying every second ",
@@ -133,5 +132,5 @@ pub fn draw_hints(frame: &mut Frame, area: Rect, state: &AppState) {
         pairs.into_iter().zip(taken).filter(|(_, t)| *t).flat_map(|((s, _), _)| s).collect();
     spans.push(Span::raw(" ".repeat(room - used)));
     spans.extend(help_spans);
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    super::put::line(frame.buffer_mut(), area, &Line::from(spans));
 }

@@ -119,7 +119,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
         if y >= bottom {
             break;
         }
-        frame.render_widget(Paragraph::new(line), Rect::new(inner.x, y, inner.width, 1));
+        crate::ui::paragraph(frame.buffer_mut(), Rect::new(inner.x, y, inner.width, 1), line);
         y += 1;
     }
     for (i, field) in form.fields.iter().enumerate() {
@@ -132,9 +132,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
         let marker = if field.required { "*" } else { "" };
         if inline(&field.input) {
             let head = format!("{label}{marker}");
-            frame.render_widget(
-                Paragraph::new(Span::styled(head, label_style)),
+            crate::ui::paragraph(
+                frame.buffer_mut(),
                 Rect::new(inner.x, y, label_w as u16, 1),
+                Span::styled(head, label_style),
             );
             let mut value_area =
                 Rect::new(inner.x + label_w as u16, y, inner.width.saturating_sub(label_w as u16), 1);
@@ -142,21 +143,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
                 value_area.width -= ECHO_W;
                 if let Some(echo) = date_echo(state, form, &field.value()) {
                     let r = Rect::new(value_area.right() + 1, y, ECHO_W - 1, 1);
-                    frame.render_widget(Paragraph::new(echo), r);
+                    crate::ui::paragraph(frame.buffer_mut(), r, echo);
                 }
             }
             match &field.input {
                 FieldInput::Text { area, .. } if focused => frame.render_widget(area.as_ref(), value_area),
                 FieldInput::Text { .. } => {
                     let text = truncate(&field.value(), value_area.width as usize).into_owned();
-                    frame.render_widget(Paragraph::new(text), value_area);
+                    crate::ui::paragraph(frame.buffer_mut(), value_area, text);
                 }
                 FieldInput::Choice { options, selected } => {
                     let text = options.get(*selected).map(|c| choice_label(state, c)).unwrap_or_default();
                     let style = if focused { theme::selected() } else { theme::bold() };
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(format!("‹ {text} ›"), style)),
+                    crate::ui::paragraph(
+                        frame.buffer_mut(),
                         value_area,
+                        Span::styled(format!("‹ {text} ›"), style),
                     );
                 }
                 FieldInput::Check(v) => {
@@ -166,21 +168,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
                         if *v { Msg::Yes.get(lang) } else { Msg::No.get(lang) }
                     );
                     let style = if focused { theme::selected() } else { theme::bold() };
-                    frame.render_widget(Paragraph::new(Span::styled(text, style)), value_area);
+                    crate::ui::paragraph(frame.buffer_mut(), value_area, Span::styled(text, style));
                 }
                 FieldInput::Parties { .. } => {
                     let lines = party_lines(state, &field.input, value_area.width as usize, focused);
                     let h = lines.len().max(1) as u16;
                     let r = Rect { height: h.min(bottom - y), ..value_area };
-                    frame.render_widget(Paragraph::new(lines), r);
+                    crate::ui::paragraph(frame.buffer_mut(), r, lines);
                     y += h.saturating_sub(1);
                 }
             }
             y += 1;
         } else {
-            frame.render_widget(
-                Paragraph::new(Span::styled(format!("{label}{marker}"), label_style)),
+            crate::ui::paragraph(
+                frame.buffer_mut(),
                 Rect::new(inner.x, y, inner.width, 1),
+                Span::styled(format!("{label}{marker}"), label_style),
             );
             y += 1;
             let h = (text_rows as u16).min(bottom.saturating_sub(y));
@@ -202,9 +205,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &AppState, form: &Form) {
             && let Some(err) = form.error
             && y < bottom
         {
-            frame.render_widget(
-                Paragraph::new(Span::styled(err.get(lang), theme::error())),
+            crate::ui::paragraph(
+                frame.buffer_mut(),
                 Rect::new(inner.x, y, inner.width, 1),
+                Span::styled(err.get(lang), theme::error()),
             );
             y += 1;
         }

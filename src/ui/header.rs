@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
@@ -52,7 +51,7 @@ pub fn draw_title(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionSc
     let style = if earlier { theme::dim() } else { temperature_style(reading) };
     spans.push(Span::styled(right, style));
     let line = Line::from(spans);
-    frame.render_widget(Paragraph::new(line), area);
+    super::put::line(frame.buffer_mut(), area, &line);
 }
 
 /// The title keeps at least this many columns before the date gives way.
@@ -116,7 +115,7 @@ pub fn draw_phases(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         };
         spans.push(Span::styled(cell(p, with_names), style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    super::put::line(frame.buffer_mut(), area, &Line::from(spans));
 }
 
 pub fn draw_aim(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
@@ -139,7 +138,7 @@ pub fn draw_aim(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScre
         room = room.saturating_sub(t.width());
         spans.push(Span::styled(t, style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    super::put::line(frame.buffer_mut(), area, &Line::from(spans));
 }
 
 pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScreen) {
@@ -167,7 +166,7 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScr
         spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    super::put::line(frame.buffer_mut(), area, &Line::from(spans));
 }
 
 /// One tab as it would be shown in full.

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-pub use put::put;
+pub use put::{line, lines, paragraph, put};
 
 use crate::app::{AppState, Overlay, Screen};
 use crate::i18n::Msg;

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Agenda, Clock, M, State};
@@ -80,11 +79,11 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         pad(M::Planned.get(lang), PLANNED_W),
         pad(M::Actual.get(lang), ACTUAL_W),
     );
-    frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
+    crate::ui::paragraph(frame.buffer_mut(), a.header, Span::styled(header, theme::label()));
 
     if st.rows.is_empty() {
         let line = Line::from(Span::styled(format!(" {}", M::NoItems.get(lang)), theme::bold()));
-        frame.render_widget(Paragraph::new(line), a.rows);
+        crate::ui::paragraph(frame.buffer_mut(), a.rows, line);
     }
 
     let visible = a.rows.height as usize;
@@ -181,5 +180,5 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
     }
     let skip = notes.len().saturating_sub(room);
     lines.extend(notes.into_iter().skip(skip));
-    frame.render_widget(Paragraph::new(lines), inner);
+    crate::ui::paragraph(frame.buffer_mut(), inner, lines);
 }

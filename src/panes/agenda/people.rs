@@ -7,7 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Agenda, M, State, forms};
@@ -96,10 +95,10 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         pad(M::Role.get(lang), role_w),
         pad(M::Presence.get(lang), PRESENCE_W),
     );
-    frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
+    crate::ui::paragraph(frame.buffer_mut(), a.header, Span::styled(header, theme::label()));
     if st.people.is_empty() {
         let line = Line::from(Span::styled(format!(" {}", M::NoPeople.get(lang)), theme::bold()));
-        frame.render_widget(Paragraph::new(line), a.rows);
+        crate::ui::paragraph(frame.buffer_mut(), a.rows, line);
     }
     let visible = a.rows.height as usize;
     let top = st.people_cursor.top_for(visible);
@@ -152,8 +151,9 @@ fn draw_counts(frame: &mut Frame, area: Rect, state: &AppState, session: &Sessio
             style,
         ));
     }
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().take(inner.height as usize).collect::<Vec<_>>()),
+    crate::ui::paragraph(
+        frame.buffer_mut(),
         inner,
+        lines.into_iter().take(inner.height as usize).collect::<Vec<_>>(),
     );
 }

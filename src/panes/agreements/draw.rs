@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{AgreementFilter, M, State};
@@ -77,7 +76,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         pad(Msg::Due.get(lang), DUE_W),
         pad(Msg::Phase.get(lang), PHASE_W),
     );
-    frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
+    crate::ui::paragraph(frame.buffer_mut(), a.header, Span::styled(header, theme::label()));
 
     if st.rows.is_empty() {
         let msg = if session.agreements.is_empty() { M::NoAgreements } else { M::NoAgreementsFiltered };
@@ -85,7 +84,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         if st.filter != AgreementFilter::All {
             lines.push(Line::from(format!(" {filter}")));
         }
-        frame.render_widget(Paragraph::new(lines), a.rows);
+        crate::ui::paragraph(frame.buffer_mut(), a.rows, lines);
     }
 
     let visible = a.rows.height as usize;
@@ -170,5 +169,5 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
     let text_room = (inner.height as usize).saturating_sub(fact_lines.len()).max(1);
     lines.extend(crate::ui::clipped(&ag.text, width, text_room, theme::bold()));
     lines.extend(fact_lines.into_iter().map(Line::from));
-    frame.render_widget(Paragraph::new(lines), inner);
+    crate::ui::paragraph(frame.buffer_mut(), inner, lines);
 }

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::{GameMode, M, Row, State, Timer};
 use crate::app::{AppState, SessionScreen};
@@ -108,13 +107,14 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
             let text = format!(" {}. {}: {}", k + 1, card.name.get(lang), card.card.get(lang));
             lines.push(Line::raw(truncate(&safe_line(&text), width).into_owned()));
         }
-        frame.render_widget(Paragraph::new(lines), a.header.union(a.rows));
+        crate::ui::paragraph(frame.buffer_mut(), a.header.union(a.rows), lines);
         return;
     };
     let head = format!("{} · {}", M::Help.get(lang), facts(g, lang));
-    frame.render_widget(
-        Paragraph::new(Span::styled(truncate(&head, width).into_owned(), theme::label())),
+    crate::ui::paragraph(
+        frame.buffer_mut(),
         a.header,
+        Span::styled(truncate(&head, width).into_owned(), theme::label()),
     );
 
     let visible = a.rows.height as usize;
@@ -136,7 +136,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         };
         let text = truncate(&safe_line(&text), width).into_owned();
         let style = if selected { style.patch(theme::selected()) } else { style };
-        buf.set_stringn(a.rows.x, y, format!("{text:<width$}"), width, style);
+        crate::ui::put(buf, a.rows.x, y, &format!("{text:<width$}"), width, style);
     }
     draw_detail(frame, a.detail, state, g, st);
 }
@@ -226,5 +226,5 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, g: &Game, st: &S
         None => {}
     }
     let room = inner.height as usize;
-    frame.render_widget(Paragraph::new(lines.into_iter().take(room).collect::<Vec<_>>()), inner);
+    crate::ui::paragraph(frame.buffer_mut(), inner, lines.into_iter().take(room).collect::<Vec<_>>());
 }

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::draw::form_with_answers;
 use super::{M, Row, Section, State, Tick};
@@ -39,7 +38,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, lang: Lang, session: &Session,
             *last = Line::from(Span::styled(format!("{}…", truncate(&text, width.saturating_sub(1))), style));
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    crate::ui::paragraph(frame.buffer_mut(), inner, lines);
 }
 
 /// What the detail box says about `row`, paragraph by paragraph.

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::{M, Row, Section, State, Tick};
 use crate::app::{AppState, SessionScreen};
@@ -254,7 +253,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
     let lang = state.lang;
     let a = areas(area);
     let session = &s.session;
-    frame.render_widget(Paragraph::new(summary_line(lang, session, st, area.width as usize)), a.summary);
+    crate::ui::paragraph(frame.buffer_mut(), a.summary, summary_line(lang, session, st, area.width as usize));
     let width = a.rows.width as usize;
     let visible = a.rows.height as usize;
     let top = st.cursor.top_for(visible);

@@ -98,7 +98,7 @@ fn draw_table(buf: &mut Buffer, win: &Window, session: &Session, st: &State, lan
     let label_w = MAP_LABEL_WIDTH as usize - 1;
     if let Some(y) = win.row(map.table_title) {
         let title = format!("{} · {}", W::WholeTable.get(lang), W::WholeTableNote.get(lang));
-        buf.set_stringn(win.x, y, title, win.width as usize, theme::title());
+        crate::ui::put(buf, win.x, y, &title, win.width as usize, theme::title());
     }
     let w = text_w as usize;
     for (r, row) in TABLE_ROWS.iter().enumerate() {
@@ -110,7 +110,7 @@ fn draw_table(buf: &mut Buffer, win: &Window, session: &Session, st: &State, lan
             break;
         }
         if let Some(y) = win.row(cell.top) {
-            buf.set_stringn(win.x, y, row_label(lang, *row), label_w, theme::label());
+            crate::ui::put(buf, win.x, y, row_label(lang, *row), label_w, theme::label());
         }
         gutter(buf, win, text_x, cell.top, cell.height);
         for (item, e) in cell.entries.iter().enumerate() {
@@ -221,18 +221,25 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
 
     if s.session.parties.is_empty() {
         if let Some(y) = win.row(0) {
-            buf.set_stringn(area.x + 1, y, Msg::NoParties.get(lang), area.width as usize - 1, theme::bold());
+            crate::ui::put(
+                buf,
+                area.x + 1,
+                y,
+                Msg::NoParties.get(lang),
+                area.width as usize - 1,
+                theme::bold(),
+            );
         }
     } else if columns {
         // Fixed line of party names above the scrolling map.
-        buf.set_stringn(area.x, area.y, Msg::Party.get(lang), label_w, theme::label());
+        crate::ui::put(buf, area.x, area.y, Msg::Party.get(lang), label_w, theme::label());
         for (p, party) in s.session.parties.iter().enumerate() {
             let x = area.x + MAP_LABEL_WIDTH + p as u16 * col_w;
             let in_column = matches!(st.sel, MapSel::Cell { party, .. } if party == p);
             let style = if in_column { theme::tab_active() } else { theme::title() };
             buf.set_string(x, area.y, "│ ", theme::dim());
             let name = truncate(&safe_line(&party.organisation), map.cell_width as usize).into_owned();
-            buf.set_stringn(x + 2, area.y, name, map.cell_width as usize, style);
+            crate::ui::put(buf, x + 2, area.y, &name, map.cell_width as usize, style);
         }
         for (r, row) in MAP_ROWS.iter().enumerate() {
             let band = map.rows[r];
@@ -244,7 +251,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
             }
             // The label sticks to the top of a band that is scrolled into.
             if let Some(y) = win.row(band.top.max(win.top)) {
-                buf.set_stringn(area.x, y, row_label(lang, *row), label_w, theme::label());
+                crate::ui::put(buf, area.x, y, row_label(lang, *row), label_w, theme::label());
             }
             for p in 0..s.session.parties.len() {
                 let x = area.x + MAP_LABEL_WIDTH + p as u16 * col_w;
@@ -268,12 +275,12 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
                 if *row != MapRow::Header
                     && let Some(y) = win.row(cell.top)
                 {
-                    buf.set_stringn(area.x, y, row_label(lang, *row), label_w, theme::label());
+                    crate::ui::put(buf, area.x, y, row_label(lang, *row), label_w, theme::label());
                 }
                 if *row == MapRow::Header
                     && let Some(y) = win.row(cell.top)
                 {
-                    buf.set_stringn(area.x, y, Msg::Party.get(lang), label_w, theme::label());
+                    crate::ui::put(buf, area.x, y, Msg::Party.get(lang), label_w, theme::label());
                 }
                 gutter(buf, &win, x, cell.top, cell.height);
                 draw_cell(buf, &win, s, st, p, r, x + COLUMN_GUTTER);
@@ -288,11 +295,11 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
     draw_table(buf, &win, &s.session, st, lang, (text_x, text_w));
     let mut section = |title: Msg, title_line: usize, rows: Vec<(&'static str, &str, usize, usize, bool)>| {
         if let Some(y) = win.row(title_line) {
-            buf.set_stringn(area.x, y, title.get(lang), area.width as usize, theme::title());
+            crate::ui::put(buf, area.x, y, title.get(lang), area.width as usize, theme::title());
         }
         for (label, text, line, height, selected) in rows {
             if let Some(y) = win.row(line) {
-                buf.set_stringn(area.x + 1, y, label, label_w - 1, theme::label());
+                crate::ui::put(buf, area.x + 1, y, label, label_w - 1, theme::label());
             }
             gutter(buf, &win, text_x, line, height);
             let lines: Vec<(String, Style)> = if text.trim().is_empty() {

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{ReflectionRow, State};
@@ -26,7 +25,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         phase.number(),
         i18n::phase_name(lang, phase)
     );
-    frame.render_widget(Paragraph::new(Span::styled(header, theme::label())), a.header);
+    crate::ui::paragraph(frame.buffer_mut(), a.header, Span::styled(header, theme::label()));
 
     let visible = a.rows.height as usize;
     let top = st.cursor.top_for(visible);
@@ -90,9 +89,9 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         let gap = width.saturating_sub(left.width() + tag_w);
         let line = format!("{left}{}{tag}", " ".repeat(gap));
         let style = if selected { style.patch(theme::selected()) } else { style };
-        buf.set_stringn(a.rows.x, y, &line, width, style);
+        crate::ui::put(buf, a.rows.x, y, &line, width, style);
         if !selected && !tag.is_empty() {
-            buf.set_stringn(a.rows.x + (left.width() + gap) as u16, y, &tag, tag_w, theme::dim());
+            crate::ui::put(buf, a.rows.x + (left.width() + gap) as u16, y, &tag, tag_w, theme::dim());
         }
     }
 
@@ -129,5 +128,5 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionScree
     } else {
         lines.push(Line::from(Span::styled(Msg::NoAnswerYet.get(lang), theme::dim())));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    crate::ui::paragraph(frame.buffer_mut(), inner, lines);
 }

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::{M, Row, Section, Showing, State, problems};
 use crate::app::{AppState, SessionScreen};
@@ -208,7 +207,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
             problems::summary(lang, session).into_iter().map(|(t, s)| Span::styled(t, s)).collect::<Vec<_>>(),
         ),
     };
-    frame.render_widget(Paragraph::new(summary), a.summary);
+    crate::ui::paragraph(frame.buffer_mut(), a.summary, summary);
     let width = a.rows.width as usize;
     let visible = a.rows.height as usize;
     let top = st.cursor.top_for(visible);
@@ -217,14 +216,14 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
         let y = a.rows.y + (n - top) as u16;
         let mut x = a.rows.x;
         if selected {
-            buf.set_stringn(x, y, " ".repeat(width), width, theme::selected());
+            crate::ui::put(buf, x, y, &" ".repeat(width), width, theme::selected());
         }
         for (text, style) in row_line(lang, session, st, st.rows[n], width) {
             let style = if selected { style.patch(theme::selected()) } else { style };
             let room = a.rows.right().saturating_sub(x) as usize;
             // A cell cut at the edge (a long note or intervention) ends in "…".
             let text = if text.width() > room { truncate(&text, room).into_owned() } else { text };
-            let (nx, _) = buf.set_stringn(x, y, &text, room, style);
+            let (nx, _) = crate::ui::put(buf, x, y, &text, room, style);
             x = nx;
         }
     }
