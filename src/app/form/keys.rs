@@ -33,37 +33,34 @@ impl TypeAhead {
     }
 }
 
-/// Which option `typed` leads to from `current`. One letter, or the same
-/// letter again and again, goes to the next option after `current` that
-/// starts with it (so repeating a letter cycles among its options); several
-/// different letters go to the first option from `current` on that starts
-/// with all of them. An option whose name does not start with the letters
-/// but has a word that does (the "U" of "Gemeente Utrecht") is found when
-/// no name starts with them.
-fn jump(labels: &[String], current: usize, typed: &str) -> Option<usize> {
-    let n = labels.len();
+/// Which of `n` options `typed` leads to from `current`; `lower(i)` is
+/// option `i`'s name in lower case. One letter, or the same letter again
+/// and again, goes to the next option after `current` that starts with it
+/// (so repeating a letter cycles among its options); several different
+/// letters go to the first option from `current` on that starts with all of
+/// them. An option whose name does not start with the letters but has a
+/// word that does (the "U" of "Gemeente Utrecht") is found when no name
+/// starts with them. Names are made as they are looked at, and the search
+/// stops at the first that fits (no list of names per typed letter).
+fn jump(n: usize, lower: &dyn Fn(usize) -> String, current: usize, typed: &str) -> Option<usize> {
     if n == 0 || typed.is_empty() {
         return None;
     }
     let first = typed.chars().next()?;
     let repeated = typed.chars().all(|c| c == first);
-    let (wanted, from) = if repeated && !any_starts(labels, typed) {
-        (first.to_string(), current + 1)
-    } else if typed.chars().count() == 1 {
-        (typed.to_string(), current + 1)
+    let order = |from: usize| (0..n).map(move |k| (from + k) % n);
+    let starting = |wanted: &str, from: usize| order(from).find(|&i| lower(i).starts_with(wanted));
+    let mut first_letter = [0; 4];
+    let (wanted, from) = if typed.chars().count() == 1 {
+        (typed, current + 1)
+    } else if repeated && starting(typed, 0).is_none() {
+        (&*first.encode_utf8(&mut first_letter), current + 1)
     } else {
-        (typed.to_string(), current)
+        (typed, current)
     };
-    let order = (0..n).map(|k| (from + k) % n);
-    let lower: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
-    let found = order.clone().find(|&i| lower[i].starts_with(&wanted));
-    found.or_else(|| {
-        order.into_iter().find(|&i| lower[i].split([' ', '-', '(', '/']).any(|w| w.starts_with(&wanted)))
+    starting(wanted, from).or_else(|| {
+        order(from).find(|&i| lower(i).split([' ', '-', '(', '/']).any(|w| w.starts_with(wanted)))
     })
-}
-
-fn any_starts(labels: &[String], typed: &str) -> bool {
-    labels.iter().any(|l| l.to_lowercase().starts_with(typed))
 }
 
 /// A plain letter or digit, as typed to pick an option.
@@ -113,20 +110,21 @@ impl Form {
     /// `now` times the letters typed on a choice; `label` names an option
     /// as the form shows it, so typed letters find it.
     pub fn input(&mut self, input: Input, now: Timestamp, label: &dyn Fn(&Choice) -> String) {
+        // Up and Down go to the field before or after, except in a
+        // multi-line text, where they move between its lines.
+        if !self.focused_multiline() {
+            match input.key {
+                Key::Up => return self.prev_field(),
+                Key::Down => return self.next_field(),
+                _ => {}
+            }
+        }
         let field = &mut self.fields[self.focus];
         let changed = match &mut field.input {
-            FieldInput::Text { area, multiline } => match input.key {
+            FieldInput::Text { area, .. } => match input.key {
                 // Enter is claimed by the keymap; never insert raw line breaks
                 // or control characters into a one-line field.
                 Key::Enter => false,
-                Key::Up | Key::Down if !*multiline => {
-                    if input.key == Key::Up {
-                        self.prev_field()
-                    } else {
-                        self.next_field()
-                    }
-                    return;
-                }
                 Key::Char(c) if c.is_control() => false,
                 _ => area.input(input),
             },
@@ -139,18 +137,10 @@ impl Form {
                     *selected = (*selected + options.len().max(1) - 1) % options.len().max(1);
                     true
                 }
-                Key::Up => {
-                    self.prev_field();
-                    return;
-                }
-                Key::Down => {
-                    self.next_field();
-                    return;
-                }
                 _ => match letter(&input) {
                     Some(c) => {
-                        let labels: Vec<String> = options.iter().map(label).collect();
-                        match jump(&labels, *selected, self.typed.push(c, now)) {
+                        let lower = |i: usize| label(&options[i]).to_lowercase();
+                        match jump(options.len(), &lower, *selected, self.typed.push(c, now)) {
                             Some(i) if i != *selected => {
                                 *selected = i;
                                 true
@@ -165,14 +155,6 @@ impl Form {
                 Key::Char(' ') | Key::Left | Key::Right => {
                     *v = !*v;
                     true
-                }
-                Key::Up => {
-                    self.prev_field();
-                    return;
-                }
-                Key::Down => {
-                    self.next_field();
-                    return;
                 }
                 _ => false,
             },
@@ -189,20 +171,11 @@ impl Form {
                     checked[*cursor] = !checked[*cursor];
                     true
                 }
-                Key::Up => {
-                    self.prev_field();
-                    return;
-                }
-                Key::Down => {
-                    self.next_field();
-                    return;
-                }
                 // Letters move the cursor to a party; Space ticks it.
                 _ => {
                     if let Some(c) = letter(&input) {
-                        let labels: Vec<String> =
-                            ids.iter().map(|id| label(&Choice::Party(Some(id.clone())))).collect();
-                        if let Some(i) = jump(&labels, *cursor, self.typed.push(c, now)) {
+                        let lower = |i: usize| label(&Choice::Party(Some(ids[i].clone()))).to_lowercase();
+                        if let Some(i) = jump(ids.len(), &lower, *cursor, self.typed.push(c, now)) {
                             *cursor = i;
                         }
                     }
@@ -360,6 +333,34 @@ pub(crate) mod tests {
         press(&mut f, Input { key: Key::Right, ..Default::default() });
         press(&mut f, key(' '));
         assert_eq!(f.ticked_parties("parties"), vec!["p1".to_string()]);
+    }
+
+    #[test]
+    fn up_and_down_go_between_fields_except_inside_a_multiline_text() {
+        let mut f = Form::new(
+            Purpose::OwnQuestion,
+            vec![
+                Field::text("question", Msg::Question, "q", true),
+                Field::multiline("answer", Msg::Answer, "een\ntwee", true),
+                Field::check("phase_result", Msg::PhaseResult, false),
+                Field::parties("parties", Msg::Involved, vec!["p1".into(), "p2".into()], &[]),
+            ],
+        );
+        let arrow = |key| Input { key, ..Default::default() };
+        press(&mut f, arrow(Key::Down));
+        assert_eq!(f.focus, 1, "from a one-line text to the next field");
+        press(&mut f, arrow(Key::Up));
+        press(&mut f, key('x'));
+        assert_eq!((f.focus, f.text("answer").as_str()), (1, "eenx\ntwee"), "Up moved a line, not a field");
+        press(&mut f, arrow(Key::Down));
+        assert_eq!(f.focus, 1);
+        f.next_field();
+        press(&mut f, arrow(Key::Down));
+        assert_eq!(f.focus, 3, "from a check box on");
+        press(&mut f, arrow(Key::Up));
+        press(&mut f, arrow(Key::Up));
+        assert_eq!(f.focus, 1, "from the parties and the check box back");
+        assert_eq!(f.revision, 1, "only the x changed the form");
     }
 
     #[test]
