@@ -190,14 +190,22 @@ pub static MOVES: &[Binding] = &[
     b(&[key(End)], Action::End, Msg::KeyEnd, false),
 ];
 
-pub static FORM: &[Binding] = &[
-    b(&[key(Enter)], Action::FormSubmit, Msg::KeySave, true),
-    bh(&[alt(Enter), ctrl('j')], Action::FormNewline, Msg::KeyNewline, Msg::HelpNewline, true),
-    b(&[key(Tab)], Action::FormNextField, Msg::KeyNextField, true),
-    b(&[key(BackTab)], Action::FormPrevField, Msg::KeyPrevField, false),
-    bh(&[ctrl('u')], Action::FormClearField, Msg::KeyClearField, Msg::HelpClearField, false),
-    bh(&[key(Esc)], Action::FormCancel, Msg::KeyCancel, Msg::HelpCancel, true),
-];
+/// A form's keys; `submit` says what Enter does with it.
+const fn form_keys(submit: Msg) -> [Binding; 6] {
+    [
+        b(const { &[key(Enter)] }, Action::FormSubmit, submit, true),
+        bh(const { &[alt(Enter), ctrl('j')] }, Action::FormNewline, Msg::KeyNewline, Msg::HelpNewline, true),
+        b(const { &[key(Tab)] }, Action::FormNextField, Msg::KeyNextField, true),
+        b(const { &[key(BackTab)] }, Action::FormPrevField, Msg::KeyPrevField, false),
+        bh(const { &[ctrl('u')] }, Action::FormClearField, Msg::KeyClearField, Msg::HelpClearField, false),
+        bh(const { &[key(Esc)] }, Action::FormCancel, Msg::KeyCancel, Msg::HelpCancel, true),
+    ]
+}
+
+pub static FORM: &[Binding] = &form_keys(Msg::KeySave);
+
+/// The search form: Enter searches.
+pub static SEARCH_FORM: &[Binding] = &form_keys(Msg::KeySearch);
 
 pub static EXPORT_CHOOSER: &[Binding] = &[
     b(&[ch('m')], Action::Export(Format::Markdown), Msg::KeyMarkdown, true),
@@ -273,8 +281,8 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (Some(Overlay::RoomAddress), _, _) => vec![ROOM_ADDRESS],
         (Some(Overlay::Conflicts { .. }), _, _) => vec![CONFLICTS],
         (Some(Overlay::Coach { .. }), _, _) => vec![coach::KEYS],
-        (None, Some(_), Screen::Session(_)) => vec![FORM, coach::OPEN_IN_FORM],
-        (None, Some(_), _) => vec![FORM],
+        (None, Some(form), Screen::Session(_)) => vec![form_table(form), coach::OPEN_IN_FORM],
+        (None, Some(form), _) => vec![form_table(form)],
         (None, None, Screen::Library(lib)) => match lib.view {
             LibraryView::List => vec![LIBRARY, MOVES, ROOM_LIBRARY],
             LibraryView::Search { .. } => vec![SEARCH_RESULTS, MOVES],
@@ -287,6 +295,14 @@ pub fn active_tables(state: &AppState) -> Vec<&'static [Binding]> {
         (None, None, Screen::Session(s)) => [s.active().bindings(s), vec![MOVES, SESSION, ROOM]].concat(),
     };
     [mode, vec![ALWAYS]].concat()
+}
+
+/// The keys of a form of this purpose.
+fn form_table(form: &crate::app::Form) -> &'static [Binding] {
+    match form.purpose {
+        crate::app::Purpose::Search => SEARCH_FORM,
+        _ => FORM,
+    }
 }
 
 /// The intent of a key press in the current state, if it has one. In a form,
@@ -328,16 +344,8 @@ pub fn hint_entries(state: &AppState) -> Vec<Hint> {
         .filter(|b| {
             b.action != Action::FormNextField || state.form.as_ref().is_some_and(|f| f.fields.len() > 1)
         })
-        .map(|b| Hint { keys: hint_key(b, state.lang), label: hint_label(b, state), spare: b.spare })
+        .map(|b| Hint { keys: hint_key(b, state.lang), label: b.label, spare: b.spare })
         .collect()
-}
-
-/// What a hint says: Enter in the search form searches.
-fn hint_label(b: &Binding, state: &AppState) -> Msg {
-    match (&b.action, state.form.as_ref().map(|f| &f.purpose)) {
-        (Action::FormSubmit, Some(crate::app::Purpose::Search)) => Msg::KeySearch,
-        _ => b.label,
-    }
 }
 
 /// The key a hint shows: among letter keys, the one that starts the
@@ -439,6 +447,7 @@ mod tests {
         panes
             .chain([
                 ("form", vec![FORM, coach::OPEN_IN_FORM, ALWAYS]),
+                ("search form", vec![SEARCH_FORM, ALWAYS]),
                 ("coach", vec![coach::KEYS, ALWAYS]),
                 ("confirm", vec![CONFIRM, ALWAYS]),
                 ("help", vec![HELP, ALWAYS]),
