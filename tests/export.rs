@@ -1013,7 +1013,7 @@ fn markdown_tables_keep_their_shape_and_mark_what_matters() {
         r#"\- Casusoverleg elke maand, ook in de zomer<br>\- "warme" overdracht bij ontslag"#
     );
 
-    assert!(md.contains("1 Verkennen → ✓ 2 Delen → **▶ 3 Overeenkomen** → ✓ 4 Vormgeven → 5 Uitvoeren\n"));
+    assert!(md.contains("1 Verkennen → ✓ 2 Delen → **▶ 3 Overeenkomen** → ↩ 4 Vormgeven → 5 Uitvoeren\n"));
     assert!(md.contains(
         "- **Vorig overleg:** 12 mrt 2026 · [2026-03-12-weer-thuis.json](2026-03-12-weer-thuis.json)\n"
     ));
@@ -1137,11 +1137,15 @@ fn html_is_well_formed_self_contained_and_structured() {
             ["", "Gemeente Zuiderveld", "Woonstede", "Zorggroep De Linde", table_words::WholeTable.get(lang)]
         );
 
-        // Phase strip: five boxes, one current, visited ones ticked.
+        // Phase strip: five boxes, one current, done ones ticked, the phase the
+        // table stepped back from marked as left, not done (as in the terminal).
         let strip = named("ol").find(|n| n.attribute("class") == Some("strip")).unwrap();
         let steps: Vec<_> = strip.children().filter(|c| c.is_element()).collect();
         let classes: Vec<_> = steps.iter().map(|n| n.attribute("class").unwrap()).collect();
-        assert_eq!(classes, ["ahead", "visited", "current", "visited", "ahead"]);
+        assert_eq!(classes, ["ahead", "done", "current", "stepped-back", "ahead"]);
+        let marks: Vec<String> =
+            steps.iter().map(|n| n.descendants().find_map(|d| d.text()).unwrap_or("").to_string()).collect();
+        assert_eq!(marks[1..4], ["✓", "▶", "↩"]);
         assert_eq!(steps[2].attribute("aria-current"), Some("step"));
 
         // Overdue agreements are marked, by class and in words.

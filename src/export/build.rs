@@ -134,13 +134,7 @@ impl Builder<'_> {
         let steps = Phase::ALL.map(|p| Step {
             number: p.number(),
             name: i18n::phase_short(lang, p),
-            state: if p == s.phase {
-                StepState::Current
-            } else if s.visited(p) {
-                StepState::Visited
-            } else {
-                StepState::Ahead
-            },
+            mark: s.phase_mark(p),
         });
         self.blocks.push(Block::Strip(steps.to_vec()));
 

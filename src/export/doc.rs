@@ -94,18 +94,12 @@ pub(super) struct Table {
     pub rows: Vec<Row>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum StepState {
-    Current,
-    Visited,
-    Ahead,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Step {
     pub number: u8,
     pub name: &'static str,
-    pub state: StepState,
+    /// As the terminal's phase strip marks it (`Session::phase_mark`).
+    pub mark: crate::domain::PhaseMark,
 }
 
 /// Values over the meetings of a chain: an inline SVG chart in HTML, and

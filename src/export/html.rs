@@ -4,6 +4,7 @@
 //! entities) so it can also be checked and processed as XHTML.
 
 use super::doc::*;
+use crate::domain::PhaseMark;
 use crate::text::safe_line;
 
 /// Text made safe for HTML element content and attribute values: control
@@ -97,11 +98,8 @@ fn table(out: &mut String, t: &Table) {
 fn strip(out: &mut String, steps: &[Step]) {
     out.push_str("<ol class=\"strip\">\n");
     for s in steps {
-        let (class, mark, current) = match s.state {
-            StepState::Current => ("current", "▶", " aria-current=\"step\""),
-            StepState::Visited => ("visited", "✓", ""),
-            StepState::Ahead => ("ahead", "", ""),
-        };
+        let current = if s.mark == PhaseMark::Current { " aria-current=\"step\"" } else { "" };
+        let (class, mark) = (s.mark.id(), s.mark.sign().trim());
         out.push_str(&format!(
             "<li class=\"{class}\"{current}><span class=\"mark\">{mark}</span> \
              <span class=\"num\">{}</span> <span class=\"name\">{}</span></li>\n",
@@ -186,7 +184,7 @@ tr.over td { background: #fdf3e1; }
 .flag-mismatch { color: #a8321f; }
 ol.strip { display: flex; gap: .4rem; list-style: none; padding: 0; margin: .6rem 0 1rem; }
 ol.strip li { flex: 1 1 0; border: 1px solid #c9ced6; border-radius: .3rem; padding: .4rem .5rem; color: #6b7380; }
-ol.strip li.visited { color: #1d2430; }
+ol.strip li.done, ol.strip li.stepped-back { color: #1d2430; }
 ol.strip li.current { border: 3px solid #1f5fa8; color: #1d2430; background: #e8f0fb; font-weight: 700; }
 ol.strip .mark { display: inline-block; min-width: 1em; }
 .note { color: #5b6472; font-size: .85rem; }

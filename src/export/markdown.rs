@@ -2,6 +2,7 @@
 //! plain text and rendered.
 
 use super::doc::*;
+use crate::domain::PhaseMark;
 use crate::text::safe_line;
 
 /// Text made safe for any place in the minutes, table cells included:
@@ -106,13 +107,12 @@ pub(super) fn render(doc: &Doc) -> String {
                 let strip: Vec<String> = steps
                     .iter()
                     .map(|s| {
-                        let mark = match s.state {
-                            StepState::Current => "▶ ",
-                            StepState::Visited => "✓ ",
-                            StepState::Ahead => "",
+                        let mark = match s.mark {
+                            PhaseMark::Ahead => String::new(),
+                            m => format!("{} ", m.sign()),
                         };
                         let name = format!("{mark}{} {}", s.number, escape(s.name));
-                        if s.state == StepState::Current { format!("**{name}**") } else { name }
+                        if s.mark == PhaseMark::Current { format!("**{name}**") } else { name }
                     })
                     .collect();
                 out.push_str(&format!("{}\n\n", strip.join(" → ")));
