@@ -10,6 +10,10 @@ use super::labels::{self, L, moment, phase_cell};
 use crate::domain::{AmbitionLens, ContextAspect, Extra, InterestKind, Phase, Session, TABLE, Timestamp};
 use crate::i18n::{self, Lang, Msg};
 
+mod agreements;
+mod interests;
+mod reflections;
+
 /// `earlier` holds other meetings of the collaboration, for the trends of
 /// the relationship instruments (may be empty).
 pub(super) fn build(session: &Session, earlier: &[Session], lang: Lang, today: NaiveDate) -> Doc {
@@ -155,81 +159,6 @@ impl Builder<'_> {
         self.table("history", head, rows);
     }
 
-    fn interests(&mut self) {
-        let s = self.s;
-        self.heading(2, self.label(L::InterestsMap));
-        // Each party's column, then the whole table's (issue 9) when it holds
-        // anything: (id, heading, wants, offers).
-        let mut columns: Vec<(&str, String, &str, &str)> = s
-            .parties
-            .iter()
-            .map(|p| (p.id.as_str(), p.organisation.clone(), &*p.wants, &*p.offers))
-            .collect();
-        if s.has_table_items() {
-            let name = s.holder_name(TABLE, self.lang);
-            columns.push((TABLE, name, &s.table.wants, &s.table.offers));
-        }
-        if columns.is_empty() {
-            self.table("map", Vec::new(), Vec::new());
-        } else {
-            let mut head = vec![String::new()];
-            head.extend(columns.iter().map(|c| c.1.clone()));
-            let mut rows: Vec<Row> = InterestKind::ALL
-                .iter()
-                .map(|&kind| {
-                    let mut cells = vec![cell(i18n::kind_label(self.lang, kind))];
-                    cells.extend(columns.iter().map(|c| {
-                        Cell::List(s.interests_of(c.0, kind).map(|(_, i)| line(&i.text)).collect())
-                    }));
-                    Row { flag: None, cells }
-                })
-                .collect();
-            for (label, wants) in [(Msg::Wants, true), (Msg::Offers, false)] {
-                let mut cells = vec![cell(self.msg(label))];
-                cells.extend(columns.iter().map(|c| Cell::Lines(opt_line(if wants { c.2 } else { c.3 }))));
-                rows.push(Row { flag: None, cells });
-            }
-            self.blocks.push(Block::Table(Table { class: "map", head, row_heads: true, rows }));
-            if let Some(at) = &s.table.updated_at {
-                let note = format!(
-                    "{}: {} / {} · {} {}",
-                    s.holder_name(TABLE, self.lang),
-                    self.msg(Msg::Wants),
-                    self.msg(Msg::Offers),
-                    self.msg(Msg::Updated),
-                    self.when(at)
-                );
-                self.blocks.push(Block::Note(line(note)));
-            }
-        }
-
-        self.heading(3, self.label(L::InterestsRecorded));
-        let head = vec![
-            self.label(L::Number),
-            self.msg(Msg::Party),
-            self.msg(Msg::Kind),
-            self.msg(Msg::Interest),
-            self.label(L::AddedInPhase),
-            self.msg(Msg::Created),
-            self.msg(Msg::Updated),
-        ];
-        let rows = (s.interests.iter().enumerate())
-            .map(|(n, i)| Row {
-                flag: None,
-                cells: vec![
-                    cell((n + 1).to_string()),
-                    cell(self.party_name(&i.party)),
-                    cell(i18n::kind_label(self.lang, i.kind)),
-                    Cell::Lines(vec![line(&i.text)]),
-                    cell(self.phase(i.phase)),
-                    cell(self.when(&i.created_at)),
-                    cell(self.when(&i.updated_at)),
-                ],
-            })
-            .collect();
-        self.table("interests", head, rows);
-    }
-
     fn ambition_and_context(&mut self) {
         let (lang, s) = (self.lang, self.s);
         // "text (Gewijzigd 10:14)": when the lens or aspect was last edited.
@@ -264,133 +193,6 @@ impl Builder<'_> {
             })
             .collect();
         self.blocks.push(Block::Facts(facts));
-    }
-
-    fn agreements(&mut self) {
-        let (lang, s, today) = (self.lang, self.s, self.today);
-        self.heading(2, self.msg(Msg::PaneAgreements));
-        if !s.agreements.is_empty() {
-            let summary = labels::agreements_summary(
-                lang,
-                s.agreements.len(),
-                s.open_agreements().count(),
-                s.overdue_agreements(today).count(),
-                today,
-            );
-            self.blocks.push(Block::Para(line(summary)));
-        }
-        let head = [
-            L::Number.get(lang),
-            Msg::Status.get(lang),
-            Msg::Agreement.get(lang),
-            Msg::Owner.get(lang),
-            Msg::Involved.get(lang),
-            Msg::Due.get(lang),
-            Msg::Phase.get(lang),
-            Msg::Created.get(lang),
-            Msg::Updated.get(lang),
-            L::OriginColumn.get(lang),
-        ];
-        let rows: Vec<Row> = (s.agreements.iter().enumerate())
-            .map(|(n, a)| {
-                let overdue = a.is_overdue(today);
-                let status = i18n::status_label(lang, a.status).to_string();
-                let status = if a.status.is_open() { Inline::Flag(Flag::Open, status) } else { text(status) };
-                let owner = a.owner.as_deref().map(|o| line(self.party_name(o))).into_iter().collect();
-                let mut involved = Vec::new();
-                for (k, p) in a.parties.iter().enumerate() {
-                    if k > 0 {
-                        involved.push(text(", "));
-                    }
-                    involved.push(text(self.party_name(p)));
-                }
-                let mut due = Vec::new();
-                if let Some(d) = a.due {
-                    due.push(text(self.date(d)));
-                    if overdue {
-                        let mark = format!("⚠ {}", Msg::Overdue.get(lang));
-                        due.extend([text(" "), Inline::Flag(Flag::Overdue, mark)]);
-                    }
-                }
-                let mut phase = vec![text(self.phase(a.phase))];
-                if a.phase_result {
-                    phase.extend([text(" "), Inline::Flag(Flag::Result, "★".into())]);
-                }
-                let mut origin = Vec::new();
-                if let Some(o) = &a.origin {
-                    let meeting = format!("{} {}", L::MeetingOf.get(lang), self.date(o.meeting_date));
-                    origin.push(vec![text(meeting), text(" · "), text(&o.file)]);
-                }
-                if let Some(r) = &a.reviewed_at {
-                    origin.push(line(format!("{} {}", L::Reviewed.get(lang), self.when(r))));
-                }
-                let flag =
-                    if overdue { Some(Flag::Overdue) } else { a.status.is_open().then_some(Flag::Open) };
-                let cells = vec![
-                    cell((n + 1).to_string()),
-                    Cell::Lines(vec![vec![status]]),
-                    Cell::Lines(vec![line(&a.text)]),
-                    Cell::Lines(owner),
-                    Cell::Lines(if involved.is_empty() { Vec::new() } else { vec![involved] }),
-                    Cell::Lines(if due.is_empty() { Vec::new() } else { vec![due] }),
-                    Cell::Lines(vec![phase]),
-                    cell(self.when(&a.created_at)),
-                    cell(self.when(&a.updated_at)),
-                    Cell::Lines(origin),
-                ];
-                Row { flag, cells }
-            })
-            .collect();
-        let any = !rows.is_empty();
-        self.table("agreements", head.map(String::from).to_vec(), rows);
-        if any {
-            let legend = format!("★ {}", Msg::PhaseResult.get(lang));
-            self.blocks.push(Block::Note(line(legend)));
-        }
-    }
-
-    fn reflections(&mut self) {
-        let (lang, s) = (self.lang, self.s);
-        self.heading(2, self.label(L::Reflections));
-        if s.reflections.is_empty() {
-            self.table("reflections", Vec::new(), Vec::new());
-        }
-        for phase in Phase::ALL {
-            let rows: Vec<Row> = (s.reflections.iter().enumerate())
-                .filter(|(_, r)| r.phase == phase)
-                .map(|(n, r)| {
-                    let mut question = vec![line(&r.question)];
-                    if r.prompt.is_none() {
-                        question.push(vec![Inline::Em(Msg::OwnQuestionTag.get(lang).to_string())]);
-                    }
-                    let mut time = vec![line(self.when(&r.created_at))];
-                    if r.updated_at != r.created_at {
-                        time.push(line(format!(
-                            "{} {}",
-                            L::UpdatedShort.get(lang),
-                            self.when(&r.updated_at)
-                        )));
-                    }
-                    let cells = vec![
-                        cell((n + 1).to_string()),
-                        Cell::Lines(question),
-                        Cell::Lines(vec![line(&r.answer)]),
-                        Cell::Lines(time),
-                    ];
-                    Row { flag: None, cells }
-                })
-                .collect();
-            if !rows.is_empty() {
-                self.heading(3, format!("{} · {}", phase.number(), i18n::phase_name(lang, phase)));
-                let head = vec![
-                    self.label(L::Number),
-                    self.msg(Msg::Question),
-                    self.msg(Msg::Answer),
-                    self.label(L::Time),
-                ];
-                self.table("reflections", head, rows);
-            }
-        }
     }
 
     /// Fields a newer kompas wrote: shown as they are, so nothing in the
