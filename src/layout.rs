@@ -57,7 +57,14 @@ pub struct ListAreas {
 }
 
 pub fn list_areas(body: Rect) -> ListAreas {
-    let detail_h = if body.height >= 14 { DETAIL_HEIGHT } else { 3 };
+    detail_areas(body, &[(14, DETAIL_HEIGHT)])
+}
+
+/// A pane of a line, rows and a detail box whose height steps with the
+/// body's: `ladder` holds (least body height, detail height), tallest step
+/// first; a body lower than every step gets a detail box of 3 lines.
+pub fn detail_areas(body: Rect, ladder: &[(u16, u16)]) -> ListAreas {
+    let detail_h = ladder.iter().find(|(least, _)| body.height >= *least).map_or(3, |(_, h)| *h);
     let [header, rows, detail] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(detail_h)])
             .areas(body);

@@ -2,7 +2,7 @@
 //! selected row in full below, every text of the model or ours marked.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -12,29 +12,16 @@ use crate::content::grondvorm::{Content, Words, content};
 use crate::domain::grondvorm::{KeyQuestion, Motive, PartyForm};
 use crate::domain::{Party, Session};
 use crate::i18n::{Lang, Msg};
+use crate::layout::ListAreas;
 use crate::text::{pad, safe_line, truncate};
 use crate::ui::theme;
 use unicode_width::UnicodeWidthStr;
 
-/// The pane's parts: a summary line, the rows, the detail box.
-pub(super) struct Areas {
-    pub summary: Rect,
-    pub rows: Rect,
-    pub detail: Rect,
-}
-
+/// The pane's parts: a summary line (`header`), the rows, the detail box.
 /// The detail box is taller than a list pane's: a key question shows its
 /// question, the room's answer and the chosen form's reference at once.
-pub(super) fn areas(body: Rect) -> Areas {
-    let detail = match body.height {
-        h if h >= 24 => 8,
-        h if h >= 16 => 7,
-        h if h >= 14 => 6,
-        _ => 3,
-    };
-    let [summary, rows, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(detail)]).areas(body);
-    Areas { summary, rows, detail }
+pub(super) fn areas(body: Rect) -> ListAreas {
+    crate::layout::detail_areas(body, &[(24, 8), (16, 7), (14, 6)])
 }
 
 /// The dilemmas' names ("Kwantitatief of kwalitatief") in full.
@@ -253,7 +240,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
     let lang = state.lang;
     let a = areas(area);
     let session = &s.session;
-    crate::ui::paragraph(frame.buffer_mut(), a.summary, summary_line(lang, session, st, area.width as usize));
+    crate::ui::paragraph(frame.buffer_mut(), a.header, summary_line(lang, session, st, area.width as usize));
     let width = a.rows.width as usize;
     let visible = a.rows.height as usize;
     let top = st.cursor.top_for(visible);

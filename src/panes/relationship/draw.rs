@@ -3,7 +3,7 @@
 //! collaboration's meetings, cut to the last ones that fit.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -12,27 +12,14 @@ use crate::app::{AppState, SessionScreen};
 use crate::content::relationship::{W, guide};
 use crate::domain::{ConditionFlag, Session, Temperature, TrustStage, format_tenths, sparkline};
 use crate::i18n::{Lang, Msg, temperature_label};
+use crate::layout::ListAreas;
 use crate::text::{pad, safe_line, truncate};
 use crate::ui::theme;
 use unicode_width::UnicodeWidthStr;
 
-/// The pane's parts: a summary line, the rows, the detail box.
-pub(super) struct Areas {
-    pub summary: Rect,
-    pub rows: Rect,
-    pub detail: Rect,
-}
-
-pub(super) fn areas(body: Rect) -> Areas {
-    let detail = match body.height {
-        h if h >= 24 => 9,
-        h if h >= 16 => 7,
-        h if h >= 12 => 5,
-        _ => 3,
-    };
-    let [summary, rows, detail] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(detail)]).areas(body);
-    Areas { summary, rows, detail }
+/// The pane's parts: a summary line (`header`), the rows, the detail box.
+pub(super) fn areas(body: Rect) -> ListAreas {
+    crate::layout::detail_areas(body, &[(24, 9), (16, 7), (12, 5)])
 }
 
 /// The last `n` values of a series: what fits.
@@ -207,7 +194,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
             problems::summary(lang, session).into_iter().map(|(t, s)| Span::styled(t, s)).collect::<Vec<_>>(),
         ),
     };
-    crate::ui::paragraph(frame.buffer_mut(), a.summary, summary);
+    crate::ui::paragraph(frame.buffer_mut(), a.header, summary);
     let width = a.rows.width as usize;
     let visible = a.rows.height as usize;
     let top = st.cursor.top_for(visible);
