@@ -43,11 +43,13 @@
 //!      (`Form::new(Purpose::Pane { form: ID.into(), id }, fields)`, each
 //!      `Field` with a name) and a reader (`form.text("note")`,
 //!      `form.choice("level")`, `form.refuse("due", msg)` to send the
-//!      cursor back), tied together in a `static READING: PaneForm` and
-//!      listed in [`Pane::forms`]. Drafts are kept by field name, so a form
-//!      can be reordered freely. See `agreements/forms.rs`. A form's
-//!      `context` gives the lines above its fields (the question being
-//!      answered, guidance for a choice; [`no_context`] for none), and a
+//!      cursor back), tied together in a `static READING: PaneForm =
+//!      PaneForm::new(id, title, build, submit)` and listed in
+//!      [`Pane::forms`]. Drafts are kept by field name, so a form can be
+//!      reordered freely. See `agreements/forms.rs`. `.edit_title(…)` when
+//!      editing says it otherwise, `.exists_when(…)` when a recovered draft's
+//!      item may be gone, `.context(…)` for the lines above its fields (the
+//!      question being answered, guidance for a choice; none by default); a
 //!      choice of the instrument's own ids is `Choice::Item { id, label }`
 //!      (see `grondvorm/forms.rs`).
 //!    - `pub struct Thermometer;` and `impl Pane for Thermometer`: `reindex`
@@ -370,6 +372,43 @@ pub struct PaneForm {
     /// question being answered, the guidance for a choice); [`no_context`]
     /// for none.
     pub context: fn(&Session, Option<&str>, Lang) -> Vec<String>,
+}
+
+impl PaneForm {
+    /// A form with one title, for the session as a whole or for items that
+    /// are always there, with nothing said above its fields; the methods
+    /// below change that. For a `static`: `PaneForm::new(…).context(…)`.
+    pub const fn new(
+        id: &'static str,
+        title: Msg,
+        build: fn(&Session, Option<&str>) -> crate::app::Form,
+        submit: fn(&mut AppState, crate::app::Form, Option<String>, Timestamp) -> Vec<Effect>,
+    ) -> PaneForm {
+        PaneForm {
+            id,
+            title_new: title,
+            title_edit: title,
+            build,
+            exists: |_, _| true,
+            submit,
+            context: no_context,
+        }
+    }
+
+    /// Another title when the form edits an existing item.
+    pub const fn edit_title(self, title_edit: Msg) -> PaneForm {
+        PaneForm { title_edit, ..self }
+    }
+
+    /// Whether the item a recovered draft was for still exists.
+    pub const fn exists_when(self, exists: fn(&Session, &str) -> bool) -> PaneForm {
+        PaneForm { exists, ..self }
+    }
+
+    /// The lines shown above the fields.
+    pub const fn context(self, context: fn(&Session, Option<&str>, Lang) -> Vec<String>) -> PaneForm {
+        PaneForm { context, ..self }
+    }
 }
 
 /// A pane form with nothing to say above its fields.

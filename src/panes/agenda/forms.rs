@@ -11,52 +11,38 @@ use crate::i18n::Msg;
 /// Planned minutes above this are a typing slip (ten hours for one item).
 const MAX_MINUTES: u32 = 600;
 
-pub static ITEM: PaneForm = PaneForm {
-    id: "agenda.item",
-    title_new: M::NewItem,
-    title_edit: M::EditItem,
-    build: |session, id| item_form(session, id.and_then(|id| session.agenda_index(id))),
-    exists: |session, id| session.agenda_index(id).is_some(),
-    submit: submit_item,
-    context: super::super::no_context,
-};
+pub static ITEM: PaneForm = PaneForm::new(
+    "agenda.item",
+    M::NewItem,
+    |session, id| item_form(session, id.and_then(|id| session.agenda_index(id))),
+    submit_item,
+)
+.edit_title(M::EditItem)
+.exists_when(|session, id| session.agenda_index(id).is_some());
 
 /// A person on the attendance list; the form's id is the person's.
-pub static PERSON: PaneForm = PaneForm {
-    id: "agenda.person",
-    title_new: M::NewPerson,
-    title_edit: M::EditPerson,
-    build: |session, id| person_form(session, id),
-    exists: |session, id| session.attendee_index(id).is_some(),
-    submit: submit_person,
-    context: super::super::no_context,
-};
+pub static PERSON: PaneForm = PaneForm::new("agenda.person", M::NewPerson, person_form, submit_person)
+    .edit_title(M::EditPerson)
+    .exists_when(|session, id| session.attendee_index(id).is_some());
 
 /// A new note; the form's id is the agenda item it goes with (none: the
 /// meeting as a whole).
-pub static NOTE: PaneForm = PaneForm {
-    id: "agenda.note",
-    title_new: M::NewNote,
-    title_edit: M::NewNote,
-    build: |session, item| note_form(session, item),
-    exists: |session, item| session.agenda_index(item).is_some(),
-    submit: submit_note,
-    context: note_context,
-};
+pub static NOTE: PaneForm = PaneForm::new("agenda.note", M::NewNote, note_form, submit_note)
+    .exists_when(|session, item| session.agenda_index(item).is_some())
+    .context(note_context);
 
 /// Editing a note; the form's id is the note's.
-pub static NOTE_EDIT: PaneForm = PaneForm {
-    id: "agenda.note_edit",
-    title_new: M::NewNote,
-    title_edit: M::EditNote,
-    build: |session, id| match id.filter(|id| session.note_index(id).is_some()) {
+pub static NOTE_EDIT: PaneForm = PaneForm::new(
+    "agenda.note_edit",
+    M::NewNote,
+    |session, id| match id.filter(|id| session.note_index(id).is_some()) {
         Some(id) => note_edit_form(session, id),
         None => note_form(session, None),
     },
-    exists: |session, id| session.note_index(id).is_some(),
-    submit: submit_note_edit,
-    context: super::super::no_context,
-};
+    submit_note_edit,
+)
+.edit_title(M::EditNote)
+.exists_when(|session, id| session.note_index(id).is_some());
 
 /// A new item (it goes at the end), or the one at `index` in
 /// `session.agenda`. A new item takes the session's phase.

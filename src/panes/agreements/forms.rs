@@ -6,15 +6,14 @@ use crate::domain::{AgreementFields, AgreementStatus, Session, TABLE, TextKind, 
 use crate::i18n::Msg;
 
 /// The agreement form, as the registry of forms knows it.
-pub static AGREEMENT: PaneForm = PaneForm {
-    id: "agreements.agreement",
-    title_new: Msg::NewAgreement,
-    title_edit: Msg::EditAgreement,
-    build: |session, id| agreement_form(session, id.and_then(|id| session.agreement_index(id))),
-    exists: |session, id| session.agreement_index(id).is_some(),
-    submit: submit_agreement,
-    context: super::super::no_context,
-};
+pub static AGREEMENT: PaneForm = PaneForm::new(
+    "agreements.agreement",
+    Msg::NewAgreement,
+    |session, id| agreement_form(session, id.and_then(|id| session.agreement_index(id))),
+    submit_agreement,
+)
+.edit_title(Msg::EditAgreement)
+.exists_when(|session, id| session.agreement_index(id).is_some());
 
 /// A new agreement, or the one at `index` in `session.agreements`.
 pub(crate) fn agreement_form(session: &Session, index: Option<usize>) -> Form {

@@ -11,51 +11,46 @@ use crate::domain::meeting::{
 use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
 
-pub static SETUP: PaneForm = PaneForm {
-    id: "game.setup",
-    title_new: M::NewGame,
-    title_edit: M::NewGame,
-    build: |session, _| setup_form(session, session.updated_at),
-    exists: |_, _| false,
-    submit: submit_setup,
-    context: super::super::no_context,
-};
+pub static SETUP: PaneForm = PaneForm::new(
+    "game.setup",
+    M::NewGame,
+    |session, _| setup_form(session, session.updated_at),
+    submit_setup,
+)
+.exists_when(|_, _| false);
 
 /// A round's outcome; the form's id is "game id/round number".
-pub static OUTCOME: PaneForm = PaneForm {
-    id: "game.outcome",
-    title_new: M::OutcomeTitle,
-    title_edit: M::OutcomeTitle,
-    build: |session, id| match id.and_then(split) {
+pub static OUTCOME: PaneForm = PaneForm::new(
+    "game.outcome",
+    M::OutcomeTitle,
+    |session, id| match id.and_then(split) {
         Some((game, n)) if session.game_index(game).is_some() => outcome_form(session, game, n),
         _ => setup_form(session, session.updated_at),
     },
-    exists: |session, id| split(id).is_some_and(|(game, _)| session.game_index(game).is_some()),
-    submit: submit_outcome,
-    context: round_context,
-};
+    submit_outcome,
+)
+.exists_when(|session, id| split(id).is_some_and(|(game, _)| session.game_index(game).is_some()))
+.context(round_context);
 
 /// The physical cards of a round; the form's id is "game id/round number".
-pub static CARDS: PaneForm = PaneForm {
-    id: "game.cards",
-    title_new: M::CardsTitle,
-    title_edit: M::CardsTitle,
-    build: |session, id| match id.and_then(split) {
+pub static CARDS: PaneForm = PaneForm::new(
+    "game.cards",
+    M::CardsTitle,
+    |session, id| match id.and_then(split) {
         Some((game, n)) if session.game_index(game).is_some() => cards_form(session, game, n),
         _ => setup_form(session, session.updated_at),
     },
-    exists: |session, id| split(id).is_some_and(|(game, _)| session.game_index(game).is_some()),
-    submit: submit_cards,
-    context: seats_context,
-};
+    submit_cards,
+)
+.exists_when(|session, id| split(id).is_some_and(|(game, _)| session.game_index(game).is_some()))
+.context(seats_context);
 
 /// An answer; the form's id is "game id/question id" for a new one and
 /// "game id/question id/answer id" to edit one.
-pub static ANSWER: PaneForm = PaneForm {
-    id: "game.answer",
-    title_new: M::AnswerTitle,
-    title_edit: M::AnswerTitle,
-    build: |session, id| {
+pub static ANSWER: PaneForm = PaneForm::new(
+    "game.answer",
+    M::AnswerTitle,
+    |session, id| {
         let parts: Vec<&str> = id.map(|id| id.split('/').collect()).unwrap_or_default();
         let form = |text: &str| {
             Form::new(
@@ -68,10 +63,10 @@ pub static ANSWER: PaneForm = PaneForm {
             _ => form(""),
         }
     },
-    exists: |session, id| id.split('/').next().is_some_and(|g| session.game_index(g).is_some()),
-    submit: submit_answer,
-    context: question_context,
-};
+    submit_answer,
+)
+.exists_when(|session, id| id.split('/').next().is_some_and(|g| session.game_index(g).is_some()))
+.context(question_context);
 
 fn split(id: &str) -> Option<(&str, u8)> {
     let (game, n) = id.rsplit_once('/')?;

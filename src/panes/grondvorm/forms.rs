@@ -13,81 +13,75 @@ use crate::i18n::{Lang, Msg};
 use crate::panes::PaneForm;
 use crate::panes::agreements::forms::{agreement_form, read_agreement};
 
-pub static PARTY: PaneForm = PaneForm {
-    id: "grondvorm.party",
-    title_new: M::PartyFormTitle,
-    title_edit: M::PartyFormTitle,
-    build: |session, id| party_form(session, id.unwrap_or_default()),
-    exists: |session, id| session.party(id).is_some(),
-    submit: submit_party,
-    context: |_, _, lang| {
-        let c = content();
-        let q = &c.questions;
-        let model = crate::content::origin_label(crate::domain::Origin::Model, lang, true);
-        let answers = |a: &str, at: &str, b: &str, bt: &str| format!("  {a}: {at} · {b}: {bt} ({model})");
-        vec![
-            format!("{}: {}", q.intentie.name.get(lang), marked(&q.intentie.question, lang)),
-            answers(
-                c.intentie(Intentie::Verbeteren).name.get(lang),
-                c.intentie(Intentie::Verbeteren).text.get(lang),
-                c.intentie(Intentie::Vernieuwen).name.get(lang),
-                c.intentie(Intentie::Vernieuwen).text.get(lang),
-            ),
-            format!("{}: {}", q.aard.name.get(lang), marked(&q.aard.question, lang)),
-            answers(
-                c.aard(Aard::Uitwisselen).name.get(lang),
-                c.aard(Aard::Uitwisselen).text.get(lang),
-                c.aard(Aard::Delen).name.get(lang),
-                c.aard(Aard::Delen).text.get(lang),
-            ),
-        ]
-    },
-};
+pub static PARTY: PaneForm = PaneForm::new(
+    "grondvorm.party",
+    M::PartyFormTitle,
+    |session, id| party_form(session, id.unwrap_or_default()),
+    submit_party,
+)
+.exists_when(|session, id| session.party(id).is_some())
+.context(|_, _, lang| {
+    let c = content();
+    let q = &c.questions;
+    let model = crate::content::origin_label(crate::domain::Origin::Model, lang, true);
+    let answers = |a: &str, at: &str, b: &str, bt: &str| format!("  {a}: {at} · {b}: {bt} ({model})");
+    vec![
+        format!("{}: {}", q.intentie.name.get(lang), marked(&q.intentie.question, lang)),
+        answers(
+            c.intentie(Intentie::Verbeteren).name.get(lang),
+            c.intentie(Intentie::Verbeteren).text.get(lang),
+            c.intentie(Intentie::Vernieuwen).name.get(lang),
+            c.intentie(Intentie::Vernieuwen).text.get(lang),
+        ),
+        format!("{}: {}", q.aard.name.get(lang), marked(&q.aard.question, lang)),
+        answers(
+            c.aard(Aard::Uitwisselen).name.get(lang),
+            c.aard(Aard::Uitwisselen).text.get(lang),
+            c.aard(Aard::Delen).name.get(lang),
+            c.aard(Aard::Delen).text.get(lang),
+        ),
+    ]
+});
 
-pub static CHOICE: PaneForm = PaneForm {
-    id: "grondvorm.choice",
-    title_new: M::ChoiceTitle,
-    title_edit: M::ChoiceTitle,
-    build: |session, _| choice_form(session),
-    exists: |_, _| true,
-    submit: |state, form, _, now| submit_choice(state, form, now),
-    context: choice_context,
-};
+pub static CHOICE: PaneForm = PaneForm::new(
+    "grondvorm.choice",
+    M::ChoiceTitle,
+    |session, _| choice_form(session),
+    |state, form, _, now| submit_choice(state, form, now),
+)
+.context(choice_context);
 
-pub static KEY_ANSWER: PaneForm = PaneForm {
-    id: "grondvorm.key_answer",
-    title_new: M::KeyAnswerTitle,
-    title_edit: M::KeyAnswerTitle,
-    build: |session, id| key_answer_form(session, key_question(id)),
-    exists: |_, id| KeyQuestion::from_id(id).is_some(),
-    submit: |state, form, id, now| submit_key_answer(state, form, key_question(id.as_deref()), now),
-    context: |session, id, lang| key_context(session, key_question(id), lang, true),
-};
+pub static KEY_ANSWER: PaneForm = PaneForm::new(
+    "grondvorm.key_answer",
+    M::KeyAnswerTitle,
+    |session, id| key_answer_form(session, key_question(id)),
+    |state, form, id, now| submit_key_answer(state, form, key_question(id.as_deref()), now),
+)
+.exists_when(|_, id| KeyQuestion::from_id(id).is_some())
+.context(|session, id, lang| key_context(session, key_question(id), lang, true));
 
-pub static KEY_AGREEMENT: PaneForm = PaneForm {
-    id: "grondvorm.key_agreement",
-    title_new: M::KeyAgreementTitle,
-    title_edit: M::KeyAgreementTitle,
-    build: |session, id| key_agreement_form(session, key_question(id)),
-    exists: |_, id| KeyQuestion::from_id(id).is_some(),
-    submit: |state, form, id, now| submit_key_agreement(state, form, key_question(id.as_deref()), now),
-    context: |session, id, lang| key_context(session, key_question(id), lang, false),
-};
+pub static KEY_AGREEMENT: PaneForm = PaneForm::new(
+    "grondvorm.key_agreement",
+    M::KeyAgreementTitle,
+    |session, id| key_agreement_form(session, key_question(id)),
+    |state, form, id, now| submit_key_agreement(state, form, key_question(id.as_deref()), now),
+)
+.exists_when(|_, id| KeyQuestion::from_id(id).is_some())
+.context(|session, id, lang| key_context(session, key_question(id), lang, false));
 
-pub static DILEMMA: PaneForm = PaneForm {
-    id: "grondvorm.dilemma",
-    title_new: M::DilemmaTitle,
-    title_edit: M::DilemmaTitle,
-    build: |session, id| dilemma_form(session, dilemma(id)),
-    exists: |_, id| Dilemma::from_id(id).is_some(),
-    submit: |state, form, id, now| submit_dilemma(state, form, dilemma(id.as_deref()), now),
-    context: |_, id, lang| {
-        let d = content().dilemma(dilemma(id));
-        let mut lines = vec![d.name.get(lang).to_string(), marked(&d.guidance, lang)];
-        lines.extend(d.note.iter().map(|n| marked(n, lang)));
-        lines
-    },
-};
+pub static DILEMMA: PaneForm = PaneForm::new(
+    "grondvorm.dilemma",
+    M::DilemmaTitle,
+    |session, id| dilemma_form(session, dilemma(id)),
+    |state, form, id, now| submit_dilemma(state, form, dilemma(id.as_deref()), now),
+)
+.exists_when(|_, id| Dilemma::from_id(id).is_some())
+.context(|_, id, lang| {
+    let d = content().dilemma(dilemma(id));
+    let mut lines = vec![d.name.get(lang).to_string(), marked(&d.guidance, lang)];
+    lines.extend(d.note.iter().map(|n| marked(n, lang)));
+    lines
+});
 
 /// The key question a form is for; a recovered draft of an unknown one
 /// (which `exists` rules out) falls back to the first.

@@ -145,15 +145,9 @@ pub(crate) fn submit_context(state: &mut AppState, form: Form, now: Timestamp) -
 }
 
 /// What the whole table (issue 9) wants and offers together.
-pub static TABLE_FORM: PaneForm = PaneForm {
-    id: "interests.table",
-    title_new: W::WholeTable,
-    title_edit: W::WholeTable,
-    build: |session, _| whole_table_form(session),
-    exists: |_, _| true,
-    submit: submit_table,
-    context: |_, _, lang| vec![W::WholeTableNote.get(lang).to_string()],
-};
+pub static TABLE_FORM: PaneForm =
+    PaneForm::new("interests.table", W::WholeTable, |session, _| whole_table_form(session), submit_table)
+        .context(|_, _, lang| vec![W::WholeTableNote.get(lang).to_string()]);
 
 fn whole_table_form(session: &Session) -> Form {
     Form::new(

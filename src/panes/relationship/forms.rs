@@ -14,60 +14,55 @@ use crate::domain::{
 use crate::i18n::{Lang, Msg};
 use crate::panes::PaneForm;
 
-pub static READING: PaneForm = PaneForm {
-    id: "relationship.reading",
-    title_new: M::ReadingTitle,
-    title_edit: M::EditReadingTitle,
-    build: |session, id| reading_form(session, id.and_then(|id| reading_index(session, id))),
-    exists: |session, id| reading_index(session, id).is_some(),
-    submit: submit_reading,
-    context: |_, _, lang| vec![marked(&guide().thermometer.party_readings, lang)],
-};
+pub static READING: PaneForm = PaneForm::new(
+    "relationship.reading",
+    M::ReadingTitle,
+    |session, id| reading_form(session, id.and_then(|id| reading_index(session, id))),
+    submit_reading,
+)
+.edit_title(M::EditReadingTitle)
+.exists_when(|session, id| reading_index(session, id).is_some())
+.context(|_, _, lang| vec![marked(&guide().thermometer.party_readings, lang)]);
 
-pub static CONDITION: PaneForm = PaneForm {
-    id: "relationship.condition",
-    title_new: M::ConditionTitle,
-    title_edit: M::ConditionTitle,
-    build: |session, id| condition_form(session, condition(id)),
-    exists: |_, id| Condition::from_id(id).is_some(),
-    submit: |state, form, id, now| submit_condition(state, form, condition(id.as_deref()), now),
-    context: |_, id, lang| condition_context(condition(id), lang),
-};
+pub static CONDITION: PaneForm = PaneForm::new(
+    "relationship.condition",
+    M::ConditionTitle,
+    |session, id| condition_form(session, condition(id)),
+    |state, form, id, now| submit_condition(state, form, condition(id.as_deref()), now),
+)
+.exists_when(|_, id| Condition::from_id(id).is_some())
+.context(|_, id, lang| condition_context(condition(id), lang));
 
-pub static PARTY_SCORE: PaneForm = PaneForm {
-    id: "relationship.party_score",
-    title_new: M::PartyScoreTitle,
-    title_edit: M::PartyScoreTitle,
-    build: |session, id| party_score_form(session, condition(id), None),
-    exists: |_, id| Condition::from_id(id).is_some(),
-    submit: |state, form, id, now| submit_party_score(state, form, condition(id.as_deref()), now),
-    context: |_, id, lang| condition_context(condition(id), lang),
-};
+pub static PARTY_SCORE: PaneForm = PaneForm::new(
+    "relationship.party_score",
+    M::PartyScoreTitle,
+    |session, id| party_score_form(session, condition(id), None),
+    |state, form, id, now| submit_party_score(state, form, condition(id.as_deref()), now),
+)
+.exists_when(|_, id| Condition::from_id(id).is_some())
+.context(|_, id, lang| condition_context(condition(id), lang));
 
-pub static TRUST: PaneForm = PaneForm {
-    id: "relationship.trust",
-    title_new: M::TrustTitle,
-    title_edit: M::TrustTitle,
-    build: |session, _| trust_form(session),
-    exists: |_, _| true,
-    submit: |state, form, _, now| submit_trust(state, form, now),
-    context: |_, _, lang| {
-        let t = &guide().trust;
-        let mut lines = vec![marked(&t.about, lang)];
-        lines.extend(t.stages.iter().enumerate().map(|(n, s)| format!("{} {}", n + 1, s.name.get(lang))));
-        lines
-    },
-};
+pub static TRUST: PaneForm = PaneForm::new(
+    "relationship.trust",
+    M::TrustTitle,
+    |session, _| trust_form(session),
+    |state, form, _, now| submit_trust(state, form, now),
+)
+.context(|_, _, lang| {
+    let t = &guide().trust;
+    let mut lines = vec![marked(&t.about, lang)];
+    lines.extend(t.stages.iter().enumerate().map(|(n, s)| format!("{} {}", n + 1, s.name.get(lang))));
+    lines
+});
 
-pub static CAPTURE: PaneForm = PaneForm {
-    id: "relationship.capture",
-    title_new: C::CaptureTitle,
-    title_edit: C::CaptureTitle,
-    build: |session, _| capture_form(session, None, None),
-    exists: |_, _| false,
-    submit: |state, form, _, now| submit_capture(state, form, now),
-    context: |_, _, lang| vec![marked(&guide().coach.capture, lang)],
-};
+pub static CAPTURE: PaneForm = PaneForm::new(
+    "relationship.capture",
+    C::CaptureTitle,
+    |session, _| capture_form(session, None, None),
+    |state, form, _, now| submit_capture(state, form, now),
+)
+.exists_when(|_, _| false)
+.context(|_, _, lang| vec![marked(&guide().coach.capture, lang)]);
 
 /// A text of the asset with whose words it is: "… (model)".
 pub(super) fn marked(t: &Text, lang: Lang) -> String {

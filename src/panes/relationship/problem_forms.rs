@@ -11,33 +11,31 @@ use crate::domain::{Continuation, Finding, RouteField, Session, Timestamp, Typic
 use crate::i18n::Msg;
 use crate::panes::PaneForm;
 
-pub static PROBLEM: PaneForm = PaneForm {
-    id: "relationship.problem",
-    title_new: P::ProblemTitle,
-    title_edit: P::ProblemTitle,
-    build: |session, id| problem_form(session, problem(id)),
-    exists: |_, id| TypicalProblem::from_id(id).is_some(),
-    submit: |state, form, id, now| submit_problem(state, form, problem(id.as_deref()), now),
-    context: |_, id, lang| {
-        let g = guide().problem(problem(id));
-        let mut lines = vec![format!("{}: {}", g.name.get(lang), marked(&g.about, lang))];
-        lines.extend(g.signal.as_ref().map(|s| marked(s, lang)));
-        lines
-    },
-};
+pub static PROBLEM: PaneForm = PaneForm::new(
+    "relationship.problem",
+    P::ProblemTitle,
+    |session, id| problem_form(session, problem(id)),
+    |state, form, id, now| submit_problem(state, form, problem(id.as_deref()), now),
+)
+.exists_when(|_, id| TypicalProblem::from_id(id).is_some())
+.context(|_, id, lang| {
+    let g = guide().problem(problem(id));
+    let mut lines = vec![format!("{}: {}", g.name.get(lang), marked(&g.about, lang))];
+    lines.extend(g.signal.as_ref().map(|s| marked(s, lang)));
+    lines
+});
 
-pub static ROUTE: PaneForm = PaneForm {
-    id: "relationship.route",
-    title_new: P::RouteTitle,
-    title_edit: P::RouteTitle,
-    build: |session, id| route_form(session, field(id)),
-    exists: |_, id| RouteField::from_id(id).is_some(),
-    submit: |state, form, id, now| submit_route(state, form, field(id.as_deref()), now),
-    context: |_, id, lang| {
-        let step = guide().route_step(field(id));
-        vec![format!("{}: {}", step.name.get(lang), marked(&step.about, lang))]
-    },
-};
+pub static ROUTE: PaneForm = PaneForm::new(
+    "relationship.route",
+    P::RouteTitle,
+    |session, id| route_form(session, field(id)),
+    |state, form, id, now| submit_route(state, form, field(id.as_deref()), now),
+)
+.exists_when(|_, id| RouteField::from_id(id).is_some())
+.context(|_, id, lang| {
+    let step = guide().route_step(field(id));
+    vec![format!("{}: {}", step.name.get(lang), marked(&step.about, lang))]
+});
 
 /// The problem a form is for; a recovered draft of an unknown one (which
 /// `exists` rules out) falls back to the first.
