@@ -57,6 +57,18 @@ impl SessionScreen {
     }
 
     /// What the panes derive their rows from.
+    fn cx<'a>(&'a self, view: &'a View) -> Cx<'a> {
+        Cx {
+            session: &self.session,
+            view,
+            access: self.access,
+            previous: self.previous.as_ref(),
+            chain: self.chain.as_deref(),
+        }
+    }
+
+    /// What the panes derive their rows from, beside their states (the
+    /// fields borrowed apart, so the states can change).
     fn parts<'a>(&'a mut self, view: &'a View) -> (Cx<'a>, &'a mut [Box<dyn Local>]) {
         let cx = Cx {
             session: &self.session,
@@ -81,13 +93,7 @@ impl SessionScreen {
     /// ask to be woken): what a tick changes. The others cost nothing then.
     pub fn reindex_timed(&mut self, view: &View) {
         let timed: Vec<bool> = {
-            let cx = Cx {
-                session: &self.session,
-                view,
-                access: self.access,
-                previous: self.previous.as_ref(),
-                chain: self.chain.as_deref(),
-            };
+            let cx = self.cx(view);
             PANES.iter().map(|p| p.next_wake(self, &cx).is_some()).collect()
         };
         let (cx, locals) = self.parts(view);
@@ -154,13 +160,7 @@ impl SessionScreen {
 
     /// The earliest time a pane asked to be woken at.
     pub fn next_wake(&self, view: &View) -> Option<Timestamp> {
-        let cx = Cx {
-            session: &self.session,
-            view,
-            access: self.access,
-            previous: self.previous.as_ref(),
-            chain: self.chain.as_deref(),
-        };
+        let cx = self.cx(view);
         PANES.iter().filter_map(|p| p.next_wake(self, &cx)).min()
     }
 
