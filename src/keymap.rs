@@ -236,22 +236,24 @@ pub fn help_sections(state: &AppState) -> Vec<(Msg, &'static [Binding])> {
         }
         Screen::Session(_) => [
             vec![(Msg::HelpGlobal, SESSION), (R::HelpRoomKeys, ROOM), (Msg::HelpAnywhere, ALWAYS)],
-            pane_sections(),
-            vec![
-                (Msg::HelpMoving, MOVES),
-                (Msg::HelpForm, FORM),
-                (Msg::ChoosePhase, PHASE_PICKER),
-                (Msg::ExportTitle, EXPORT_CHOOSER),
-                (coach::C::Title, coach::KEYS),
-            ],
+            session_sections(),
         ]
         .concat(),
     }
 }
 
-/// Every pane's help sections, in tab order.
-fn pane_sections() -> Vec<(Msg, &'static [Binding])> {
-    PANES.iter().flat_map(|p| p.help().iter().copied()).collect()
+/// Every pane's help sections in tab order, then the session's other modes.
+fn session_sections() -> Vec<(Msg, &'static [Binding])> {
+    let panes = PANES.iter().flat_map(|p| p.help().iter().copied());
+    panes
+        .chain([
+            (Msg::HelpMoving, MOVES),
+            (Msg::HelpForm, FORM),
+            (Msg::ChoosePhase, PHASE_PICKER),
+            (Msg::ExportTitle, EXPORT_CHOOSER),
+            (coach::C::Title, coach::KEYS),
+        ])
+        .collect()
 }
 
 /// Every table, as Markdown, for the README: the README's key section is
@@ -259,13 +261,8 @@ fn pane_sections() -> Vec<(Msg, &'static [Binding])> {
 pub fn markdown(lang: crate::i18n::Lang) -> String {
     let tables = [
         vec![(Msg::HelpGlobal, SESSION), (R::HelpRoomKeys, ROOM)],
-        pane_sections(),
+        session_sections(),
         vec![
-            (Msg::HelpMoving, MOVES),
-            (Msg::HelpForm, FORM),
-            (Msg::ChoosePhase, PHASE_PICKER),
-            (Msg::ExportTitle, EXPORT_CHOOSER),
-            (coach::C::Title, coach::KEYS),
             (Msg::HelpLibrary, LIBRARY),
             (Msg::HelpSearchResults, SEARCH_RESULTS),
             (Msg::HelpLibraryViews, LIBRARY_VIEW),
