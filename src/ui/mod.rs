@@ -100,6 +100,22 @@ pub(crate) fn clipped(
         .collect()
 }
 
+/// `lines` cut to `room`; when any are cut, the last one kept ends in "…"
+/// (in the style of its first span), so nothing is cut off unseen.
+pub(crate) fn cut_lines(lines: &mut Vec<Line<'_>>, room: usize, width: usize) {
+    if lines.len() > room {
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let style = last.spans.first().map_or(theme::plain(), |s| s.style);
+            *last = Line::from(Span::styled(
+                format!("{}…", crate::text::truncate(&text, width.saturating_sub(1))),
+                style,
+            ));
+        }
+    }
+}
+
 /// `line` in at most `width` columns; a line that is longer ends in "…"
 /// where it is cut, so nothing is cut off unseen.
 pub(crate) fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {

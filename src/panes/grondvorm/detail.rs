@@ -11,7 +11,7 @@ use super::{M, Row, Section, State, Tick};
 use crate::content::grondvorm::{Words, content, marked};
 use crate::domain::Session;
 use crate::i18n::{self, Lang, Msg};
-use crate::text::{truncate, wrap};
+use crate::text::wrap;
 use crate::ui::theme;
 
 /// Agreements of a key question named in the detail box; the rest counted.
@@ -30,14 +30,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, lang: Lang, session: &Session,
             lines.push(Line::from(Span::styled(l, style)));
         }
     }
-    if lines.len() > room {
-        lines.truncate(room);
-        if let Some(last) = lines.last_mut() {
-            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let style = last.spans.first().map_or(theme::plain(), |s| s.style);
-            *last = Line::from(Span::styled(format!("{}…", truncate(&text, width.saturating_sub(1))), style));
-        }
-    }
+    crate::ui::cut_lines(&mut lines, room, width);
     crate::ui::paragraph(frame.buffer_mut(), inner, lines);
 }
 

@@ -12,7 +12,7 @@ use super::{M, Row, Section, State, problems};
 use crate::content::relationship::{W, guide};
 use crate::domain::{ConditionFlag, Session, format_tenths};
 use crate::i18n::{Lang, temperature_label};
-use crate::text::{safe_line, truncate, wrap};
+use crate::text::{safe_line, wrap};
 use crate::ui::theme;
 
 pub(super) fn draw(frame: &mut Frame, area: Rect, lang: Lang, session: &Session, st: &State) {
@@ -29,14 +29,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, lang: Lang, session: &Session,
             break;
         }
     }
-    if lines.len() > room {
-        lines.truncate(room);
-        if let Some(last) = lines.last_mut() {
-            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
-            let style = last.spans.first().map_or(theme::plain(), |s| s.style);
-            *last = Line::from(Span::styled(format!("{}…", truncate(&text, width.saturating_sub(1))), style));
-        }
-    }
+    crate::ui::cut_lines(&mut lines, room, width);
     crate::ui::paragraph(frame.buffer_mut(), inner, lines);
 }
 
