@@ -50,6 +50,7 @@ mod storage_bad_files;
 mod storage_faults;
 mod storage_proptest;
 mod storage_roundtrip;
+mod sync_simulation;
 
 /// A new tests/NAME.rs must be listed: as `mod NAME;` above, or as a test
 /// binary of its own in Cargo.toml (`autotests = false`, so cargo would

@@ -115,8 +115,7 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
         }
         Effect::CloseSession => {
             held.follow = None;
-            held.writer.detach();
-            held.lock = None;
+            held.writer.detach(held.lock.take());
             held.opening += 1;
             None
         }
@@ -148,7 +147,8 @@ fn open_in_background(
     access: Access,
     file: impl FnOnce() -> Result<PathBuf, Failure> + Send + 'static,
 ) -> Option<Action> {
-    held.lock = None;
+    // The open session's syncs still waiting are done under its lock first.
+    held.writer.detach(held.lock.take());
     held.backup = None;
     held.opening += 1;
     let generation = held.opening;

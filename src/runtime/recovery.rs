@@ -17,12 +17,16 @@ use crate::text::safe_line;
 /// saved (disk full, folder gone), write it to a recovery file and say where,
 /// so quitting never loses an edit.
 pub(super) fn finish_saving(state: &AppState, held: &mut Held, rx: &mpsc::Receiver<Wake>) -> io::Result<()> {
-    let Some(s) = state.session() else { return Ok(()) };
+    let limit = Duration::from_secs(30);
+    // No session open: one just closed may still be syncing.
+    let Some(s) = state.session() else {
+        held.writer.settle(limit);
+        return Ok(());
+    };
     if s.access.read_only() {
         return Ok(());
     }
     let failed_before = matches!(s.save, SaveState::Failed(_));
-    let limit = Duration::from_secs(30);
     let outcome = match held.writer.flush(rx, limit) {
         // A file deleted outside kompas is not written again unasked: the
         // session goes to a recovery file, and the message says where.

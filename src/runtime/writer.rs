@@ -35,8 +35,11 @@ enum Job {
     Attach(Box<Disk>, Option<LockProbe>),
     /// The side lock was taken again: check this one from now on.
     Probe(LockProbe),
-    /// The session was closed: let go of its file (and its identity lock).
-    Detach,
+    /// The session was closed: let go of its file (and its identity lock),
+    /// and of its side lock, once the syncs asked for before are done.
+    Detach(Option<SessionLock>),
+    /// Answer once every job before it is done.
+    Barrier(Sender<()>),
     Sync(Sync),
 }
 
@@ -78,8 +81,23 @@ impl Writer {
         let _ = self.jobs.send(Job::Probe(probe));
     }
 
-    pub(super) fn detach(&mut self) {
-        let _ = self.jobs.send(Job::Detach);
+    /// The session was closed. Its syncs still waiting here are done first,
+    /// under its side `lock`, which is let go after them; when the last of
+    /// them could not reach the file, the writer keeps it as a recovery
+    /// file beside it (the library offers it). Found by the sync
+    /// simulation: the loop used to let go of the lock at once, so a sync
+    /// still under way found the lock gone and wrote nothing, and the
+    /// session's last edits were lost.
+    pub(super) fn detach(&mut self, lock: Option<SessionLock>) {
+        let _ = self.jobs.send(Job::Detach(lock));
+    }
+
+    /// Wait (at most `limit`) until every job handed to the writer is done;
+    /// false when that took longer. Before exiting with no session open:
+    /// the syncs of a session just closed still reach its file.
+    pub(super) fn settle(&self, limit: Duration) -> bool {
+        let (tx, rx) = mpsc::channel();
+        self.jobs.send(Job::Barrier(tx)).is_ok() && rx.recv_timeout(limit).is_ok()
     }
 
     /// The side lock was found deleted or replaced: take it again when no
@@ -166,11 +184,8 @@ fn gather(first: Job, rx: &Receiver<Job>) -> Vec<Job> {
 fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
     let mut disk: Option<Disk> = None;
     let mut probe: Option<LockProbe> = None;
-    // The loop sends each snapshot with the one before it as its base, as
-    // if that one reached the disk. When it did not (the save failed, the
-    // file was gone), the next snapshot's real base is the older one: what
-    // the file still holds is not a change from outside that undoes ours.
-    let mut unsaved: Option<(Arc<Session>, Arc<Session>)> = None;
+    // The newest snapshot that did not reach the file, while it is so.
+    let mut unsaved: Option<(PathBuf, Arc<Session>)> = None;
     while let Ok(first) = rx.recv() {
         for job in gather(first, &rx) {
             let job = match job {
@@ -182,33 +197,40 @@ fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
                     probe = Some(p);
                     continue;
                 }
-                Job::Detach => {
-                    (disk, probe, unsaved) = (None, None, None);
+                Job::Detach(lock) => {
+                    if let Some((path, ours)) = unsaved.take() {
+                        let _ = crate::storage::write_recovery(&ours, &path);
+                    }
+                    (disk, probe) = (None, None);
+                    drop(lock);
+                    continue;
+                }
+                Job::Barrier(answer) => {
+                    let _ = answer.send(());
                     continue;
                 }
                 Job::Sync(job) => job,
-            };
-            let base = match &unsaved {
-                Some((ours, base)) if Arc::ptr_eq(ours, &job.base) => Arc::clone(base),
-                _ => Arc::clone(&job.base),
             };
             // A session the writer was not told about (should not happen):
             // whatever is at its name counts as changed outside, so nothing
             // there is overwritten unseen.
             let d = match &mut disk {
                 Some(d) if d.path() == job.path => d,
-                _ => disk.insert(Disk::new(&job.path, None, Arc::clone(&base), None)),
+                _ => disk.insert(Disk::new(&job.path, None, Arc::clone(&job.base), None)),
             };
             // Something of ours to write, and the side lock is no longer
-            // ours (deleted, or replaced by another kompas): write nothing.
-            let writes = job.recreate || !Arc::ptr_eq(&job.ours, &base);
+            // ours (deleted, or replaced by another kompas): write nothing,
+            // but note what the snapshot was made from (the next one is
+            // made from it, and is merged over what the file still holds).
+            let writes = job.recreate || !Arc::ptr_eq(&job.ours, &job.base);
             let result = if writes && probe.as_ref().is_some_and(|p| !p.still_ours()) {
+                d.note(&job.base, &job.ours);
                 Err(Failure::new(Some(&job.path), FailureKind::LockTaken))
             } else {
-                d.sync(&base, &job.ours, job.recreate, now()).map_err(|e| Failure::from(&e))
+                d.sync(&job.base, &job.ours, job.recreate, now()).map_err(|e| Failure::from(&e))
             };
             unsaved = match &result {
-                Ok(Synced::Gone) | Err(_) => Some((Arc::clone(&job.ours), base)),
+                Ok(Synced::Gone) | Err(_) => Some((job.path.clone(), Arc::clone(&job.ours))),
                 Ok(_) => None,
             };
             let done = Done { seq: job.seq, path: job.path, ours: job.ours, result };

@@ -134,10 +134,7 @@ pub(crate) fn put(
     if swapped {
         // `temp_path` now names the old file; it goes when `temp_path` drops.
         if let Some(expect) = expect {
-            displaced = match identity::check(&temp_path, expect) {
-                Ok(OnDisk::Changed(_, old)) => Some(old),
-                _ => None,
-            };
+            displaced = displaced_bytes(&temp_path, expect);
         }
     } else if existing.is_some() {
         if let Err(e) = os::persist(temp_path, &target, os::Replace::Existing) {
@@ -160,6 +157,30 @@ pub(crate) fn put(
     }
     sync_folder(&dir).map_err(fail)?;
     Ok(Put { version, displaced })
+}
+
+/// How long a file swapped out while another program was writing into it
+/// is read again until it is whole.
+const HALF_WRITTEN_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// The bytes of the file swapped out from under the name (now at `old`),
+/// when it is not the version we expected. A program writing into that file
+/// in place may be halfway (it emptied the file and has not written all of
+/// it yet): its bytes are read again for a short while, until they are a
+/// whole JSON text. They are the only copy of everything that version held:
+/// the program finds its file lost its name and writes again, but only what
+/// it has then (found by the sync simulation: its earlier edits, which were
+/// in the file it emptied, were lost).
+fn displaced_bytes(old: &Path, expect: &Version) -> Option<Vec<u8>> {
+    let until = std::time::Instant::now() + HALF_WRITTEN_WAIT;
+    loop {
+        let Ok(OnDisk::Changed(_, bytes)) = identity::check(old, expect) else { return None };
+        let whole = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok();
+        if whole || std::time::Instant::now() >= until {
+            return Some(bytes);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
 
 /// Replace the file at `path` with `bytes` the way sessions are saved: temp
@@ -439,5 +460,37 @@ mod tests {
                     .starts_with("sessions/x.json: saved, but the folder could not be flushed")
             );
         }
+    }
+
+    /// Found by the sync simulation: another program empties the file to
+    /// write it in place, and our new file takes the name while it is
+    /// halfway. Its half-written bytes used to be dropped as unreadable;
+    /// the rest of what it wrote arrives a moment later, and is waited for.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_swapped_out_halfway_through_an_in_place_write_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, br#"{"v": 1}"#).unwrap();
+        let expect = Version::of(os::facts_of(&path).unwrap(), br#"{"v": 1}"#);
+        let theirs = format!(r#"{{"v": 2, "pad": "{}"}}"#, "x".repeat(4000));
+        // While our temp file is written, the other program empties the
+        // file and writes the first half; the second half follows 60 ms later.
+        let finish = std::sync::Mutex::new(None);
+        let write = |f: &mut File, b: &[u8]| {
+            let mut other = fs::OpenOptions::new().write(true).truncate(true).open(&path)?;
+            let (first, rest) = theirs.as_bytes().split_at(theirs.len() / 2);
+            other.write_all(first)?;
+            let rest = rest.to_vec();
+            *finish.lock().unwrap() = Some(std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(60));
+                other.write_all(&rest).unwrap();
+            }));
+            f.write_all(b)
+        };
+        let put = put(&path, br#"{"v": 3}"#, &|| Ok(()), Some(&expect), None, &write).unwrap();
+        finish.lock().unwrap().take().unwrap().join().unwrap();
+        assert_eq!(put.displaced.as_deref(), Some(theirs.as_bytes()), "the whole of their version");
+        assert_eq!(fs::read(&path).unwrap(), br#"{"v": 3}"#);
     }
 }

@@ -9,11 +9,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::base::choose_base;
+use super::base::Lineage;
 use super::identity::{self, OnDisk, Version};
 use super::load::{LoadError, LoadErrorKind, parse};
 use super::lock::IdentityLock;
-use super::merge::{MergeError, merge};
+use super::merge::{MergeError, Merged, merge};
 use super::save::{SaveError, put, reads_back, serialise};
 use crate::domain::{Session, Timestamp};
 
@@ -22,25 +22,24 @@ use crate::domain::{Session, Timestamp};
 const ROUNDS: usize = 8;
 
 /// The open session's file as kompas last read or wrote it.
-#[derive(Debug)]
 pub struct Disk {
     path: PathBuf,
     /// The version on disk (`None`: there was no file).
     known: Option<Version>,
-    /// The session of that version: the base of the next merge.
-    on_disk: Arc<Session>,
-    /// The versions before it that we read or wrote, oldest first (a few,
-    /// and only for sessions of a meeting's size): the base of a merge with
-    /// a version made from one of them. See [`choose_base`].
-    history: std::collections::VecDeque<Arc<Session>>,
+    /// What the file holds (or held last, when it is gone): a version in
+    /// `lineage`.
+    tip: u64,
+    /// Every version met lately, with what each was made from: where the
+    /// base of a merge comes from.
+    lineage: Lineage,
     lock: Option<IdentityLock>,
 }
 
-/// How many earlier versions are kept as possible merge bases.
-const HISTORY: usize = 6;
-/// Sessions larger than this (in JSON bytes) keep no earlier versions: the
-/// memory would be several times the session's.
-const HISTORY_UP_TO_BYTES: u64 = 2 * 1024 * 1024;
+impl std::fmt::Debug for Disk {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("Disk").field("path", &self.path).field("known", &self.known).finish_non_exhaustive()
+    }
+}
 
 /// What [`Disk::sync`] did.
 #[derive(Debug)]
@@ -87,7 +86,11 @@ impl Disk {
         session: Arc<Session>,
         lock: Option<IdentityLock>,
     ) -> Disk {
-        Disk { path: path.to_path_buf(), known: version, on_disk: session, history: Default::default(), lock }
+        let mut lineage = Lineage::new(session, version.is_some());
+        if let Some(v) = &version {
+            lineage.sized(v.facts.size);
+        }
+        Disk { path: path.to_path_buf(), known: version, tip: 0, lineage, lock }
     }
 
     pub fn path(&self) -> &Path {
@@ -96,12 +99,35 @@ impl Disk {
 
     /// The session as last read from or written to disk.
     pub fn on_disk(&self) -> &Arc<Session> {
-        &self.on_disk
+        self.lineage.session(self.tip).expect("the file's version is kept")
+    }
+
+    /// Note that `ours` was made from `base` (the last version the program
+    /// took from here or handed here), also when it is not synced now (the
+    /// side lock was not ours): the next sync knows where it came from.
+    pub fn note(&mut self, base: &Arc<Session>, ours: &Arc<Session>) {
+        self.noted(base, ours);
+    }
+
+    fn noted(&mut self, base: &Arc<Session>, ours: &Arc<Session>) -> u64 {
+        let parent = match self.lineage.find(base) {
+            Some(n) => n,
+            // Not met (should not happen): made from the file as last seen.
+            None => self.lineage.add(Arc::clone(base), vec![self.tip], false),
+        };
+        self.lineage.add(Arc::clone(ours), vec![parent], false)
     }
 
     /// Bring file and memory in step. `base` is the version `ours` was made
-    /// from (the last one the program took from here). `recreate` allows
-    /// writing a file that was deleted. `now` dates conflict records.
+    /// from (the last one the program took from here, or handed here).
+    /// `recreate` allows writing a file that was deleted. `now` dates
+    /// conflict records.
+    ///
+    /// What is written holds every version that is not in another: ours,
+    /// what the file holds now, and what it held when last seen (a merge the
+    /// program has not taken in yet, which a version made from an older one
+    /// replaced). Each pair is merged over the newest version both were made
+    /// from ([`Lineage::base`]).
     pub fn sync(
         &mut self,
         base: &Arc<Session>,
@@ -109,71 +135,75 @@ impl Disk {
         recreate: bool,
         now: Timestamp,
     ) -> Result<Synced, SyncError> {
-        let theirs = match self.look()? {
+        let ours_n = self.noted(base, ours);
+        let before = self.tip;
+        let file = match self.look()? {
             Look::Gone if !recreate => return Ok(Synced::Gone),
-            // Written again: nothing there to merge with, ours goes in whole.
             Look::Gone => {
                 self.known = None;
-                Arc::clone(base)
+                before
             }
-            Look::Same => Arc::clone(&self.on_disk),
-            Look::New(theirs) => theirs,
+            Look::Same => before,
+            Look::New(n) => n,
         };
-        // `theirs` is what is on disk now (`on_disk`), unless the file is
-        // gone. Equal sessions are mostly the same `Arc`: a deep comparison
-        // of a large session costs milliseconds, so it is made only when
-        // the pointers differ, and at most once per side.
-        let theirs_new = !Arc::ptr_eq(&theirs, base) && *theirs != **base;
-        let ours_new = !Arc::ptr_eq(ours, base) && **ours != **base;
-        let (mut next, mut came_in, mut conflicts) = match (ours_new, theirs_new) {
-            (false, true) => {
-                // Nothing of ours: take theirs as it is, write nothing.
-                let came_in = changed_values(base, &theirs).max(1);
-                return Ok(Synced::Adopted { session: theirs, came_in });
+        self.tip = file;
+        // The versions not contained in another, ours first.
+        let mut heads = vec![ours_n];
+        for h in [before, file] {
+            if !heads.iter().any(|&x| self.lineage.descends(x, h)) {
+                heads.retain(|&x| !self.lineage.descends(h, x));
+                heads.push(h);
             }
-            (_, false) => (Arc::clone(ours), 0, 0),
-            (true, true) => {
-                match merge(
-                    Some(&choose_base(base, &self.history, &theirs, ours)),
-                    ours,
-                    &theirs,
-                    "disk",
-                    now,
-                ) {
-                    Ok(m) => (Arc::new(m.session), m.came_in, m.conflicts),
-                    Err(e) => return self.keep_copy(ours, e),
+        }
+        let gone = self.known.is_none();
+        if heads == [file] && !gone {
+            // Nothing of ours that the file lacks: the session is the file's.
+            return Ok(if file == ours_n {
+                Synced::Unchanged
+            } else {
+                let session = Arc::clone(self.on_disk());
+                let came_in = changed_values(ours, &session).max(1);
+                Synced::Adopted { session, came_in }
+            });
+        }
+        let (mut next, mut came_in, mut conflicts) = (heads[0], 0, 0);
+        for &h in &heads[1..] {
+            match self.merge_in(next, h, now) {
+                Ok((n, c, k)) => (next, came_in, conflicts) = (n, came_in + c, conflicts + k),
+                Err(e) => {
+                    let mine = Arc::clone(self.lineage.session(next).expect("kept"));
+                    return self.keep_copy(&mine, e);
                 }
             }
-        };
-        // Already on disk? Nothing new on either side: yes (theirs is the
-        // base). Only ours new: no (ours differs from the base, which is
-        // on disk). Both: the merge may have given what is there.
-        let on_disk_already = match (ours_new, theirs_new) {
-            (false, _) => true,
-            (true, false) => false,
-            (true, true) => Arc::ptr_eq(&next, &self.on_disk) || *next == *self.on_disk,
-        };
-        if self.known.is_some() && on_disk_already {
-            return Ok(if came_in > 0 {
-                Synced::Adopted { session: next, came_in }
-            } else {
-                Synced::Unchanged
-            });
+        }
+        // The merge may give what the file holds already.
+        let merged = Arc::clone(self.lineage.session(next).expect("kept"));
+        if !gone && next != ours_n && (next == file || *merged == **self.on_disk()) {
+            let session = Arc::clone(self.on_disk());
+            return Ok(Synced::Adopted { session, came_in: came_in.max(1) });
         }
         let mut round = 0;
         loop {
-            let put = self.write(&next)?;
+            let session = Arc::clone(self.lineage.session(next).expect("kept"));
+            let put = self.write(&session)?;
+            self.lineage.sized(put.version.facts.size);
             self.known = Some(put.version);
-            let previous = Arc::clone(&self.on_disk);
-            self.remember(Arc::clone(&next));
-            let Some(displaced) = put.displaced else { break };
+            self.lineage.put_on_disk(next);
+            let Some(displaced) = put.displaced else {
+                self.tip = next;
+                break;
+            };
             // Another program wrote in the moment before ours went in: that
             // version was swapped out, not lost. Merge it and write again.
             // Half written by a program still writing into the old file:
             // that program finds its write went to a file without a name
             // and writes again.
-            let Ok(loaded) = parse(&displaced) else { break };
-            if loaded.session.id != next.id {
+            let Ok(loaded) = parse(&displaced) else {
+                self.tip = next;
+                break;
+            };
+            if loaded.session.id != session.id {
+                self.tip = next;
                 break;
             }
             round += 1;
@@ -185,41 +215,44 @@ impl Disk {
                 // the sync simulation: the merge of the last round used to
                 // be returned unwritten, and was lost when the program had
                 // moved on meanwhile.
+                self.tip = next;
                 let copy =
                     super::recovery::write_copy_beside(&self.path, &displaced, "kompas conflict copy")?;
                 return Ok(Synced::KeptCopy { copy });
             }
-            let base = choose_base(&previous, &self.history, &loaded.session, &next);
-            match merge(Some(&base), &next, &loaded.session, "disk", now) {
-                Ok(m) => {
-                    came_in += m.came_in;
-                    conflicts += m.conflicts;
-                    next = Arc::new(m.session);
+            let theirs = self.lineage.read(Arc::new(loaded.session), Some(next));
+            match self.merge_in(next, theirs, now) {
+                Ok((n, c, k)) => (next, came_in, conflicts) = (n, came_in + c, conflicts + k),
+                Err(e) => {
+                    self.tip = next;
+                    return self.keep_copy(&session, e);
                 }
-                Err(e) => return self.keep_copy(&next, e),
             }
         }
+        let session = Arc::clone(self.on_disk());
         Ok(if came_in > 0 || conflicts > 0 {
-            Synced::Merged { session: next, came_in, conflicts }
+            Synced::Merged { session, came_in, conflicts }
         } else {
             Synced::Written
         })
     }
 
-    /// `session` is now on disk; the version before it joins the history.
-    fn remember(&mut self, session: Arc<Session>) {
-        let before = std::mem::replace(&mut self.on_disk, session);
-        let small = self.known.as_ref().is_some_and(|v| v.facts.size <= HISTORY_UP_TO_BYTES);
-        if !small {
-            self.history.clear();
-            return;
-        }
-        if !self.history.back().is_some_and(|h| Arc::ptr_eq(h, &before)) {
-            self.history.push_back(before);
-        }
-        while self.history.len() > HISTORY {
-            self.history.pop_front();
-        }
+    /// Merge version `theirs` into version `ours` over the newest version
+    /// both were made from; the result is a new version made from the two.
+    /// With no such version kept, nothing counts as removed and a value
+    /// that differs is a conflict (ours stays, theirs is in the record).
+    fn merge_in(
+        &mut self,
+        ours: u64,
+        theirs: u64,
+        now: Timestamp,
+    ) -> Result<(u64, usize, usize), MergeError> {
+        let o = Arc::clone(self.lineage.session(ours).expect("kept"));
+        let t = Arc::clone(self.lineage.session(theirs).expect("kept"));
+        let base = self.lineage.base(ours, theirs);
+        let Merged { session, came_in, conflicts } = merge(base.as_deref(), &o, &t, "disk", now)?;
+        let n = self.lineage.add(Arc::new(session), vec![ours, theirs], false);
+        Ok((n, came_in, conflicts))
     }
 
     fn write(&self, session: &Session) -> Result<super::save::Put, SaveError> {
@@ -246,7 +279,9 @@ impl Disk {
         self.known = None;
         let put = self.write(ours)?;
         self.known = Some(put.version);
-        self.remember(Arc::clone(ours));
+        let n = self.lineage.add(Arc::clone(ours), Vec::new(), true);
+        self.lineage.put_on_disk(n);
+        self.tip = n;
         Ok(Synced::KeptCopy { copy })
     }
 
@@ -271,16 +306,15 @@ impl Disk {
             OnDisk::Changed(v, bytes) => {
                 let loaded = parse(&bytes)
                     .map_err(|kind| SyncError::Unreadable(LoadError { path: self.path.clone(), kind }))?;
-                if loaded.session.id != self.on_disk.id {
+                if loaded.session.id != self.on_disk().id {
                     return Err(SyncError::OtherSession {
                         path: self.path.clone(),
                         found: loaded.session.id,
                     });
                 }
-                let theirs = Arc::new(loaded.session);
+                self.lineage.sized(v.facts.size);
                 self.known = Some(v);
-                self.remember(Arc::clone(&theirs));
-                Ok(Look::New(theirs))
+                Ok(Look::New(self.lineage.read(Arc::new(loaded.session), None)))
             }
         }
     }
@@ -333,7 +367,8 @@ fn changed_values(a: &Session, b: &Session) -> usize {
 
 enum Look {
     Same,
-    New(Arc<Session>),
+    /// A version another program wrote (its number in the lineage).
+    New(u64),
     Gone,
 }
 

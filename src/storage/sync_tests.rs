@@ -181,3 +181,100 @@ fn a_version_the_program_never_took_in_is_no_base_for_what_it_lacks() {
     assert_eq!(names, ["Corporatie", "GGD", "Huurders", "School", "Wijkteam"]);
     assert_eq!(load(&path).unwrap().session.parties.len(), 5);
 }
+
+fn with_party(s: &Arc<Session>, name: &str, at: i64) -> Arc<Session> {
+    let mut next = (**s).clone();
+    next.add_party(&PartyFields { organisation: name.into(), ..Default::default() }, t(at)).unwrap();
+    Arc::new(next)
+}
+
+/// Rename `s` over the file, as a sync tool does.
+fn replace(path: &Path, s: &Session) {
+    let tmp = path.with_extension("sync-tmp");
+    std::fs::write(&tmp, serde_json::to_vec_pretty(s).unwrap()).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+fn parties(s: &Session) -> Vec<&str> {
+    let mut names: Vec<&str> = s.parties.iter().map(|p| p.organisation.as_str()).collect();
+    names.sort_unstable();
+    names
+}
+
+/// Found by the sync simulation: another program read the file just before
+/// our save went in and renamed its version over ours a moment later. With
+/// nothing new of ours waiting, that version used to be taken whole: the
+/// edit of our last save was gone.
+#[test]
+fn a_version_made_before_our_last_save_is_merged_even_with_nothing_new_of_ours() {
+    let (_d, path, mut disk, s0) = start();
+    let read_before = load(&path).unwrap().session;
+    let s1 = with_party(&s0, "GGD", 1);
+    assert!(matches!(disk.sync(&s0, &s1, false, t(1)).unwrap(), Synced::Written));
+    let mut theirs = read_before;
+    theirs.title = "Buurt".into();
+    replace(&path, &theirs);
+    // The watcher's look: nothing new of ours.
+    let merged = match disk.sync(&s1, &s1, false, t(2)).unwrap() {
+        Synced::Merged { session, .. } => session,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!((merged.title.as_str(), parties(&merged)), ("Buurt", vec!["GGD"]));
+    let file = load(&path).unwrap().session;
+    assert_eq!((file.title.as_str(), parties(&file)), ("Buurt", vec!["GGD"]), "written");
+}
+
+/// Found by the sync simulation: the base used to be chosen by item ids
+/// alone, and could be a version read from the file that the program had
+/// not taken in. Its values were not ours: the players a colleague set
+/// there looked changed back by ours, and were lost.
+#[test]
+fn a_value_ours_never_had_is_not_taken_back_by_ours() {
+    let (_d, path, mut disk, s0) = start();
+    outside(&path, |s| s.set_context(ContextAspect::Players, "P1", t(1)));
+    let t1 = load(&path).unwrap().session;
+    // Our edit is merged with the players and written; the program has
+    // moved on meanwhile and does not take that in.
+    let s1 = with_party(&s0, "GGD", 2);
+    assert!(matches!(disk.sync(&s0, &s1, false, t(2)).unwrap(), Synced::Merged { .. }));
+    let s2 = with_party(&s1, "Wijkteam", 3);
+    // The colleague read its own version before ours went in, and adds a
+    // party to it.
+    let mut t2 = t1;
+    t2.add_party(&PartyFields { organisation: "School".into(), ..Default::default() }, t(4)).unwrap();
+    replace(&path, &t2);
+    let merged = match disk.sync(&s1, &s2, false, t(5)).unwrap() {
+        Synced::Merged { session, .. } => session,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(merged.context.players, "P1");
+    assert_eq!(parties(&merged), ["GGD", "School", "Wijkteam"]);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(load(&path).unwrap().session, *merged);
+}
+
+/// A merge the program has not taken in yet is on disk only; a version
+/// made from an older one (a second colleague) replaces it. What that
+/// merge brought in (the first colleague's party) is in neither ours nor
+/// theirs, and must still be in what is written.
+#[test]
+fn a_merge_not_yet_taken_in_survives_a_version_made_from_an_older_one() {
+    let (_d, path, mut disk, s0) = start();
+    let read_by_second = load(&path).unwrap().session;
+    outside(&path, |s| {
+        s.add_party(&PartyFields { organisation: "Corporatie".into(), ..Default::default() }, t(1)).unwrap();
+    });
+    let s1 = with_party(&s0, "GGD", 2);
+    assert!(matches!(disk.sync(&s0, &s1, false, t(2)).unwrap(), Synced::Merged { .. }));
+    let s2 = with_party(&s1, "Wijkteam", 3);
+    let mut second = read_by_second;
+    second.title = "Buurt".into();
+    replace(&path, &second);
+    let merged = match disk.sync(&s1, &s2, false, t(4)).unwrap() {
+        Synced::Merged { session, .. } => session,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(merged.title, "Buurt");
+    assert_eq!(parties(&merged), ["Corporatie", "GGD", "Wijkteam"]);
+    assert_eq!(parties(&load(&path).unwrap().session), ["Corporatie", "GGD", "Wijkteam"]);
+}
