@@ -132,7 +132,7 @@ fn a_started_follow_up_leaves_no_draft_to_offer_again() {
     k.send("v");
     k.wait_for("Follow-up: date of the next meeting", 5);
     k.send("\u{15}2026-06-24");
-    assert!(k.wait_for_file(&draft, 5), "the typed date is journaled");
+    assert!(k.wait_for_file_holding(&draft, "2026-06-24", 5), "the typed date is journaled");
     k.send(ENTER);
     k.wait_for("24 Jun 2026", 10);
     k.send("q");

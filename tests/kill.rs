@@ -129,7 +129,10 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
     k.wait_for(&draft, 10);
     // The journal is written within about a second of the last key.
     let journal = file.with_file_name(format!(".{}.draft.json", file.file_name().unwrap().to_string_lossy()));
-    assert!(k.wait_for_file(&journal, 2), "run {run}: no draft journal two seconds after typing");
+    assert!(
+        k.wait_for_file_holding(&journal, &draft, 3),
+        "run {run}: the draft journal lacks {draft:?} three seconds after typing"
+    );
     sigkill(&mut k);
     Outcome { committed, draft: Some(draft) }
 }

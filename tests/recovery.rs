@@ -45,7 +45,10 @@ fn typing_in_an_open_form_survives_kill_minus_nine() {
     // The journal is written within about a second of the last key.
     let file = only_session(&tmp.path().join("s"));
     let draft = file.with_file_name(format!(".{}.draft.json", file.file_name().unwrap().to_string_lossy()));
-    assert!(k.wait_for_file(&draft, 2), "no draft journal two seconds after typing");
+    assert!(
+        k.wait_for_file_holding(&draft, "Leefbaarheid van complexen", 3),
+        "the draft journal lacks the typing three seconds after it"
+    );
     sigkill(&k);
     k.wait_exit(5);
     assert!(draft.exists(), "no draft journal after the kill");

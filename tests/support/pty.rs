@@ -208,6 +208,20 @@ impl Kompas {
         true
     }
 
+    /// Waits until the file at `path` holds `text` (a journal written
+    /// while the keys were still arriving holds only part of the typing
+    /// until its next write, so waiting for the file alone races).
+    pub fn wait_for_file_holding(&self, path: &std::path::Path, text: &str, secs: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while !std::fs::read_to_string(path).is_ok_and(|t| t.contains(text)) {
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        true
+    }
+
     /// The terminal modes as the program left them: (alternate screen,
     /// cursor hidden, bracketed paste, mouse reporting).
     pub fn modes(&self) -> (bool, bool, bool, bool) {
