@@ -102,7 +102,12 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
             // the time soon after the key, half the time once the status line
             // says the save is under way.
             if rng.below(2) == 1 {
-                k.wait_for("saving", 10);
+                // "saving" may be on screen for only a few milliseconds
+                // (a poll under load can miss it): a save already done is
+                // as good a moment to kill, so wait for either.
+                k.wait_until("the save started", 10, |s| {
+                    s.contains("saving") || (s.contains(&text) && !s.contains("New agreement"))
+                });
             }
             std::thread::sleep(Duration::from_millis(rng.below(60)));
             sigkill(&mut k);
