@@ -15,21 +15,6 @@ use std::path::Path;
 
 use support::pty::*;
 
-fn seed(dir: &Path) -> std::path::PathBuf {
-    let path = dir.join("a.json");
-    let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
-    let s = kompas::domain::Session::new(
-        "s1".into(),
-        "Gedeeld",
-        chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
-        "",
-        now,
-    )
-    .unwrap();
-    kompas::storage::save(&path, &s).unwrap();
-    path
-}
-
 fn open(dir: &Path, name: &str) -> Kompas {
     let k = Kompas::start(&["--lang", "en", name], dir, 100, 30);
     k.wait_for(name, 20);
@@ -75,7 +60,7 @@ fn second_instance_is_read_only(
 #[test]
 fn a_second_kompas_through_a_symlink_is_read_only() {
     let tmp = tempfile::tempdir().unwrap();
-    seed(tmp.path());
+    support::shared_session(tmp.path());
     std::os::unix::fs::symlink("a.json", tmp.path().join("link.json")).unwrap();
     second_instance_is_read_only(tmp.path(), "a.json", "link.json", || {});
     assert!(!tmp.path().join(".link.json.lock").exists());
@@ -84,7 +69,7 @@ fn a_second_kompas_through_a_symlink_is_read_only() {
 #[test]
 fn a_second_kompas_after_the_lock_file_was_deleted_is_read_only() {
     let tmp = tempfile::tempdir().unwrap();
-    seed(tmp.path());
+    support::shared_session(tmp.path());
     let lock = tmp.path().join(".a.json.lock");
     second_instance_is_read_only(tmp.path(), "a.json", "a.json", || {
         std::fs::remove_file(&lock).unwrap();

@@ -6,21 +6,11 @@
 
 use crate::support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use kompas::domain::Session;
 use support::pty::*;
-
-fn seed(dir: &Path) -> PathBuf {
-    let path = dir.join("a.json");
-    let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
-    let s =
-        Session::new("s1".into(), "Gedeeld", chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), "", now)
-            .unwrap();
-    kompas::storage::save(&path, &s).unwrap();
-    path
-}
 
 fn load(path: &Path) -> Session {
     kompas::storage::load(path).unwrap().session
@@ -60,7 +50,7 @@ fn wait_on_disk(path: &Path, secs: u64, ok: impl Fn(&Session) -> bool) -> Option
 #[test]
 fn an_outside_change_and_an_edit_in_kompas_both_end_up_in_the_file() {
     let tmp = tempfile::tempdir().unwrap();
-    let path = seed(tmp.path());
+    let path = support::shared_session(tmp.path());
     let mut k = Kompas::start(&["--lang", "en", "a.json"], tmp.path(), 100, 30);
     k.wait_for("a.json", 20);
     k.send("\t");
@@ -99,7 +89,7 @@ fn an_outside_change_and_an_edit_in_kompas_both_end_up_in_the_file() {
 #[test]
 fn a_file_deleted_while_open_is_not_recreated_until_asked() {
     let tmp = tempfile::tempdir().unwrap();
-    let path = seed(tmp.path());
+    let path = support::shared_session(tmp.path());
     let mut k = Kompas::start(&["--lang", "en", "a.json"], tmp.path(), 100, 30);
     k.wait_for("a.json", 20);
     k.send("\t");
@@ -124,7 +114,7 @@ fn a_file_deleted_while_open_is_not_recreated_until_asked() {
 #[test]
 fn quitting_with_the_file_deleted_writes_a_recovery_file_and_says_where() {
     let tmp = tempfile::tempdir().unwrap();
-    let path = seed(tmp.path());
+    let path = support::shared_session(tmp.path());
     let mut k = Kompas::start(&["--lang", "en", "a.json"], tmp.path(), 100, 30);
     k.wait_for("a.json", 20);
     k.send("\t");
@@ -150,7 +140,7 @@ fn quitting_with_the_file_deleted_writes_a_recovery_file_and_says_where() {
 fn a_file_kompas_may_not_write_opens_read_only_with_the_reason() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
-    let path = seed(tmp.path());
+    let path = support::shared_session(tmp.path());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
     for (lang, reason) in
         [("en", "the file is read-only (mode 0400)"), ("nl", "het bestand is alleen-lezen (modus 0400)")]

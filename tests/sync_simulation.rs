@@ -49,16 +49,6 @@ fn env_or(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
-fn seed(dir: &Path) -> PathBuf {
-    let path = dir.join("a.json");
-    let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
-    let s =
-        Session::new("s1".into(), "Gedeeld", chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), "", now)
-            .unwrap();
-    kompas::storage::save(&path, &s).unwrap();
-    path
-}
-
 fn now() -> kompas::domain::Timestamp {
     chrono::Local::now().fixed_offset()
 }
@@ -214,7 +204,7 @@ fn every_edit_of_both_writers_survives_hundreds_of_random_rounds() {
     let seed = env_or("KOMPAS_SYNC_SEED", 0x5EED_0008);
     let rounds = env_or("KOMPAS_SYNC_ROUNDS", 40) as usize;
     let tmp = tempfile::tempdir().unwrap();
-    let path = seed_file(tmp.path());
+    let path = support::shared_session(tmp.path());
     let started = Instant::now();
     let mut k = Kompas::start(&["--lang", "en", "a.json"], tmp.path(), 120, 35);
     k.wait_for("a.json", 20);
@@ -379,10 +369,6 @@ fn every_edit_of_both_writers_survives_hundreds_of_random_rounds() {
     }
     assert!(lost.is_empty(), "lost {} edits: {lost:?}", lost.len());
     assert!(no_dupes, "an agreement appears twice");
-}
-
-fn seed_file(dir: &Path) -> PathBuf {
-    seed(dir)
 }
 
 /// Text as one bracketed paste (one event, as the issue asks pastes to be):

@@ -17,6 +17,17 @@ pub fn session_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
+/// A small session "Gedeeld" saved as `dir/a.json`, the file the shared
+/// folder tests (outside writers, second names, the sync simulation) share.
+pub fn shared_session(dir: &Path) -> PathBuf {
+    let path = dir.join("a.json");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+    let s = kompas::domain::Session::new("s1".into(), "Gedeeld", date, "", now).unwrap();
+    kompas::storage::save(&path, &s).unwrap();
+    path
+}
+
 /// The one session file in `dir`.
 pub fn only_session(dir: &Path) -> PathBuf {
     let files = session_files(dir);
