@@ -266,17 +266,35 @@ mod tests {
         }
     }
 
-    #[test]
-    fn what_the_file_still_holds_after_a_save_that_did_not_land_is_no_change_from_outside() {
+    /// A session saved as `a.json` in a temp folder, opened, and a writer
+    /// attached to it (with the lock's probe when `locked`).
+    struct Started {
+        dir: tempfile::TempDir,
+        path: PathBuf,
+        bytes: Vec<u8>,
+        base: Arc<Session>,
+        lock: Option<SessionLock>,
+        w: Writer,
+        rx: Receiver<Wake>,
+    }
+
+    fn started(locked: bool) -> Started {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         storage::save(&path, &session()).unwrap();
         let bytes = std::fs::read(&path).unwrap();
-        let disk = storage::open(&path).unwrap().disk;
-        let base = Arc::clone(disk.on_disk());
+        let opened = storage::open(&path).unwrap();
+        let lock = if locked { Some(opened.access.unwrap()) } else { None };
+        let base = Arc::clone(opened.disk.on_disk());
         let (tx, rx) = mpsc::channel();
         let mut w = Writer::spawn(tx);
-        w.attach(disk, None);
+        w.attach(opened.disk, lock.as_ref().map(|l| l.probe().unwrap()));
+        Started { dir, path, bytes, base, lock, w, rx }
+    }
+
+    #[test]
+    fn what_the_file_still_holds_after_a_save_that_did_not_land_is_no_change_from_outside() {
+        let Started { dir, path, bytes, base, mut w, rx, .. } = started(false);
         // Deleted outside: the edit is not written.
         std::fs::remove_file(&path).unwrap();
         let ours = titled(&base, "Buurt");
@@ -296,14 +314,7 @@ mod tests {
 
     #[test]
     fn snapshots_in_a_row_are_not_conflicts_with_each_other() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.json");
-        storage::save(&path, &session()).unwrap();
-        let disk = storage::open(&path).unwrap().disk;
-        let base = Arc::clone(disk.on_disk());
-        let (tx, rx) = mpsc::channel();
-        let mut w = Writer::spawn(tx);
-        w.attach(disk, None);
+        let Started { dir: _dir, path, base, mut w, rx, .. } = started(false);
         // The same field changed twice, the second before the first is on
         // disk: each sent over the one before it.
         let mut before = base;
@@ -331,16 +342,9 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_lock_file_deleted_just_before_quitting_is_taken_again_and_the_work_saved() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.json");
-        storage::save(&path, &session()).unwrap();
-        let opened = storage::open(&path).unwrap();
-        let mut lock = opened.access.unwrap();
+        let Started { dir, path, base, lock, mut w, rx, .. } = started(true);
+        let mut lock = lock.unwrap();
         let side = lock.lock_file().to_path_buf();
-        let base = Arc::clone(opened.disk.on_disk());
-        let (tx, rx) = mpsc::channel();
-        let mut w = Writer::spawn(tx);
-        w.attach(opened.disk, Some(lock.probe().unwrap()));
         std::fs::remove_file(&side).unwrap();
         let ours = titled(&base, "Buurt");
         w.sync(path.clone(), Arc::clone(&base), Arc::clone(&ours), false);
@@ -373,17 +377,9 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_side_lock_taken_by_another_kompas_stops_the_writing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.json");
-        storage::save(&path, &session()).unwrap();
-        let bytes = std::fs::read(&path).unwrap();
-        let opened = storage::open(&path).unwrap();
-        let lock = opened.access.unwrap();
+        let Started { dir: _dir, path, bytes, base, lock, mut w, rx } = started(true);
+        let lock = lock.unwrap();
         let side = lock.lock_file().to_path_buf();
-        let base = Arc::clone(opened.disk.on_disk());
-        let (tx, rx) = mpsc::channel();
-        let mut w = Writer::spawn(tx);
-        w.attach(opened.disk, Some(lock.probe().unwrap()));
         // Another kompas found no lock file and made its own.
         std::fs::remove_file(&side).unwrap();
         let theirs = std::fs::File::create(&side).unwrap();
