@@ -15,7 +15,6 @@ use crate::i18n::{Lang, Msg};
 use crate::layout::ListAreas;
 use crate::text::{pad, safe_line, truncate};
 use crate::ui::theme;
-use unicode_width::UnicodeWidthStr;
 
 /// The pane's parts: a summary line (`header`), the rows, the detail box.
 /// The detail box is taller than a list pane's: a key question shows its
@@ -257,7 +256,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
             let style = if selected { style.patch(theme::selected()) } else { style };
             let room = a.rows.right().saturating_sub(x) as usize;
             // A cell cut at the edge (a long note) ends in "…".
-            let text = if text.width() > room { truncate(&text, room) } else { text.as_str().into() };
+            let text = truncate(&text, room);
             let (nx, _) = crate::ui::put(buf, x, y, &text, room, style);
             x = nx;
         }

@@ -15,7 +15,6 @@ use crate::i18n::{Lang, Msg, temperature_label};
 use crate::layout::ListAreas;
 use crate::text::{pad, safe_line, truncate};
 use crate::ui::theme;
-use unicode_width::UnicodeWidthStr;
 
 /// The pane's parts: a summary line (`header`), the rows, the detail box.
 pub(super) fn areas(body: Rect) -> ListAreas {
@@ -209,7 +208,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &AppState, s: &SessionS
             let style = if selected { style.patch(theme::selected()) } else { style };
             let room = a.rows.right().saturating_sub(x) as usize;
             // A cell cut at the edge (a long note or intervention) ends in "…".
-            let text = if text.width() > room { truncate(&text, room).into_owned() } else { text };
+            let text = truncate(&text, room);
             let (nx, _) = crate::ui::put(buf, x, y, &text, room, style);
             x = nx;
         }
