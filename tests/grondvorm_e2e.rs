@@ -43,8 +43,8 @@ fn the_grondvorm_conversation_from_answers_to_an_agreement() {
     }
     k.wait_for("TWO QUESTIONS PER PARTY", 5);
 
-    // Telecom: improve + share. Provider: renew + share.
-    k.send(DOWN);
+    // Telecom: improve + share. Provider: renew + share. The chooser opens
+    // on the first party's row, below the heading.
     k.send(ENTER);
     k.wait_for("Two questions: the party's answers", 5);
     k.send(RIGHT);

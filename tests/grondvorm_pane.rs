@@ -177,6 +177,24 @@ fn the_grondvorm_conversation_in_phase_3_ends_in_agreements() {
 }
 
 #[test]
+fn the_chooser_opens_on_a_row_enter_acts_on_and_enter_on_a_heading_goes_below_it() {
+    let mut state = open(meeting3_start(), Access::Edit);
+    // Opened below the first heading, on the first party's answers.
+    assert_eq!(pane(&state).selected(), Some(Row::Party(0)));
+    send(&mut state, [Action::Activate]);
+    assert!(state.form.is_some(), "Enter on the first row opens the party's form");
+    send(&mut state, [Action::FormCancel]);
+    // Enter on a heading or a group heading: to the first row under it.
+    go(&mut state, Row::Heading(gv::Section::KeyQuestions));
+    send(&mut state, [Action::Activate]);
+    assert!(matches!(pane(&state).selected(), Some(Row::Key(_))), "{:?}", pane(&state).selected());
+    assert!(state.form.is_none());
+    go(&mut state, Row::Heading(gv::Section::Dilemmas));
+    send(&mut state, [Action::Activate]);
+    assert!(matches!(pane(&state).selected(), Some(Row::Dilemma(_))));
+}
+
+#[test]
 fn reasons_and_motives_are_ticked_in_the_unfolded_party() {
     let mut state = open(meeting3_start(), Access::Edit);
     let before = s(&state).parties[1].motives.clone();

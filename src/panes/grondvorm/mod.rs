@@ -143,6 +143,9 @@ pub struct State {
     /// differ from the one chosen now, with the meeting's date.
     pub earlier_other: Vec<(chrono::NaiveDate, Form)>,
     pub key_agreements: [Vec<usize>; 15],
+    /// The cursor was put on the first row Enter acts on (once, when the
+    /// pane first gets its rows: it opens below the first heading).
+    pub placed: bool,
 }
 
 impl State {
@@ -193,6 +196,10 @@ impl Pane for Grondvorm {
         }
         st.rows = rows::rows(session, st.unfolded.as_deref());
         st.cursor.clamp(st.rows.len());
+        if !st.placed {
+            st.placed = true;
+            st.cursor.sel = first_to_act_on(&st.rows, 0);
+        }
         st.answered = session.key_questions_answered();
         st.mismatch = session.form_mismatch();
         let now = session.chosen_form();
@@ -303,10 +310,22 @@ fn activate(state: &mut AppState, row: Option<Row>, now: Timestamp) -> Vec<Effec
             return Vec::new();
         }
         Some(Row::Tick(_)) => return tick(state, row, now),
-        Some(Row::Heading(_) | Row::KeyGroup(_) | Row::ReasonGroup(_)) | None => return Vec::new(),
+        // A heading: to the first row under it that Enter acts on.
+        Some(Row::Heading(_) | Row::KeyGroup(_) | Row::ReasonGroup(_)) => {
+            st.cursor.sel = first_to_act_on(&st.rows, st.cursor.sel);
+            return Vec::new();
+        }
+        None => return Vec::new(),
     };
     state.form = Some(form);
     Vec::new()
+}
+
+/// The first row from `from` on that is not a heading (`from` itself when
+/// there is none).
+fn first_to_act_on(rows: &[Row], from: usize) -> usize {
+    let heading = |r: &Row| matches!(r, Row::Heading(_) | Row::KeyGroup(_) | Row::ReasonGroup(_));
+    rows.iter().skip(from).position(|r| !heading(r)).map_or(from, |n| from + n)
 }
 
 /// Space on a reason or motive of the unfolded party.
