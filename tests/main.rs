@@ -19,6 +19,7 @@ mod app_update;
 mod chain;
 mod cli_errors;
 mod cli_export;
+mod conflict_copies;
 mod conventions;
 mod demo_session;
 mod e2e;

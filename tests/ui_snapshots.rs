@@ -600,6 +600,38 @@ fn library_and_its_views() {
     });
 }
 
+/// Copies of a meeting (issue 8) are listed under it, named by what made
+/// them, not as meetings of the chain.
+#[test]
+fn library_with_copies() {
+    let today = now().date_naive();
+    let m1 = meeting1();
+    let m2 =
+        m1.follow_up("m2".into(), "2026-03-12-x.json", NaiveDate::from_ymd_opt(2026, 4, 9).unwrap(), now());
+    let entry = |name: &str, s: &Session| LibraryEntry {
+        path: PathBuf::from(format!("sessions/{name}")),
+        state: EntryState::Loaded(Box::new(Loaded::new(s.summary(today), s.texts()))),
+    };
+    let mut entries = vec![
+        entry("2026-03-12-x.json", &m1),
+        entry("2026-03-12-x (Anne's conflicted copy 2026-03-12).json", &m1),
+        entry("2026-03-12-x-LAPTOP-ANNE.json", &m1),
+        entry("2026-03-12-x (kompas conflict copy 20260312-101500).json", &m1),
+        entry("2026-03-12-x.json.recovered-20260312-101500.json", &m1),
+        entry("2026-04-09-x.json", &m2),
+        entry("2026-04-09-x.sync-conflict-20260409-101500-ABCDEFG.json", &m2),
+    ];
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    both(|lang| {
+        for (w, h) in [(80, 24), (120, 35)] {
+            let mut s = AppState::new(lang, PathBuf::from("sessions"), today);
+            update(&mut s, Action::Resize(w, h), now());
+            send(&mut s, [Action::LibraryUpdate { generation: 0, entries: entries.clone(), done: true }]);
+            snap!("library_copies", s);
+        }
+    });
+}
+
 #[test]
 fn hostile_text_never_reaches_the_terminal() {
     let hostile = "x\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}evil\u{2066}\r\u{0}\u{85}y";

@@ -50,7 +50,7 @@ fn submit_follow_up(state: &mut AppState, form: Form) -> Vec<Effect> {
     };
     let from = match (state.session(), state.library()) {
         (Some(s), _) => s.path.clone(),
-        (None, Some(lib)) => match lib.selected_entry() {
+        (None, Some(lib)) => match lib.session_entry() {
             Some(e) => e.path.clone(),
             None => return Vec::new(),
         },

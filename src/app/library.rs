@@ -15,6 +15,8 @@ use crate::domain::{
 };
 use crate::search::{Folded, fold, snippet};
 
+pub use super::copies::{CopyOf, copies_of};
+
 /// A session file and what is known of it so far.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LibraryEntry {
@@ -111,6 +113,9 @@ impl LibraryFilter {
 pub enum LibraryRow {
     /// A meeting; `follow_up` when it is not the first of its chain shown.
     Meeting { entry: usize, follow_up: bool },
+    /// A copy of the session in entry `of` (a sync tool's conflict copy,
+    /// kompas's own, a recovery file), right under that session's row.
+    Copy { entry: usize, of: usize },
     /// A file still being read, or one that failed.
     Other(usize),
 }
@@ -118,18 +123,36 @@ pub enum LibraryRow {
 impl LibraryRow {
     pub fn entry(self) -> usize {
         match self {
-            LibraryRow::Meeting { entry, .. } | LibraryRow::Other(entry) => entry,
+            LibraryRow::Meeting { entry, .. } | LibraryRow::Copy { entry, .. } | LibraryRow::Other(entry) => {
+                entry
+            }
         }
     }
 }
 
 /// The rows to show: meetings grouped by collaboration (oldest meeting
-/// first within a chain), chains ordered by `sort`; unread and broken files
-/// after them, by name. Broken files are always listed, whatever the filter.
+/// first within a chain), chains ordered by `sort`, each meeting's copies
+/// under it; unread and broken files after them, by name. Broken files are
+/// always listed, whatever the filter.
 pub fn library_rows(entries: &[LibraryEntry], sort: LibrarySort, filter: &LibraryFilter) -> Vec<LibraryRow> {
+    rows_of(entries, &copies_of(entries), sort, filter)
+}
+
+/// [`library_rows`] with the copies already known (`copies_of`).
+pub fn rows_of(
+    entries: &[LibraryEntry],
+    copies: &[Option<CopyOf>],
+    sort: LibrarySort,
+    filter: &LibraryFilter,
+) -> Vec<LibraryRow> {
     let mut chains: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut others = Vec::new();
+    let mut copies_by: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
+        if let Some(c) = &copies[i] {
+            copies_by.entry(c.original).or_default().push(i);
+            continue;
+        }
         match e.summary() {
             Some(s) if filter.admits(s) => chains.entry(s.collaboration.as_str()).or_default().push(i),
             Some(_) => {}
@@ -161,6 +184,10 @@ pub fn library_rows(entries: &[LibraryEntry], sort: LibrarySort, filter: &Librar
     for c in chains {
         for (n, entry) in c.into_iter().enumerate() {
             rows.push(LibraryRow::Meeting { entry, follow_up: n > 0 });
+            // Entries are in file-name order, and so are its copies.
+            for copy in copies_by.remove(&entry).unwrap_or_default() {
+                rows.push(LibraryRow::Copy { entry: copy, of: entry });
+            }
         }
     }
     others.sort_by(|a, b| entries[*a].path.cmp(&entries[*b].path));
@@ -171,11 +198,14 @@ pub fn library_rows(entries: &[LibraryEntry], sort: LibrarySort, filter: &Librar
 /// Per row of the list: the mean of the five conditions over the meetings
 /// of its collaboration up to and including that meeting, as a sparkline
 /// (issue 10); empty where none of them scored a condition, and for files
-/// not read. The whole chain counts, whatever the filter shows of it.
-pub fn row_trends(entries: &[LibraryEntry], rows: &[LibraryRow]) -> Vec<String> {
+/// not read and copies. The whole chain counts, whatever the filter shows
+/// of it; copies of a meeting (`copies`, from `copies_of`) are no meetings.
+pub fn trends_of(entries: &[LibraryEntry], copies: &[Option<CopyOf>], rows: &[LibraryRow]) -> Vec<String> {
     let mut chains: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, s) in entries.iter().enumerate().filter_map(|(i, e)| e.summary().map(|s| (i, s))) {
-        chains.entry(s.collaboration.as_str()).or_default().push(i);
+        if copies[i].is_none() {
+            chains.entry(s.collaboration.as_str()).or_default().push(i);
+        }
     }
     let summary = |i: usize| entries[i].summary().expect("chains hold loaded entries");
     let mut upto: HashMap<usize, String> = HashMap::new();
@@ -193,7 +223,7 @@ pub fn row_trends(entries: &[LibraryEntry], rows: &[LibraryRow]) -> Vec<String> 
     rows.iter()
         .map(|r| match r {
             LibraryRow::Meeting { entry, .. } => upto.remove(entry).unwrap_or_default(),
-            LibraryRow::Other(_) => String::new(),
+            LibraryRow::Copy { .. } | LibraryRow::Other(_) => String::new(),
         })
         .collect()
 }
@@ -215,10 +245,12 @@ pub struct PortfolioLine {
     pub relationship: RelationshipLine,
 }
 
-/// A line per collaboration, from its latest meeting; latest first.
+/// A line per collaboration, from its latest meeting; latest first. Copies
+/// of a meeting are not meetings.
 pub fn portfolio(entries: &[LibraryEntry]) -> Vec<PortfolioLine> {
+    let copies = copies_of(entries);
     let mut by_collaboration: HashMap<&str, Vec<&Summary>> = HashMap::new();
-    for s in entries.iter().filter_map(LibraryEntry::summary) {
+    for s in entries.iter().zip(&copies).filter(|(_, c)| c.is_none()).filter_map(|(e, _)| e.summary()) {
         by_collaboration.entry(s.collaboration.as_str()).or_default().push(s);
     }
     let mut lines: Vec<PortfolioLine> = by_collaboration
@@ -257,14 +289,14 @@ pub const MAX_HITS: usize = 500;
 
 /// Every text in every loaded session that contains `query`, case and
 /// accents ignored; sessions in library order (newest first), texts in the
-/// order of the session.
+/// order of the session. Copies are left out: their session is searched.
 pub fn search(entries: &[LibraryEntry], rows: &[LibraryRow], query: &str) -> Vec<SearchHit> {
     let needle = fold(query.trim());
     if needle.is_empty() {
         return Vec::new();
     }
     let mut hits = Vec::new();
-    for row in rows {
+    for row in rows.iter().filter(|r| !matches!(r, LibraryRow::Copy { .. })) {
         let entry = row.entry();
         let EntryState::Loaded(l) = &entries[entry].state else { continue };
         for (t, folded) in &l.texts {
@@ -290,6 +322,10 @@ mod tests {
 
     use super::*;
     use crate::domain::{Session, Timestamp};
+
+    fn row_trends(entries: &[LibraryEntry], rows: &[LibraryRow]) -> Vec<String> {
+        trends_of(entries, &copies_of(entries), rows)
+    }
 
     fn t() -> Timestamp {
         DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap()

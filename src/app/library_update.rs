@@ -77,7 +77,11 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
             match a {
                 a if lib.cursor.step(&a, lib.rows.len(), visible) => {}
                 Action::OpenSelected | Action::Activate | Action::ReviewSelected => {
-                    if let Some(e) = lib.selected_entry() {
+                    // A copy opens its session, which offers it for merging;
+                    // `r` looks at the copy itself, read-only.
+                    let open =
+                        if a == Action::ReviewSelected { lib.selected_entry() } else { lib.session_entry() };
+                    if let Some(e) = open {
                         let path = e.path.clone();
                         return vec![if a == Action::ReviewSelected {
                             Effect::ReviewSession(path)
@@ -108,21 +112,30 @@ pub(super) fn library(state: &mut AppState, action: Action) -> Vec<Effect> {
                     let paths = lib
                         .entries
                         .iter()
+                        .zip(&lib.copies)
+                        .filter(|(_, copy)| copy.is_none())
+                        .map(|(e, _)| e)
                         .filter(|e| e.summary().is_some_and(|s| s.collaboration == collaboration))
                         .map(|e| e.path.clone())
                         .collect();
                     return vec![Effect::LoadChain(paths)];
                 }
-                Action::StartFollowUp if lib.selected_entry().and_then(|e| e.summary()).is_some() => {
+                Action::StartFollowUp if lib.session_entry().and_then(|e| e.summary()).is_some() => {
                     // A meeting that already has a follow-up gets a warning
                     // naming it: a second one is rarely what is meant.
                     let name =
-                        lib.selected_entry().and_then(|e| e.path.file_name()).map(|n| n.to_string_lossy());
-                    let next = lib.entries.iter().find(|e| {
-                        e.summary()
-                            .and_then(|s| s.previous.as_deref())
-                            .is_some_and(|p| Some(p) == name.as_deref())
-                    });
+                        lib.session_entry().and_then(|e| e.path.file_name()).map(|n| n.to_string_lossy());
+                    let next = lib
+                        .entries
+                        .iter()
+                        .zip(&lib.copies)
+                        .filter(|(_, c)| c.is_none())
+                        .map(|(e, _)| e)
+                        .find(|e| {
+                            e.summary()
+                                .and_then(|s| s.previous.as_deref())
+                                .is_some_and(|p| Some(p) == name.as_deref())
+                        });
                     let warning = next
                         .and_then(|e| e.path.file_name())
                         .map(|n| format!("{} {}", Msg::HasFollowUp.get(state.lang), n.to_string_lossy()));

@@ -4,6 +4,7 @@
 mod action;
 mod capture;
 mod conflicts;
+pub mod copies;
 mod cursor;
 mod failure;
 mod form;
@@ -26,8 +27,8 @@ pub use form::{
 };
 pub(crate) use forms::date_base;
 pub use library::{
-    AgreementsShown, EntryState, LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, Loaded, MAX_HITS,
-    PortfolioLine, SearchHit, library_rows, portfolio, search,
+    AgreementsShown, CopyOf, EntryState, LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, Loaded,
+    MAX_HITS, PortfolioLine, SearchHit, library_rows, portfolio, search,
 };
 pub use state::{
     AppState, Library, LibraryView, Notice, NoticeText, Overlay, SaveState, Screen, SessionScreen, View,

@@ -73,7 +73,7 @@ fn act(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
             let path = match (&state.screen, state.library()) {
                 (Screen::Session(s), _) => Some(s.path.clone()),
                 (_, Some(lib)) if matches!(lib.view, LibraryView::List) => {
-                    lib.selected_entry().filter(|e| e.summary().is_some()).map(|e| e.path.clone())
+                    lib.session_entry().filter(|e| e.summary().is_some()).map(|e| e.path.clone())
                 }
                 _ => None,
             };

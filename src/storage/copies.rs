@@ -8,8 +8,11 @@
 //! * OneDrive: `a-LAPTOP-ANNE.json`: the device name after a hyphen. Our own
 //!   `-2` names look the same, which is why the session id must match.
 //! * Syncthing: `a.sync-conflict-20260312-101500-ABCDEFG.json`.
-//! * kompas: `a.json.recovered-20260312-101500.json`, written when a save
-//!   could not be made on the way out.
+//! * kompas's own conflict copies: `a (kompas conflict copy 20260312-101500).json`,
+//!   the version from outside the writer could not merge (see
+//!   `storage::sync`): named like Dropbox's, told apart by its label.
+//! * kompas's recovery files: `a.json.recovered-20260312-101500.json`,
+//!   written when a save could not be made on the way out.
 
 /// Who made a copy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,8 +20,14 @@ pub enum CopyKind {
     Dropbox,
     OneDrive,
     Syncthing,
+    /// A version kompas's writer could not merge, kept whole beside it.
+    Kompas,
     Recovered,
 }
+
+/// The label of kompas's own conflict copies, inside the brackets:
+/// `a (kompas conflict copy <time>).json` (written by `storage::sync`).
+pub const KOMPAS_COPY_LABEL: &str = "kompas conflict copy";
 
 /// The marker of kompas's own recovery copies: `<file>.recovered-<time>.json`.
 pub(crate) const RECOVERED_MARKER: &str = ".recovered-";
@@ -45,7 +54,9 @@ pub fn copy_candidates(name: &str) -> Vec<(String, CopyKind)> {
         && open > 0
         && stem[open..].to_lowercase().contains("conflict")
     {
-        out.push((format!("{}.json", &stem[..open]), CopyKind::Dropbox));
+        let ours = stem[open + 2..].starts_with(KOMPAS_COPY_LABEL);
+        let kind = if ours { CopyKind::Kompas } else { CopyKind::Dropbox };
+        out.push((format!("{}.json", &stem[..open]), kind));
     }
     // OneDrive: every hyphen from the right may start the device name.
     for (at, _) in stem.rmatch_indices('-') {
@@ -77,6 +88,14 @@ mod tests {
         assert_eq!(
             first("2026-03-12-wijk.sync-conflict-20260312-101500-ABCDEFG.json"),
             Some(("2026-03-12-wijk.json".into(), CopyKind::Syncthing))
+        );
+        assert_eq!(
+            first("2026-03-12-wijk (kompas conflict copy 20260312-101500).json"),
+            Some(("2026-03-12-wijk.json".into(), CopyKind::Kompas))
+        );
+        assert_eq!(
+            first("2026-03-12-wijk (kompas conflict copy 20260312-101500 2).json"),
+            Some(("2026-03-12-wijk.json".into(), CopyKind::Kompas))
         );
         assert_eq!(
             first("2026-03-12-wijk.json.recovered-20260312-101500.json"),

@@ -139,9 +139,9 @@ mod tests {
     fn a_copy_beside_is_recognised_as_a_conflict_copy() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("2026-03-12-wijk.json");
-        let copy = write_copy_beside(&path, b"{}", "kompas conflict copy").unwrap();
+        let copy = write_copy_beside(&path, b"{}", super::super::copies::KOMPAS_COPY_LABEL).unwrap();
         let name = copy.file_name().unwrap().to_string_lossy().into_owned();
         let first = super::super::copy_candidates(&name).into_iter().next().unwrap();
-        assert_eq!(first.0, "2026-03-12-wijk.json");
+        assert_eq!(first, ("2026-03-12-wijk.json".into(), super::super::CopyKind::Kompas));
     }
 }

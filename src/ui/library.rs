@@ -285,6 +285,15 @@ fn draw_list(frame: &mut Frame, header: Rect, rows: Rect, state: &AppState, lib:
                 let style = if s.overdue_agreements > 0 { theme::open_agreement() } else { theme::plain() };
                 (line, style)
             }
+            // A copy of the meeting above (issue 8): what made it, its file.
+            (LibraryRow::Copy { entry, .. }, _) => {
+                let label = lib.copies[*entry]
+                    .as_ref()
+                    .map(|c| crate::app::copies::copy_label(lang, c.kind, &c.device))
+                    .unwrap_or_default();
+                let line = format!("  {}└ ⧉ {label} · {}", pad("", DATE_W), safe_line(&e.file_name()));
+                (line, theme::warning())
+            }
             (_, EntryState::Failed(err)) => (format!("  ⚠ {}", err.describe(lang)), theme::warning()),
             _ => (format!("  … {}", safe_line(&e.file_name())), theme::dim()),
         };

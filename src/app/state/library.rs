@@ -2,7 +2,8 @@
 
 use crate::app::cursor::{ListCursor, Scroll};
 use crate::app::library::{
-    LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, PortfolioLine, SearchHit, library_rows,
+    CopyOf, LibraryEntry, LibraryFilter, LibraryRow, LibrarySort, PortfolioLine, SearchHit, copies_of,
+    rows_of, trends_of,
 };
 use crate::domain::ChainOverview;
 
@@ -18,6 +19,9 @@ pub struct Library {
     /// Per row, the five conditions' trend of its chain up to that meeting
     /// (issue 10), derived with the rows.
     pub trends: Vec<String>,
+    /// Per entry, the session it is a copy of (issue 8), derived with the
+    /// rows.
+    pub copies: Vec<Option<CopyOf>>,
     pub cursor: ListCursor,
     pub loading: bool,
     pub sort: LibrarySort,
@@ -57,12 +61,23 @@ impl Library {
         self.rows.get(self.cursor.sel).map(|r| &self.entries[r.entry()])
     }
 
+    /// The session of the selected row: for a copy (issue 8), the session
+    /// it is a copy of, so opening, exporting or following up never works
+    /// on the copy by mistake.
+    pub fn session_entry(&self) -> Option<&LibraryEntry> {
+        match self.rows.get(self.cursor.sel)? {
+            LibraryRow::Copy { of, .. } => self.entries.get(*of),
+            r => self.entries.get(r.entry()),
+        }
+    }
+
     /// Recompute the rows after entries, sort or filter changed, keeping the
     /// selection on the same file where it can.
     pub fn rerow(&mut self) {
         let keep = self.selected_entry().map(|e| e.path.clone());
-        self.rows = library_rows(&self.entries, self.sort, &self.filter);
-        self.trends = crate::app::library::row_trends(&self.entries, &self.rows);
+        self.copies = copies_of(&self.entries);
+        self.rows = rows_of(&self.entries, &self.copies, self.sort, &self.filter);
+        self.trends = trends_of(&self.entries, &self.copies, &self.rows);
         if let Some(path) = keep
             && let Some(i) = self.rows.iter().position(|r| self.entries[r.entry()].path == path)
         {
