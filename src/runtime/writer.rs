@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::time::{Duration, Instant};
 
 use super::{Wake, now};
@@ -38,8 +38,9 @@ enum Job {
     /// The session was closed: let go of its file (and its identity lock),
     /// and of its side lock, once the syncs asked for before are done.
     Detach(Option<SessionLock>),
-    /// Answer once every job before it is done.
-    Barrier(Sender<()>),
+    /// Answer once every job before it is done. (A channel without room
+    /// holds the writer until the answer is taken: the tests pause it so.)
+    Barrier(SyncSender<()>),
     Sync(Sync),
 }
 
@@ -96,7 +97,7 @@ impl Writer {
     /// false when that took longer. Before exiting with no session open:
     /// the syncs of a session just closed still reach its file.
     pub(super) fn settle(&self, limit: Duration) -> bool {
-        let (tx, rx) = mpsc::channel();
+        let (tx, rx) = mpsc::sync_channel(1);
         self.jobs.send(Job::Barrier(tx)).is_ok() && rx.recv_timeout(limit).is_ok()
     }
 
@@ -242,164 +243,5 @@ fn write_loop(rx: Receiver<Job>, back: Sender<Wake>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::storage;
-
-    fn session() -> Session {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap();
-        Session::new("s1".into(), "Wijk", now.date_naive(), "", now).unwrap()
-    }
-
-    fn titled(s: &Arc<Session>, title: &str) -> Arc<Session> {
-        let mut next = (**s).clone();
-        next.title = title.into();
-        Arc::new(next)
-    }
-
-    fn next_done(rx: &Receiver<Wake>) -> Done {
-        loop {
-            match rx.recv_timeout(Duration::from_secs(10)).expect("the writer answers") {
-                Wake::Saved(done) => return done,
-                _ => continue,
-            }
-        }
-    }
-
-    /// A session saved as `a.json` in a temp folder, opened, and a writer
-    /// attached to it (with the lock's probe when `locked`).
-    struct Started {
-        dir: tempfile::TempDir,
-        path: PathBuf,
-        bytes: Vec<u8>,
-        base: Arc<Session>,
-        lock: Option<SessionLock>,
-        w: Writer,
-        rx: Receiver<Wake>,
-    }
-
-    fn started(locked: bool) -> Started {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.json");
-        storage::save(&path, &session()).unwrap();
-        let bytes = std::fs::read(&path).unwrap();
-        let opened = storage::open(&path).unwrap();
-        let lock = if locked { Some(opened.access.unwrap()) } else { None };
-        let base = Arc::clone(opened.disk.on_disk());
-        let (tx, rx) = mpsc::channel();
-        let mut w = Writer::spawn(tx);
-        w.attach(opened.disk, lock.as_ref().map(|l| l.probe().unwrap()));
-        Started { dir, path, bytes, base, lock, w, rx }
-    }
-
-    #[test]
-    fn what_the_file_still_holds_after_a_save_that_did_not_land_is_no_change_from_outside() {
-        let Started { dir, path, bytes, base, mut w, rx, .. } = started(false);
-        // Deleted outside: the edit is not written.
-        std::fs::remove_file(&path).unwrap();
-        let ours = titled(&base, "Buurt");
-        w.sync(path.clone(), Arc::clone(&base), Arc::clone(&ours), false);
-        assert!(matches!(next_done(&rx).result, Ok(Synced::Gone)));
-        // A sync tool puts the old version back. The loop's next sync says
-        // it was made from the snapshot that never landed; the file's old
-        // version must not count as theirs taking the edit back.
-        let tmp = dir.path().join(".a.sync");
-        std::fs::write(&tmp, &bytes).unwrap();
-        std::fs::rename(&tmp, &path).unwrap();
-        w.sync(path.clone(), Arc::clone(&ours), Arc::clone(&ours), false);
-        let done = next_done(&rx);
-        assert!(matches!(done.result, Ok(Synced::Written)), "{:?}", done.result);
-        assert_eq!(storage::load(&path).unwrap().session.title, "Buurt");
-    }
-
-    #[test]
-    fn snapshots_in_a_row_are_not_conflicts_with_each_other() {
-        let Started { dir: _dir, path, base, mut w, rx, .. } = started(false);
-        // The same field changed twice, the second before the first is on
-        // disk: each sent over the one before it.
-        let mut before = base;
-        for round in 0..20 {
-            let ours = titled(&before, &format!("Titel {round}"));
-            w.sync(path.clone(), before, Arc::clone(&ours), false);
-            before = ours;
-        }
-        let mut last = None;
-        while !w.idle() {
-            let done = next_done(&rx);
-            w.finished(&done);
-            last = Some(done);
-        }
-        let last = last.unwrap();
-        assert!(matches!(last.result, Ok(Synced::Written)), "{:?}", last.result);
-        let saved = storage::load(&path).unwrap().session;
-        assert_eq!(saved.title, "Titel 19");
-        assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
-    }
-
-    /// Issue 8: a side lock file deleted a moment before quitting. The last
-    /// save finds the lock gone; the quit takes it again (nobody else holds
-    /// it) and the work lands in the session file, not in a recovery file.
-    #[cfg(unix)]
-    #[test]
-    fn a_lock_file_deleted_just_before_quitting_is_taken_again_and_the_work_saved() {
-        let Started { dir, path, base, lock, mut w, rx, .. } = started(true);
-        let mut lock = lock.unwrap();
-        let side = lock.lock_file().to_path_buf();
-        std::fs::remove_file(&side).unwrap();
-        let ours = titled(&base, "Buurt");
-        w.sync(path.clone(), Arc::clone(&base), Arc::clone(&ours), false);
-        let done = next_done(&rx);
-        w.finished(&done);
-        assert!(matches!(&done.result, Err(f) if f.kind == FailureKind::LockTaken), "{:?}", done.result);
-        // What quitting does with that failure (`recovery::finish_saving`):
-        // take the lock again, then save once more through the writer.
-        assert!(w.retake(Some(&mut lock)), "nobody else holds the lock: it is taken again");
-        assert!(side.exists(), "the lock file is back");
-        w.sync(path.clone(), Arc::clone(&ours), Arc::clone(&ours), false);
-        let wait = w.flush(&rx, Duration::from_secs(10));
-        assert!(wait.is_ok(), "{wait:?}");
-        assert_eq!(storage::load(&path).unwrap().session.title, "Buurt");
-        let litter: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("recovered"))
-            .collect();
-        assert!(litter.is_empty(), "{litter:?}");
-        // Held by another kompas instead: not taken, nothing written.
-        std::fs::remove_file(&side).unwrap();
-        let theirs = std::fs::File::create(&side).unwrap();
-        theirs.try_lock().unwrap();
-        assert!(!w.retake(Some(&mut lock)));
-    }
-
-    /// Issue 8: a side lock replaced by another kompas is noticed before
-    /// the next save, and nothing is written over the file.
-    #[cfg(unix)]
-    #[test]
-    fn a_side_lock_taken_by_another_kompas_stops_the_writing() {
-        let Started { dir: _dir, path, bytes, base, lock, mut w, rx } = started(true);
-        let lock = lock.unwrap();
-        let side = lock.lock_file().to_path_buf();
-        // Another kompas found no lock file and made its own.
-        std::fs::remove_file(&side).unwrap();
-        let theirs = std::fs::File::create(&side).unwrap();
-        theirs.try_lock().unwrap();
-        let ours = titled(&base, "Buurt");
-        w.sync(path.clone(), Arc::clone(&base), Arc::clone(&ours), false);
-        let done = next_done(&rx);
-        assert!(matches!(&done.result, Err(f) if f.kind == FailureKind::LockTaken), "{:?}", done.result);
-        assert_eq!(std::fs::read(&path).unwrap(), bytes, "nothing written");
-        // Ours cannot be taken again while theirs holds it; once they let
-        // go, it can, and the next save is written.
-        let mut lock = lock;
-        assert!(!lock.still_held().unwrap());
-        drop(theirs);
-        std::fs::remove_file(&side).unwrap();
-        assert!(lock.still_held().unwrap());
-        w.probe(lock.probe().unwrap());
-        w.sync(path.clone(), Arc::clone(&ours), Arc::clone(&ours), false);
-        let done = next_done(&rx);
-        assert!(matches!(done.result, Ok(Synced::Written)), "{:?}", done.result);
-        assert_eq!(storage::load(&path).unwrap().session.title, "Buurt");
-    }
-}
+#[path = "writer_tests.rs"]
+mod tests;
