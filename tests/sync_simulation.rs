@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use kompas::domain::{AgreementFields, AgreementStatus, Session};
+use kompas::domain::{Agreement, AgreementFields, AgreementStatus, Session};
 use support::pty::*;
 
 /// A small repeatable random source (xorshift64*).
@@ -82,30 +82,40 @@ enum Edit {
 /// Read the file, make the edit, write it back; true when the edit is in
 /// the file that has the name (a write into a file kompas had just swapped
 /// out is done again by the caller).
-fn write_once(path: &Path, edit: &Edit, id: &mut Option<String>, in_place: bool) -> bool {
+fn write_once(
+    path: &Path,
+    edit: &Edit,
+    id: &mut Option<String>,
+    first: &mut Option<Agreement>,
+    in_place: bool,
+) -> bool {
     let Ok(bytes) = std::fs::read(path) else { return false };
     let Ok(mut s) = serde_json::from_slice::<Session>(&bytes) else { return false };
     match edit {
         Edit::Add(text) => {
-            if let Some(id) = id.as_deref()
-                && s.agreements.iter().any(|a| a.id == id)
+            if let Some(a) = first.as_ref()
+                && s.agreements.iter().any(|x| x.id == a.id)
             {
                 return true;
             }
-            let f = AgreementFields {
-                text: text.clone(),
-                owner: None,
-                parties: Vec::new(),
-                due: None,
-                status: AgreementStatus::Proposed,
-                phase_result: false,
-            };
-            let new = s.add_agreement(&f, now()).unwrap();
-            // Done again: the same item (the first try may have reached
-            // kompas after all, through the file it swapped out).
-            match id.as_deref() {
-                Some(first) => s.agreements.last_mut().unwrap().id = first.to_string(),
-                None => *id = Some(new),
+            // Done again: the same item as the first try, unchanged (the
+            // first try may have reached kompas after all, through the file
+            // it swapped out). A sync tool writes the same bytes again; a
+            // colleague's kompas has the item in memory as it made it.
+            match first.as_ref() {
+                Some(a) => s.agreements.push(a.clone()),
+                None => {
+                    let f = AgreementFields {
+                        text: text.clone(),
+                        owner: None,
+                        parties: Vec::new(),
+                        due: None,
+                        status: AgreementStatus::Proposed,
+                        phase_result: false,
+                    };
+                    let new = s.add_agreement(&f, now()).unwrap();
+                    *first = s.agreements.iter().find(|a| a.id == new).cloned();
+                }
             }
         }
         Edit::Players(text) => s.context.players = text.clone(),
@@ -162,9 +172,9 @@ fn outside(path: PathBuf, rounds: usize, seed: u64, round: Arc<AtomicUsize>, log
             _ => Edit::Add(format!("o{n:03} buiten {:x}", rng.next() & 0xffff)),
         };
         let in_place = rng.below(3) == 0;
-        let mut id = None;
+        let (mut id, mut first) = (None, None);
         let mut tries = 0;
-        while !write_once(&path, &edit, &mut id, in_place) {
+        while !write_once(&path, &edit, &mut id, &mut first, in_place) {
             tries += 1;
             assert!(tries < 200, "the outside writer could not write for 200 tries");
             std::thread::sleep(Duration::from_millis(3));

@@ -13,7 +13,10 @@
 //!   changed on both to different values is a conflict: ours stays, theirs
 //!   goes into a conflict record ([`Conflict`]) for the facilitator;
 //! * removed on one side and changed on the other: the changed version stays
-//!   and is flagged; `updated_at` takes the later time.
+//!   and is flagged; `updated_at` takes the later time;
+//! * an id both sides added (absent from the base) for different items (two
+//!   laptops in the same millisecond): two items, theirs under a fresh id
+//!   ([`ids`]).
 //!
 //! It reads the three versions as raw JSON text and compares text before it
 //! parses anything, so only the parts that differ cost work. The large
@@ -27,12 +30,19 @@ use serde_json::value::RawValue;
 
 use crate::domain::{Conflict, ConflictKind, Session, Timestamp};
 
+#[path = "merge_ids.rs"]
+mod ids;
 #[path = "merge_json.rs"]
 mod json;
 #[path = "merge_typed.rs"]
 mod typed;
 
 use json::{Cx, Found};
+
+/// How often one merge separates items under one id (see `ids`): each
+/// round follows one more step of references (a note of an agenda item of
+/// a party).
+const SEPARATING_ROUNDS: usize = 6;
 
 static NEXT_CONFLICT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
@@ -62,33 +72,24 @@ pub fn merge(
     source: &str,
     now: Timestamp,
 ) -> Result<Merged, MergeError> {
-    // The large lists of a meeting merge item by item on the typed values
-    // (`typed`): equal items are compared, not written out. The rest of the
-    // session, without them, goes through the JSON.
-    let rest = |s: &Session| {
-        let mut s = s.clone();
-        typed::take_lists(&mut s);
-        serde_json::to_string(&s).map_err(|e| MergeError(e.to_string()))
-    };
-    let (b, o, t) = std::thread::scope(|scope| {
-        let o = scope.spawn(|| rest(ours));
-        let t = scope.spawn(|| rest(theirs));
-        let b = base.map(rest).transpose();
-        let stopped = |_| Err(MergeError("stopped".into()));
-        (b, o.join().unwrap_or_else(stopped), t.join().unwrap_or_else(stopped))
-    });
-    let (b, o, t) = (b?, o?, t?);
-    fn raw(s: &str) -> Result<&RawValue, MergeError> {
-        serde_json::from_str(s).map_err(|e| MergeError(e.to_string()))
+    let mut cx = Cx { spot_same_ids: base.is_some(), ..Cx::default() };
+    let mut session = merge_values(&mut cx, base, ours, theirs)?;
+    let mut separated: Option<Session> = None;
+    let mut rounds = 0;
+    while let Some(b) = base
+        && !cx.same_ids.is_empty()
+    {
+        // Items both sides made under one id: theirs under a fresh id, and
+        // merged again (`ids`). Items that were the same on both sides only
+        // because they named such an item (a clock mark of an agenda item)
+        // now differ and are separated in the next round; after a few
+        // rounds nothing is looked for, and what is left is a conflict.
+        let next = ids::separate(b, ours, separated.as_ref().unwrap_or(theirs), &cx.same_ids)?;
+        rounds += 1;
+        cx = Cx { spot_same_ids: rounds < SEPARATING_ROUNDS, ..Cx::default() };
+        session = merge_values(&mut cx, base, ours, &next)?;
+        separated = Some(next);
     }
-    let mut cx = Cx::default();
-    let mut out = String::with_capacity(o.len() + o.len() / 8);
-    let (rb, ro, rt) = (b.as_deref().map(raw).transpose()?, raw(&o)?, raw(&t)?);
-    if !cx.merge(rb, Some(ro), Some(rt), None, &mut out) {
-        return Err(MergeError("nothing left".into()));
-    }
-    let mut session: Session = serde_json::from_str(&out).map_err(|e| MergeError(e.to_string()))?;
-    typed::merge_lists(&mut cx, base, ours, theirs, &mut session)?;
     settle_phase(&mut session, &mut cx);
     if !session.problems().is_empty() {
         restore_needed(&mut session, base, &mut cx)?;
@@ -112,6 +113,42 @@ pub fn merge(
         });
     }
     Ok(Merged { session, conflicts: added, came_in: cx.came_in })
+}
+
+/// The merge of the values, before the rules of a session are checked.
+fn merge_values(
+    cx: &mut Cx,
+    base: Option<&Session>,
+    ours: &Session,
+    theirs: &Session,
+) -> Result<Session, MergeError> {
+    // The large lists of a meeting merge item by item on the typed values
+    // (`typed`): equal items are compared, not written out. The rest of the
+    // session, without them, goes through the JSON.
+    let rest = |s: &Session| {
+        let mut s = s.clone();
+        typed::take_lists(&mut s);
+        serde_json::to_string(&s).map_err(|e| MergeError(e.to_string()))
+    };
+    let (b, o, t) = std::thread::scope(|scope| {
+        let o = scope.spawn(|| rest(ours));
+        let t = scope.spawn(|| rest(theirs));
+        let b = base.map(rest).transpose();
+        let stopped = |_| Err(MergeError("stopped".into()));
+        (b, o.join().unwrap_or_else(stopped), t.join().unwrap_or_else(stopped))
+    });
+    let (b, o, t) = (b?, o?, t?);
+    fn raw(s: &str) -> Result<&RawValue, MergeError> {
+        serde_json::from_str(s).map_err(|e| MergeError(e.to_string()))
+    }
+    let mut out = String::with_capacity(o.len() + o.len() / 8);
+    let (rb, ro, rt) = (b.as_deref().map(raw).transpose()?, raw(&o)?, raw(&t)?);
+    if !cx.merge(rb, Some(ro), Some(rt), None, &mut out) {
+        return Err(MergeError("nothing left".into()));
+    }
+    let mut session: Session = serde_json::from_str(&out).map_err(|e| MergeError(e.to_string()))?;
+    typed::merge_lists(cx, base, ours, theirs, &mut session)?;
+    Ok(session)
 }
 
 /// Both sides moved the phase: the history holds both moves, and the phase

@@ -24,6 +24,12 @@ pub(super) struct Cx {
     pub(super) path: Vec<String>,
     pub(super) conflicts: Vec<Found>,
     pub(super) came_in: usize,
+    /// Look for two new items under one id: a common version is known (an
+    /// item missing from it is new) and theirs has not been separated yet.
+    pub(super) spot_same_ids: bool,
+    /// Ids of items both sides added (absent from the known base) with
+    /// other content: two items that got the same id (see `merge_ids.rs`).
+    pub(super) same_ids: Vec<String>,
 }
 
 pub(super) type Raw<'a> = &'a RawValue;
@@ -264,13 +270,22 @@ impl Cx {
             if !first {
                 out.push(',');
             }
-            if has_ids {
-                self.path.push(key.clone());
-            }
-            let kept = self.merge(b, o, t, None, out);
-            if has_ids {
-                self.path.pop();
-            }
+            let kept = match (b, o, t) {
+                // Two new items under one id: noted, ours kept as it is; the
+                // merge runs again with theirs under a fresh id.
+                (None, Some(o), Some(t)) if has_ids && self.spot_same_ids && !same(Some(o), Some(t)) => {
+                    self.same_ids.push(key);
+                    out.push_str(o.get());
+                    true
+                }
+                _ if has_ids => {
+                    self.path.push(key);
+                    let kept = self.merge(b, o, t, None, out);
+                    self.path.pop();
+                    kept
+                }
+                _ => self.merge(b, o, t, None, out),
+            };
             if kept {
                 first = false;
             } else {

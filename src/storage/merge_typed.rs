@@ -126,6 +126,11 @@ fn items<T: Serialize + DeserializeOwned + PartialEq + Clone>(
             tx.cloned()
         } else if bx.is_some() && bx == tx {
             ox.cloned()
+        } else if let (true, None, Some(_), Some(_)) = (cx.spot_same_ids, bx, ox, tx) {
+            // Two new items under one id (see `merge_ids.rs`): ours kept for
+            // now, the merge runs again with theirs under a fresh id.
+            cx.same_ids.push(key);
+            ox.cloned()
         } else {
             cx.path.push(key);
             let merged = through_json(cx, bx, ox, tx);
