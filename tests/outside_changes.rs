@@ -1,7 +1,9 @@
 //! Issue 8 in the state machine: what the writer found on disk comes in as
 //! actions (no terminal, no files, a fixed clock). Outside changes replace
-//! the session under the facilitator's place and typing; a deleted file is
-//! written again only when asked; a read-only open says why.
+//! the session under the facilitator's place and typing; undo and redo keep
+//! working across them and never take them back out; a deleted file is
+//! written again only when asked; a read-only open says why. The last test
+//! does undo across an outside change with the real binary in a pty.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -142,17 +144,126 @@ fn conflicts_are_counted_in_the_notice_in_both_languages() {
     }
 }
 
+/// What came in from outside: `f` applied to the session shown.
+fn came_in(state: &mut AppState, f: impl FnOnce(&mut Session)) {
+    let sent = current(state);
+    let mut theirs = (*sent).clone();
+    f(&mut theirs);
+    let news = DiskNews::CameIn { sent, session: Arc::new(theirs), came_in: 1, conflicts: 0 };
+    let effects = update(state, Action::FromDisk(news), later(1));
+    assert!(effects.iter().all(|e| e.is_journal()), "{effects:?}");
+}
+
+fn parties(state: &AppState) -> Vec<String> {
+    state.session().unwrap().session.parties.iter().map(|p| p.organisation.clone()).collect()
+}
+
+fn outside_party(s: &mut Session, name: &str) {
+    s.add_party(&PartyFields { organisation: name.into(), ..Default::default() }, later(1)).unwrap();
+}
+
 #[test]
-fn undo_after_an_outside_change_cannot_take_it_back_out() {
+fn undo_after_an_outside_change_takes_back_only_my_step() {
     let mut state = open(session(), Access::Edit, Lang::En);
     add_party(&mut state, "Woonstede");
-    let theirs = theirs_of(&state, "buiten");
-    let news = DiskNews::CameIn { sent: current(&state), session: theirs, came_in: 1, conflicts: 0 };
-    update(&mut state, Action::FromDisk(news), later(1));
+    // A colleague adds a party and sets the players meanwhile.
+    came_in(&mut state, |s| {
+        outside_party(s, "GGD");
+        s.context.players = "buiten".into();
+    });
+    assert_eq!(parties(&state), ["Woonstede", "GGD"]);
     let effects = send(&mut state, [Action::Undo]);
-    assert!(effects.is_empty());
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(parties(&state), ["GGD"], "only my party is taken back");
     assert_eq!(state.session().unwrap().session.context.players, "buiten");
-    assert_eq!(state.session().unwrap().session.parties.len(), 1);
+    assert!(state.session().unwrap().session.conflicts.is_empty());
+    assert_eq!(notice(&state), "Undone: New party; what came in from outside kompas stays");
+    // Redo puts it back, with theirs still there.
+    assert_eq!(send(&mut state, [Action::Redo]), vec![Effect::Save]);
+    assert_eq!(parties(&state), ["Woonstede", "GGD"]);
+    assert_eq!(state.session().unwrap().session.context.players, "buiten");
+    assert_eq!(notice(&state), "Redone: New party");
+}
+
+#[test]
+fn redo_after_an_outside_change_keeps_it() {
+    let mut state = open(session(), Access::Edit, Lang::Nl);
+    add_party(&mut state, "Woonstede");
+    send(&mut state, [Action::Undo]);
+    assert!(parties(&state).is_empty());
+    came_in(&mut state, |s| outside_party(s, "GGD"));
+    assert_eq!(send(&mut state, [Action::Redo]), vec![Effect::Save]);
+    assert_eq!(parties(&state), ["Woonstede", "GGD"], "back in its place");
+    assert_eq!(notice(&state), "Opnieuw gedaan: Nieuwe partij; wat van buiten kompas kwam blijft staan");
+}
+
+#[test]
+fn several_outside_changes_between_steps_all_stay() {
+    let mut state = open(session(), Access::Edit, Lang::En);
+    add_party(&mut state, "A");
+    came_in(&mut state, |s| s.context.players = "x".into());
+    add_party(&mut state, "B");
+    came_in(&mut state, |s| outside_party(s, "C"));
+    came_in(&mut state, |s| s.title = "Buurt".into());
+    send(&mut state, [Action::Undo, Action::Undo]);
+    let s = &state.session().unwrap().session;
+    assert_eq!(
+        (parties(&state), s.title.as_str(), s.context.players.as_str()),
+        (vec!["C".into()], "Buurt", "x")
+    );
+    assert_eq!(notice(&state), "Undone: New party; what came in from outside kompas stays");
+    assert!(send(&mut state, [Action::Undo]).is_empty(), "nothing more to undo");
+    assert_eq!(notice(&state), "Nothing to undo");
+    send(&mut state, [Action::Redo, Action::Redo]);
+    assert_eq!(parties(&state), ["A", "B", "C"]);
+    assert_eq!(state.session().unwrap().session.title, "Buurt");
+}
+
+/// An undo that would take back what came in from outside (the colleague
+/// renamed the very party I added) is refused and says so; the step leaves
+/// the history, and the step before it can still be undone.
+#[test]
+fn undo_of_what_was_also_changed_outside_is_refused_with_a_reason() {
+    for (lang, want) in [
+        (Lang::En, "Not undone (New party): also changed outside kompas since; u: the step before"),
+        (
+            Lang::Nl,
+            "Niet ongedaan (Nieuwe partij): intussen ook buiten kompas gewijzigd; u: de stap daarvoor",
+        ),
+    ] {
+        let mut state = open(session(), Access::Edit, lang);
+        add_party(&mut state, "Woonstede");
+        add_party(&mut state, "GGD");
+        came_in(&mut state, |s| s.parties[1].organisation = "GGD Gelderland".into());
+        assert!(send(&mut state, [Action::Undo]).is_empty(), "nothing changes");
+        assert_eq!(parties(&state), ["Woonstede", "GGD Gelderland"]);
+        assert_eq!(notice(&state), want);
+        assert!(state.notice.as_ref().unwrap().error, "it stands out");
+        // The step before is undone around it.
+        assert_eq!(send(&mut state, [Action::Undo]), vec![Effect::Save]);
+        assert_eq!(parties(&state), ["GGD Gelderland"]);
+    }
+}
+
+#[test]
+fn redo_of_what_was_also_changed_outside_is_refused() {
+    let mut state = open(session(), Access::Edit, Lang::En);
+    add_party(&mut state, "Woonstede");
+    let effects = change(&mut state, kompas::i18n::Msg::Title, |s| {
+        s.edit().parties[0].organisation = "Woonstede Wonen".into();
+        Ok(true)
+    });
+    assert_eq!(effects, vec![Effect::Save]);
+    send(&mut state, [Action::Undo]);
+    assert_eq!(parties(&state), ["Woonstede"]);
+    // The colleague renames the same party meanwhile: redoing my rename
+    // would write over theirs.
+    came_in(&mut state, |s| s.parties[0].organisation = "Woonstede Vastgoed".into());
+    assert!(send(&mut state, [Action::Redo]).is_empty());
+    assert_eq!(parties(&state), ["Woonstede Vastgoed"]);
+    assert_eq!(notice(&state), "Not redone (Title): also changed outside kompas since");
+    assert!(send(&mut state, [Action::Redo]).is_empty());
+    assert_eq!(notice(&state), "Nothing to redo", "the refused step left the history");
 }
 
 #[test]
@@ -270,4 +381,122 @@ fn no_conflicts_is_said_and_a_read_only_session_settles_nothing() {
     send(&mut state, [Action::ShowConflicts]);
     assert!(send(&mut state, [Action::SettleConflict(Settle::TakeOther)]).is_empty());
     assert_eq!(state.session().unwrap().session.conflicts.len(), 2);
+}
+
+/// The real binary in a pty, with the file changed outside while it runs
+/// (a temp file renamed over it, as sync tools do): undo and redo reach the
+/// file, take back only the facilitator's own steps, stay undone (the
+/// writer does not bring an undone step back from the file), and a step
+/// the colleague changed too is refused on screen and left in the file.
+mod in_the_program {
+    use std::path::Path;
+    use std::time::{Duration, Instant};
+
+    use kompas::domain::{PartyFields, Session};
+
+    use crate::support::{self, pty::*};
+
+    const CTRL_R: &str = "\x12";
+
+    fn load(path: &Path) -> Session {
+        kompas::storage::load(path).unwrap().session
+    }
+
+    fn replace_from_outside(path: &Path, change: impl FnOnce(&mut Session)) {
+        let mut s = load(path);
+        change(&mut s);
+        let tmp = path.with_file_name(".a.json.sync-tmp");
+        std::fs::write(&tmp, serde_json::to_vec_pretty(&s).unwrap()).unwrap();
+        std::fs::rename(&tmp, path).unwrap();
+    }
+
+    fn texts(s: &Session) -> Vec<&str> {
+        s.agreements.iter().map(|a| a.text.as_str()).collect()
+    }
+
+    /// Wait until the file holds `ok`; panic with what it holds after `secs`.
+    fn on_disk(path: &Path, what: &str, secs: u64, ok: impl Fn(&Session) -> bool) -> Session {
+        let until = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Ok(l) = kompas::storage::load(path)
+                && ok(&l.session)
+            {
+                return l.session;
+            }
+            if Instant::now() > until {
+                let s = load(path);
+                panic!(
+                    "waited {secs}s for {what}; the file holds {:?}, players {:?}",
+                    texts(&s),
+                    s.context.players
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn add_agreement(k: &mut Kompas, text: &str) {
+        k.send("a");
+        k.wait_for("New agreement", 10);
+        k.send(text);
+        k.send(ENTER);
+        k.wait_for(text, 10);
+    }
+
+    #[test]
+    fn undo_and_redo_across_an_outside_change() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = support::shared_session(tmp.path());
+        let mut k = Kompas::start(&["--lang", "en", "a.json"], tmp.path(), 100, 30);
+        k.wait_for("a.json", 20);
+        k.send(TAB);
+        k.wait_for("Agreement", 10);
+        add_agreement(&mut k, "Eerste afspraak");
+        add_agreement(&mut k, "Tweede afspraak");
+        on_disk(&path, "both agreements", 10, |s| s.agreements.len() == 2);
+        // Two undos in a row reach the file and stay there.
+        k.send("u");
+        k.wait_for("Undone", 10);
+        k.send("u");
+        on_disk(&path, "both undone", 10, |s| s.agreements.is_empty());
+        std::thread::sleep(Duration::from_millis(1500));
+        assert!(load(&path).agreements.is_empty(), "an undone agreement came back from the file");
+        k.send(CTRL_R);
+        k.wait_for("Redone", 10);
+        k.send(CTRL_R);
+        on_disk(&path, "both redone", 10, |s| texts(s) == ["Eerste afspraak", "Tweede afspraak"]);
+        // A colleague sets the players and adds a party.
+        replace_from_outside(&path, |s| {
+            s.context.players = "wijkteam".into();
+            let now = s.updated_at;
+            s.add_party(&PartyFields { organisation: "GGD".into(), ..Default::default() }, now).unwrap();
+        });
+        k.wait_for("from outside merged", 10);
+        k.send("u");
+        k.wait_for("what came in from outside kompas stays", 10);
+        let s = on_disk(&path, "only my last agreement undone", 10, |s| texts(s) == ["Eerste afspraak"]);
+        assert_eq!((s.context.players.as_str(), s.parties.len()), ("wijkteam", 1));
+        k.send("u");
+        let s = on_disk(&path, "both my agreements undone", 10, |s| s.agreements.is_empty());
+        assert_eq!((s.context.players.as_str(), s.parties.len()), ("wijkteam", 1), "theirs stays");
+        std::thread::sleep(Duration::from_millis(1500));
+        assert!(load(&path).agreements.is_empty(), "an undone agreement came back from the file");
+        k.send(CTRL_R);
+        let s = on_disk(&path, "the first agreement redone", 10, |s| texts(s) == ["Eerste afspraak"]);
+        assert_eq!((s.context.players.as_str(), s.parties.len()), ("wijkteam", 1));
+        // The colleague rewords that very agreement: undoing it would take
+        // their words out too, so the undo is refused and says so.
+        replace_from_outside(&path, |s| s.agreements[0].text = "Eerste afspraak, herschreven".into());
+        k.wait_for("herschreven", 10);
+        k.send("u");
+        let screen = k.wait_for("Not undone", 10);
+        assert!(screen.contains("also changed outside kompas since"), "{screen}");
+        std::thread::sleep(Duration::from_millis(500));
+        assert_eq!(texts(&load(&path)), ["Eerste afspraak, herschreven"]);
+        k.send("q");
+        assert_eq!(k.wait_exit(10), 0);
+        let last = load(&path);
+        assert_eq!(texts(&last), ["Eerste afspraak, herschreven"]);
+        assert_eq!((last.context.players.as_str(), last.parties.len()), ("wijkteam", 1));
+    }
 }

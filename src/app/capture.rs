@@ -22,7 +22,7 @@ pub fn change(
     match f(s) {
         Ok(true) => {
             // Every change can be undone, whatever it touched.
-            s.history.record(what, before);
+            s.history.record(what, before, &s.session);
             s.reindex(&view);
             s.keep_in_view(&view);
             // What the status line said about an earlier step ("deleted: u
@@ -51,23 +51,39 @@ pub fn delete(
 }
 
 /// Undo the last change (`undo: true`) or make the last undone one again,
-/// and say which in the status line.
-pub(super) fn step(state: &mut AppState, undo: bool) -> Vec<Effect> {
+/// and say which in the status line. Changes that came in from outside
+/// since stay ([`super::history`]); a step that would take one back out is
+/// refused, and the notice says so.
+pub(super) fn step(state: &mut AppState, undo: bool, now: Timestamp) -> Vec<Effect> {
+    use super::history::Taken;
+    use super::state::{Notice, NoticeText};
     let view = state.view();
     let Some(s) = state.session_mut() else { return Vec::new() };
     let current = std::sync::Arc::clone(&s.session);
-    let step = if undo { s.history.undo(current) } else { s.history.redo(current) };
-    let Some(step) = step else {
-        state.info(if undo { Msg::NothingToUndo } else { Msg::NothingToRedo });
-        return Vec::new();
+    let taken = if undo { s.history.undo(&current, now) } else { s.history.redo(&current, now) };
+    let (what, merged) = match taken {
+        Taken::Nothing => {
+            state.info(if undo { Msg::NothingToUndo } else { Msg::NothingToRedo });
+            return Vec::new();
+        }
+        Taken::Refused { what } => {
+            let text = NoticeText::StepAcross { undone: undo, what, taken: false };
+            state.notice = Some(Notice { text, error: true });
+            return Vec::new();
+        }
+        Taken::Done { what, session, merged } => {
+            s.session = session;
+            (what, merged)
+        }
     };
-    s.session = step.session;
     s.reindex(&view);
     s.keep_in_view(&view);
-    state.notice = Some(super::state::Notice {
-        text: super::state::NoticeText::Step { undone: undo, what: step.what },
-        error: false,
-    });
+    let text = if merged {
+        NoticeText::StepAcross { undone: undo, what, taken: true }
+    } else {
+        NoticeText::Step { undone: undo, what }
+    };
+    state.notice = Some(Notice { text, error: false });
     vec![Effect::Save]
 }
 

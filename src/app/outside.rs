@@ -131,10 +131,9 @@ pub(super) fn from_disk(state: &mut AppState, news: DiskNews, now: Timestamp) ->
                 return if editable { vec![Effect::Save] } else { Vec::new() };
             }
             // The place, the open form and its typing stay; only the session
-            // under them is the merged one. Undo steps were made before the
-            // outside change and would take it back out: they go.
+            // under them is the merged one. The undo steps stay too: each
+            // is merged around what came in when taken (`app::history`).
             s.session = session;
-            s.history = Default::default();
             if editable {
                 s.save = SaveState::Saved(now);
             }

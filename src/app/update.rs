@@ -222,8 +222,8 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             effects.extend(library_update::relist(state));
             return effects;
         }
-        Action::Undo => return capture::step(state, true),
-        Action::Redo => return capture::step(state, false),
+        Action::Undo => return capture::step(state, true, now),
+        Action::Redo => return capture::step(state, false, now),
         Action::RecordTemperature => {
             if let Some(s) = state.session() {
                 let earlier =

@@ -15,6 +15,14 @@ pub enum NoticeText {
         undone: bool,
         what: Msg,
     },
+    /// A change undone or made again while changes from outside kompas had
+    /// come in since (issue 8): taken around them (`taken`), or refused
+    /// because they changed the same.
+    StepAcross {
+        undone: bool,
+        what: Msg,
+        taken: bool,
+    },
     Failure(Failure),
     /// Changes from outside merged into the session (issue 8): how many
     /// came in, how many conflicts this merge added, how many are open.
@@ -49,6 +57,9 @@ impl NoticeText {
             NoticeText::Step { undone, what } => {
                 let done = if *undone { Msg::Undone } else { Msg::Redone };
                 format!("{}: {}", done.get(lang), what.get(lang))
+            }
+            NoticeText::StepAcross { undone, what, taken } => {
+                crate::app::history::say(lang, *undone, *what, *taken)
             }
             NoticeText::Text(t) => crate::text::safe_line(t).into_owned(),
             NoticeText::CameIn { came_in, conflicts, open } => {
