@@ -8,7 +8,7 @@
 //! To measure some lines only (while others use the machine, say),
 //! `KOMPAS_BUDGETS` holds one or more texts, separated by commas: a part of
 //! the gate runs when one of its line names or its group (`keystroke`,
-//! `clock`, `storage`, `startup`, `library`, `room`, `relationship`)
+//! `clock`, `storage`, `undo`, `startup`, `library`, `room`, `relationship`)
 //! contains one of them, and only its lines that match are printed and
 //! counted. A filtered run says so at the end: it is not the gate.
 //!
@@ -377,6 +377,62 @@ fn main() {
         });
         r.check(
             "merge large, 100 changed items on each side",
+            ms(t),
+            "<= 50 ms".into(),
+            t <= Duration::from_millis(50),
+        );
+    }
+    if r.part("undo", &["undo, large", "undo after an outside change, large"]) {
+        // Undo on the input path (issue 8): with nothing come in since, the
+        // step as it is (a new version of the session for the writer); after
+        // an outside change with 100 items changed, the step merged around it
+        // (`app::history`). Each measured as the update the key makes.
+        use kompas::app::{DiskNews, change};
+        use std::sync::Arc;
+        let mine = |state: &mut AppState| {
+            let effects = change(state, kompas::i18n::Msg::Title, |s| {
+                s.edit().agreements[7].text.push_str(" (mine)");
+                Ok(true)
+            });
+            assert!(!effects.is_empty());
+        };
+        let mut state = common::app(large.clone(), 200, 50);
+        mine(&mut state);
+        let mut undo = true;
+        let plain = median(21, || {
+            std::hint::black_box(update(
+                &mut state,
+                if undo { Action::Undo } else { Action::Redo },
+                common::now(),
+            ));
+            undo = !undo;
+        });
+        r.check(
+            "undo, large, nothing came in since",
+            ms(plain),
+            "< 16 ms".into(),
+            plain < Duration::from_millis(16),
+        );
+        let (_, _, theirs) = changed_on_both_sides(&large);
+        let mut times = Vec::new();
+        for _ in 0..9 {
+            let mut state = common::app(large.clone(), 200, 50);
+            mine(&mut state);
+            let sent = Arc::clone(&state.session().unwrap().session);
+            let mut came = theirs.clone();
+            came.agreements[7].text = sent.agreements[7].text.clone();
+            let news = DiskNews::CameIn { sent, session: Arc::new(came), came_in: 101, conflicts: 0 };
+            update(&mut state, Action::FromDisk(news), common::now());
+            times.push(time(&mut || {
+                drop(std::hint::black_box(update(&mut state, Action::Undo, common::now())))
+            }));
+            let s = &state.session().unwrap().session;
+            assert!(!s.agreements[7].text.ends_with(" (mine)") && s.interests[0].text.ends_with(" (theirs)"));
+        }
+        times.sort();
+        let t = times[times.len() / 2];
+        r.check(
+            "undo after an outside change, large (100 items came in)",
             ms(t),
             "<= 50 ms".into(),
             t <= Duration::from_millis(50),

@@ -177,7 +177,7 @@ fn undo_after_an_outside_change_takes_back_only_my_step() {
     assert_eq!(parties(&state), ["GGD"], "only my party is taken back");
     assert_eq!(state.session().unwrap().session.context.players, "buiten");
     assert!(state.session().unwrap().session.conflicts.is_empty());
-    assert_eq!(notice(&state), "Undone: New party; what came in from outside kompas stays");
+    assert_eq!(notice(&state), "Undone: New party (outside changes stay)");
     // Redo puts it back, with theirs still there.
     assert_eq!(send(&mut state, [Action::Redo]), vec![Effect::Save]);
     assert_eq!(parties(&state), ["Woonstede", "GGD"]);
@@ -194,7 +194,7 @@ fn redo_after_an_outside_change_keeps_it() {
     came_in(&mut state, |s| outside_party(s, "GGD"));
     assert_eq!(send(&mut state, [Action::Redo]), vec![Effect::Save]);
     assert_eq!(parties(&state), ["Woonstede", "GGD"], "back in its place");
-    assert_eq!(notice(&state), "Opnieuw gedaan: Nieuwe partij; wat van buiten kompas kwam blijft staan");
+    assert_eq!(notice(&state), "Opnieuw gedaan: Nieuwe partij (van buiten blijft)");
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn several_outside_changes_between_steps_all_stay() {
         (parties(&state), s.title.as_str(), s.context.players.as_str()),
         (vec!["C".into()], "Buurt", "x")
     );
-    assert_eq!(notice(&state), "Undone: New party; what came in from outside kompas stays");
+    assert_eq!(notice(&state), "Undone: New party (outside changes stay)");
     assert!(send(&mut state, [Action::Undo]).is_empty(), "nothing more to undo");
     assert_eq!(notice(&state), "Nothing to undo");
     send(&mut state, [Action::Redo, Action::Redo]);
@@ -225,11 +225,8 @@ fn several_outside_changes_between_steps_all_stay() {
 #[test]
 fn undo_of_what_was_also_changed_outside_is_refused_with_a_reason() {
     for (lang, want) in [
-        (Lang::En, "Not undone (New party): also changed outside kompas since; u: the step before"),
-        (
-            Lang::Nl,
-            "Niet ongedaan (Nieuwe partij): intussen ook buiten kompas gewijzigd; u: de stap daarvoor",
-        ),
+        (Lang::En, "Not undone (New party): changed from outside too"),
+        (Lang::Nl, "Niet ongedaan (Nieuwe partij): van buiten gewijzigd"),
     ] {
         let mut state = open(session(), Access::Edit, lang);
         add_party(&mut state, "Woonstede");
@@ -261,7 +258,7 @@ fn redo_of_what_was_also_changed_outside_is_refused() {
     came_in(&mut state, |s| s.parties[0].organisation = "Woonstede Vastgoed".into());
     assert!(send(&mut state, [Action::Redo]).is_empty());
     assert_eq!(parties(&state), ["Woonstede Vastgoed"]);
-    assert_eq!(notice(&state), "Not redone (Title): also changed outside kompas since");
+    assert_eq!(notice(&state), "Not redone (Title): changed from outside too");
     assert!(send(&mut state, [Action::Redo]).is_empty());
     assert_eq!(notice(&state), "Nothing to redo", "the refused step left the history");
 }
@@ -473,7 +470,7 @@ mod in_the_program {
         });
         k.wait_for("from outside merged", 10);
         k.send("u");
-        k.wait_for("what came in from outside kompas stays", 10);
+        k.wait_for("(outside changes stay)", 10);
         let s = on_disk(&path, "only my last agreement undone", 10, |s| texts(s) == ["Eerste afspraak"]);
         assert_eq!((s.context.players.as_str(), s.parties.len()), ("wijkteam", 1));
         k.send("u");
@@ -490,7 +487,7 @@ mod in_the_program {
         k.wait_for("herschreven", 10);
         k.send("u");
         let screen = k.wait_for("Not undone", 10);
-        assert!(screen.contains("also changed outside kompas since"), "{screen}");
+        assert!(screen.contains("Not undone (New agreement): changed from outside too"), "{screen}");
         std::thread::sleep(Duration::from_millis(500));
         assert_eq!(texts(&load(&path)), ["Eerste afspraak, herschreven"]);
         k.send("q");

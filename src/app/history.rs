@@ -38,11 +38,12 @@ use crate::domain::{Session, Timestamp};
 use crate::i18n::{Lang, Msg};
 use crate::storage;
 
+// Short enough to fit beside the save state at 80 columns.
 crate::messages! { pub struct H {
-    UndoneKept => "Ongedaan gemaakt: {what}; wat van buiten kompas kwam blijft staan", "Undone: {what}; what came in from outside kompas stays";
-    RedoneKept => "Opnieuw gedaan: {what}; wat van buiten kompas kwam blijft staan", "Redone: {what}; what came in from outside kompas stays";
-    NotUndone => "Niet ongedaan ({what}): intussen ook buiten kompas gewijzigd; u: de stap daarvoor", "Not undone ({what}): also changed outside kompas since; u: the step before";
-    NotRedone => "Niet opnieuw gedaan ({what}): intussen ook buiten kompas gewijzigd", "Not redone ({what}): also changed outside kompas since";
+    UndoneKept => "Ongedaan gemaakt: {what} (van buiten blijft)", "Undone: {what} (outside changes stay)";
+    RedoneKept => "Opnieuw gedaan: {what} (van buiten blijft)", "Redone: {what} (outside changes stay)";
+    NotUndone => "Niet ongedaan ({what}): van buiten gewijzigd", "Not undone ({what}): changed from outside too";
+    NotRedone => "Niet opnieuw ({what}): van buiten gewijzigd", "Not redone ({what}): changed from outside too";
 } }
 
 /// Steps kept at most.
@@ -378,6 +379,20 @@ mod tests {
     }
 
     #[test]
+    fn a_phase_move_is_undone_around_an_outside_change() {
+        let mut h = History::new(1000);
+        let mut shown = session("Wijk");
+        change(&mut h, &mut shown, |s| {
+            s.move_to_phase(crate::domain::Phase::Delen, None, t(1)).unwrap();
+        });
+        let theirs = with(&shown, |s| s.title = "Buurt".into());
+        let (back, merged) = done(h.undo(&theirs, t(2)));
+        assert!(merged);
+        assert_eq!((back.phase, back.phase_history.len()), (crate::domain::Phase::Verkennen, 1));
+        assert_eq!(back.title, "Buurt");
+    }
+
+    #[test]
     fn a_large_session_keeps_fewer_steps() {
         let mut small = History::new(50_000);
         let mut large = History::new(5_000_000);
@@ -411,13 +426,7 @@ mod tests {
 
     #[test]
     fn the_notices_say_what_happened_in_both_languages() {
-        assert_eq!(
-            say(Lang::En, true, Msg::Title, false),
-            "Not undone (Title): also changed outside kompas since; u: the step before"
-        );
-        assert_eq!(
-            say(Lang::Nl, true, Msg::Title, true),
-            "Ongedaan gemaakt: Titel; wat van buiten kompas kwam blijft staan"
-        );
+        assert_eq!(say(Lang::En, true, Msg::Title, false), "Not undone (Title): changed from outside too");
+        assert_eq!(say(Lang::Nl, true, Msg::Title, true), "Ongedaan gemaakt: Titel (van buiten blijft)");
     }
 }
