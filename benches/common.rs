@@ -21,7 +21,7 @@ pub fn app(session: Session, w: u16, h: u16) -> AppState {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(w, h), now());
     let opened = OpenedSession {
-        session,
+        session: session.into(),
         path: PathBuf::from("sessions/x.json"),
         access: Access::Edit,
         draft: None,

@@ -28,8 +28,13 @@ fn main() {
     let mut state =
         AppState::new(settings.lang(), path.parent().unwrap_or(&path).to_path_buf(), now.date_naive());
     update(&mut state, Action::Resize(200, 50), now);
-    let opened =
-        OpenedSession { session: loaded.session, path, access: Access::Edit, draft: None, previous: None };
+    let opened = OpenedSession {
+        session: loaded.session.into(),
+        path,
+        access: Access::Edit,
+        draft: None,
+        previous: None,
+    };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now);
     let backend = CrosstermBackend::new(std::io::sink());
     let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, 200, 50)) };

@@ -36,7 +36,7 @@ fn open(session: Session, access: Access) -> AppState {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), t0().date_naive());
     update(&mut state, Action::Resize(100, 30), t0());
     let path = PathBuf::from("sessions/x.json");
-    let opened = OpenedSession { session, path, access, draft: None, previous: None };
+    let opened = OpenedSession { session: session.into(), path, access, draft: None, previous: None };
     update(&mut state, Action::SessionOpened(Box::new(opened)), t0());
     while state.session().unwrap().active().id() != "agenda" {
         update(&mut state, Action::NextPane, t0());

@@ -30,7 +30,13 @@ fn empty_session() -> Session {
 }
 
 fn opened(session: Session, access: Access) -> OpenedSession {
-    OpenedSession { session, path: PathBuf::from("sessions/x.json"), access, draft: None, previous: None }
+    OpenedSession {
+        session: session.into(),
+        path: PathBuf::from("sessions/x.json"),
+        access,
+        draft: None,
+        previous: None,
+    }
 }
 
 fn open(session: Session, read_only: bool) -> AppState {
@@ -678,8 +684,13 @@ fn a_follow_up_shows_the_previous_meetings_last_reflections_on_top() {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(100, 30), now());
     let path = PathBuf::from("sessions/m2.json");
-    let opened =
-        OpenedSession { session: m2, path: path.clone(), access: Access::Edit, draft: None, previous: None };
+    let opened = OpenedSession {
+        session: m2.into(),
+        path: path.clone(),
+        access: Access::Edit,
+        draft: None,
+        previous: None,
+    };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     let chain: std::sync::Arc<[Session]> = vec![m1].into();
     update(&mut state, Action::ChainLoaded { path, chain }, now());

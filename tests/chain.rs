@@ -58,7 +58,7 @@ fn the_loaded_chain_reaches_the_open_session_only() {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     let path = PathBuf::from("sessions/c.json");
     let opened = OpenedSession {
-        session: common::realistic_session(),
+        session: common::realistic_session().into(),
         path: path.clone(),
         access: Access::Edit,
         draft: None,
@@ -79,7 +79,7 @@ fn with_nothing_scheduled_nothing_wakes_the_loop() {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     assert_eq!(state.next_wake(), None);
     let opened = OpenedSession {
-        session: common::realistic_session(),
+        session: common::realistic_session().into(),
         path: PathBuf::from("sessions/c.json"),
         access: Access::Edit,
         draft: None,

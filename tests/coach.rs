@@ -34,8 +34,13 @@ const PATH: &str = "sessions/2026-05-20-weer-thuis-in-de-wijk-zuiderveld.json";
 fn state(lang: Lang, w: u16, h: u16, access: Access) -> AppState {
     let mut state = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(w, h), now());
-    let opened =
-        OpenedSession { session: demo::meeting3(), path: PATH.into(), access, draft: None, previous: None };
+    let opened = OpenedSession {
+        session: demo::meeting3().into(),
+        path: PATH.into(),
+        access,
+        draft: None,
+        previous: None,
+    };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state
 }
@@ -243,7 +248,7 @@ fn without_parties_the_capture_files_into_the_whole_table() {
     update(&mut s, Action::Resize(80, 24), now());
     let empty = Session::new("leeg".into(), "Leeg", now().date_naive(), "", now()).unwrap();
     let opened = OpenedSession {
-        session: empty,
+        session: empty.into(),
         path: "leeg.json".into(),
         access: Access::Edit,
         draft: None,

@@ -38,7 +38,7 @@ fn open(session: Session, access: Access) -> AppState {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(120, 35), now());
     let opened = OpenedSession {
-        session,
+        session: session.into(),
         path: PathBuf::from("sessions/m3.json"),
         access,
         draft: None,
@@ -328,7 +328,7 @@ fn a_recovered_draft_of_a_key_answer_is_brought_back() {
 
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     let opened = OpenedSession {
-        session,
+        session: session.into(),
         path: PathBuf::from("x.json"),
         access: Access::Edit,
         draft: Some(draft),

@@ -35,7 +35,7 @@ fn open(lang: Lang, access: Access) -> AppState {
     .unwrap();
     let mut state = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(100, 30), now());
-    let opened = OpenedSession { session, path: path(), access, draft: None, previous: None };
+    let opened = OpenedSession { session: session.into(), path: path(), access, draft: None, previous: None };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state
 }

@@ -30,7 +30,7 @@ fn open(session: Session, access: Access, lang: Lang) -> AppState {
     let mut state = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(100, 30), now());
     let opened = OpenedSession {
-        session,
+        session: session.into(),
         path: PathBuf::from("sessions/x.json"),
         access,
         draft: None,

@@ -31,7 +31,7 @@ fn open(access: Access, pane: usize) -> AppState {
     let mut state = AppState::new(Lang::En, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(120, 35), now());
     let path = PathBuf::from("sessions/second.json");
-    let opened = OpenedSession { session: session(), path, access, draft: None, previous: None };
+    let opened = OpenedSession { session: session().into(), path, access, draft: None, previous: None };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state.session_mut().unwrap().pane = pane;
     // Something selected, as after a few arrow presses.

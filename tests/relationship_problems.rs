@@ -31,8 +31,13 @@ const PATH: &str = "sessions/2026-05-20-weer-thuis-in-de-wijk-zuiderveld.json";
 fn state(lang: Lang, w: u16, h: u16, access: Access) -> AppState {
     let mut state = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(w, h), now());
-    let opened =
-        OpenedSession { session: demo::meeting3(), path: PATH.into(), access, draft: None, previous: None };
+    let opened = OpenedSession {
+        session: demo::meeting3().into(),
+        path: PATH.into(),
+        access,
+        draft: None,
+        previous: None,
+    };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state.session_mut().unwrap().show::<Relationship>();
     update(&mut state, Action::Pane(rel::PROBLEMS), now());

@@ -18,7 +18,7 @@ fn open(access: Access) -> AppState {
     let mut state = AppState::new(Lang::Nl, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(120, 35), now());
     let opened = OpenedSession {
-        session: common::realistic_session(),
+        session: common::realistic_session().into(),
         path: PathBuf::from("sessions/x.json"),
         access,
         draft: None,
@@ -176,7 +176,7 @@ fn on_an_instrument_pane_the_spotlight_shows_the_instrument() {
     let id = running.add_agenda_item(&fields, None, now()).unwrap();
     running.start_agenda_item(&id, now()).unwrap();
     let opened = OpenedSession {
-        session: running,
+        session: running.into(),
         path: PathBuf::from("sessions/x.json"),
         access: Access::Edit,
         draft: None,

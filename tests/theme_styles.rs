@@ -35,7 +35,8 @@ fn session_state(lang: Lang, w: u16, h: u16, access: Access) -> AppState {
     let mut state = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(w, h), now());
     let path = PathBuf::from("sessions/2026-03-12-weer-thuis-in-de-wijk-zuiderveld.json");
-    let opened = OpenedSession { session: demo::meeting1(), path, access, draft: None, previous: None };
+    let opened =
+        OpenedSession { session: demo::meeting1().into(), path, access, draft: None, previous: None };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state
 }

@@ -26,7 +26,7 @@ fn state(lang: Lang, w: u16, h: u16, session: Session, access: Access) -> AppSta
     let mut state = AppState::new(lang, PathBuf::from("sessions"), now().date_naive());
     update(&mut state, Action::Resize(w, h), now());
     let path = PathBuf::from("sessions/2026-03-12-weer-thuis-in-de-wijk-zuiderveld.json");
-    let opened = OpenedSession { session, path, access, draft: None, previous: None };
+    let opened = OpenedSession { session: session.into(), path, access, draft: None, previous: None };
     update(&mut state, Action::SessionOpened(Box::new(opened)), now());
     state
 }

@@ -184,7 +184,9 @@ pub struct PreviousContext {
 /// A session the runtime loaded (or created) and locked for this program.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpenedSession {
-    pub session: Session,
+    /// Shared with the writer's record of the file as read (no copy is
+    /// made at opening; `session.into()` from a plain `Session`).
+    pub session: std::sync::Arc<Session>,
     pub path: PathBuf,
     pub access: Access,
     /// The meeting this one follows up, when its file could be read.

@@ -158,11 +158,9 @@ fn action_edits(key: super::room::RoomKey) -> bool {
 fn open_session(state: &mut AppState, opened: OpenedSession) {
     let OpenedSession { session, path, access, draft, previous } = opened;
     let view = state.view();
-    let mut screen = SessionScreen::new(session, path, access, &view);
-    screen.previous = previous;
+    let mut screen = SessionScreen::new(session, path, access, previous, &view);
     // A journal left by an earlier run goes once its text is saved again.
     screen.journal.on_disk = draft.is_some();
-    screen.reindex(&view);
     let notice = screen.opened(&view);
     screen.keep_in_view(&view);
     state.screen = Screen::Session(Box::new(screen));

@@ -147,30 +147,61 @@ fn open_in_background(
     access: Access,
     file: impl FnOnce() -> Result<PathBuf, Failure> + Send + 'static,
 ) -> Option<Action> {
-    // The open session's syncs still waiting are done under its lock first.
-    held.writer.detach(held.lock.take());
-    held.backup = None;
-    held.opening += 1;
-    let generation = held.opening;
+    let generation = next_opening(held);
     let tx = held.tx.clone();
     std::thread::spawn(move || {
         let opening = match file() {
             Ok(path) => open(&path, access, generation, &tx),
             Err(failure) => failed(generation, failure),
         };
-        let opened = match &opening.action {
-            Action::SessionOpened(o) => Some((o.path.clone(), o.session.previous.clone())),
-            _ => None,
-        };
+        let opened = opened_link(&opening);
         if tx.send(Wake::Opened(Box::new(opening))).is_err() {
             return;
         }
         if let Some((path, previous)) = opened {
-            let chain = read_chain(&path, previous);
-            let _ = tx.send(Wake::Action(Action::ChainLoaded { path, chain: chain.into() }));
+            chain_of(&tx, path, previous);
         }
     });
     None
+}
+
+/// Open the session named on the command line here, on the loop's thread,
+/// and return it; the meetings before it are read on a thread of their own.
+/// At start-up nothing is on screen and the loop has nothing to do but
+/// wait for the session, so a thread of its own would only add a hand-over
+/// (on a busy machine, a wait for a core) and, with glibc, a fresh memory
+/// arena that grows a page at a time while the file is parsed.
+pub(super) fn open_at_start(held: &mut Held, access: Access, path: &Path) -> Opening {
+    let generation = next_opening(held);
+    let opening = open(path, access, generation, &held.tx);
+    if let Some((path, previous)) = opened_link(&opening) {
+        let tx = held.tx.clone();
+        std::thread::spawn(move || chain_of(&tx, path, previous));
+    }
+    opening
+}
+
+/// A new request to open: the open session's syncs still waiting are done
+/// under its lock first; the request's generation.
+fn next_opening(held: &mut Held) -> u64 {
+    held.writer.detach(held.lock.take());
+    held.backup = None;
+    held.opening += 1;
+    held.opening
+}
+
+/// The file opened and its link to the meeting before, if it opened.
+fn opened_link(opening: &Opening) -> Option<(PathBuf, Option<crate::domain::PreviousMeeting>)> {
+    match &opening.action {
+        Action::SessionOpened(o) => Some((o.path.clone(), o.session.previous.clone())),
+        _ => None,
+    }
+}
+
+/// Read the meetings before the one in `path` and hand them to the loop.
+fn chain_of(tx: &Sender<Wake>, path: PathBuf, previous: Option<crate::domain::PreviousMeeting>) {
+    let chain = read_chain(&path, previous);
+    let _ = tx.send(Wake::Action(Action::ChainLoaded { path, chain: chain.into() }));
 }
 
 fn failed(generation: u64, failure: Failure) -> Opening {
@@ -189,7 +220,7 @@ fn failed(generation: u64, failure: Failure) -> Opening {
 /// or to look back at (`Access::Review`: no lock, no watch). A draft left
 /// in the journal by an earlier run is handed over to be offered.
 pub(super) fn open(path: &Path, access: Access, generation: u64, tx: &Sender<Wake>) -> Opening {
-    let (loaded, lock, access, disk) = if access == Access::Edit {
+    let (session, migrated_from, lock, access, disk) = if access == Access::Edit {
         let opened = match storage::open(path) {
             Ok(o) => o,
             Err(e) => return failed(generation, Failure::from(&e)),
@@ -199,10 +230,10 @@ pub(super) fn open(path: &Path, access: Access, generation: u64, tx: &Sender<Wak
             Err(ReadOnly::HeldElsewhere) => (None, Access::HeldElsewhere),
             Err(why) => (None, Access::ReadOnly(read_only_why(&why))),
         };
-        (opened.loaded, lock, access, Some(opened.disk))
+        (opened.session, opened.migrated_from, lock, access, Some(opened.disk))
     } else {
         match storage::load(path) {
-            Ok(l) => (l, None, access, None),
+            Ok(l) => (Arc::new(l.session), l.migrated_from, None, access, None),
             Err(e) => return failed(generation, Failure::from(&e)),
         }
     };
@@ -218,12 +249,11 @@ pub(super) fn open(path: &Path, access: Access, generation: u64, tx: &Sender<Wak
     let draft = if access.read_only() {
         None
     } else {
-        storage::journal::read_draft(path, &loaded.session.id)
-            .and_then(|v| serde_json::from_value::<Draft>(v).ok())
+        storage::journal::read_draft(path, &session.id).and_then(|v| serde_json::from_value::<Draft>(v).ok())
     };
-    let backup = loaded.migrated_from.filter(|_| !access.read_only()).map(|v| (path.to_path_buf(), v));
-    let previous = previous_context(path, &loaded.session);
-    let opened = OpenedSession { session: loaded.session, path: path.to_path_buf(), access, draft, previous };
+    let backup = migrated_from.filter(|_| !access.read_only()).map(|v| (path.to_path_buf(), v));
+    let previous = previous_context(path, &session);
+    let opened = OpenedSession { session, path: path.to_path_buf(), access, draft, previous };
     Opening { generation, lock, backup, disk, watch, action: Action::SessionOpened(Box::new(opened)) }
 }
 

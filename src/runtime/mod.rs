@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use chrono::{Local, NaiveDate, Timelike};
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
-use crate::app::{Action, AppState, DiskNews, Effect, FailureKind, SessionScreen, update};
+use crate::app::{Access, Action, AppState, DiskNews, Effect, FailureKind, SessionScreen, update};
 use crate::domain::{Session, Timestamp};
 use crate::i18n::Lang;
 use crate::storage::{self, SessionLock, Synced, Watch};
@@ -267,27 +267,43 @@ pub fn run(opts: Options) -> io::Result<()> {
             })
         }
     };
-    let starts_with_a_session = !matches!(first, Effect::ListSessions { .. });
-    perform(&state, &mut held, first);
     let mut queue = Vec::new();
     // Open or create before taking over the terminal: a file that does not
-    // load is reported on stderr, naming the file and the place.
-    if starts_with_a_session {
-        loop {
-            match rx.recv() {
-                Ok(Wake::Opened(o)) => match held.opened(*o) {
-                    Some(Action::OpenFailed(f)) => return Err(io::Error::other(f.describe(opts.lang))),
-                    Some(a) => {
-                        queue.push(a);
-                        break;
+    // load is reported on stderr, naming the file and the place. A file
+    // named on the command line is opened right here (see `open_at_start`).
+    let opened = match first {
+        Effect::OpenSession(path) => {
+            let opening = effects::open_at_start(&mut held, Access::Edit, &path);
+            held.opened(opening)
+        }
+        Effect::ReviewSession(path) => {
+            let opening = effects::open_at_start(&mut held, Access::Review, &path);
+            held.opened(opening)
+        }
+        Effect::ListSessions { .. } => {
+            perform(&state, &mut held, first);
+            None
+        }
+        create => {
+            perform(&state, &mut held, create);
+            loop {
+                match rx.recv() {
+                    Ok(Wake::Opened(o)) => {
+                        if let Some(a) = held.opened(*o) {
+                            break Some(a);
+                        }
                     }
-                    None => {}
-                },
-                Ok(Wake::Action(a)) => queue.push(a),
-                Ok(_) => {}
-                Err(_) => return Err(io::Error::other(R::CouldNotOpen.get(opts.lang))),
+                    Ok(Wake::Action(a)) => queue.push(a),
+                    Ok(_) => {}
+                    Err(_) => return Err(io::Error::other(R::CouldNotOpen.get(opts.lang))),
+                }
             }
         }
+    };
+    match opened {
+        Some(Action::OpenFailed(f)) => return Err(io::Error::other(f.describe(opts.lang))),
+        Some(a) => queue.push(a),
+        None => {}
     }
     // The room display asked for on the command line: an address that
     // cannot be had is reported on stderr, before the terminal is taken.

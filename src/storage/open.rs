@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::identity::Version;
-use super::load::{LoadError, LoadErrorKind, Loaded, parse, read_capped};
+use super::load::{LoadError, LoadErrorKind, parse, read_capped};
 use super::lock::{LockOutcome, SessionLock, lock};
 use super::naming::{folder_of, real_path};
 use super::os::{self, Facts};
 use super::sync::Disk;
 use super::{MAX_FILE_BYTES, shown_path};
+use crate::domain::Session;
 
 /// Why a session opens read-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +63,14 @@ impl std::fmt::Display for ReadOnly {
 /// A session opened to work in.
 #[derive(Debug)]
 pub struct Opened {
-    pub loaded: Loaded,
+    /// The session as read. The same value as `disk`'s version of the file
+    /// (one `Arc`, not a copy: a large session is megabytes of text, and
+    /// copying it at every open cost a fresh process several milliseconds
+    /// of its start-up; the program changes its own copy on write).
+    pub session: Arc<Session>,
+    /// The file had this older version and was migrated in memory (see
+    /// [`super::Loaded::migrated_from`]).
+    pub migrated_from: Option<u32>,
     /// The file with symlinks resolved.
     pub real: PathBuf,
     /// Ours to write (the lock is held until dropped), or why not.
@@ -119,8 +127,9 @@ pub fn open(path: &Path) -> Result<Opened, LoadError> {
     // as a difference at the next look.
     let version = Version::of(before, &bytes);
     let identity = access.as_mut().ok().map(|l| l.identity());
-    let disk = Disk::new(path, Some(version), Arc::new(loaded.session.clone()), identity);
-    Ok(Opened { loaded, real, access, disk })
+    let session = Arc::new(loaded.session);
+    let disk = Disk::new(path, Some(version), Arc::clone(&session), identity);
+    Ok(Opened { session, migrated_from: loaded.migrated_from, real, access, disk })
 }
 
 /// One line for people: the file and why it is read-only.
@@ -157,6 +166,15 @@ mod tests {
         assert_eq!(second.access.unwrap_err(), ReadOnly::HeldElsewhere);
         drop(first);
         assert!(!dir.path().join(".a.json.lock").exists());
+    }
+
+    #[test]
+    fn the_session_and_the_files_version_are_one_value() {
+        let dir = tempfile::tempdir().unwrap();
+        let opened = open(&file(dir.path())).unwrap();
+        assert!(Arc::ptr_eq(&opened.session, opened.disk.on_disk()), "shared, not copied at open");
+        assert_eq!(opened.session.title, "Wijk");
+        assert_eq!(opened.migrated_from, None);
     }
 
     #[test]

@@ -37,14 +37,22 @@ pub struct SessionScreen {
 }
 
 impl SessionScreen {
-    pub fn new(session: Session, path: PathBuf, access: Access, view: &View) -> Self {
+    /// The screen of a session just opened (`previous`: the meeting it
+    /// follows up, when read), its panes indexed once.
+    pub fn new(
+        session: Arc<Session>,
+        path: PathBuf,
+        access: Access,
+        previous: Option<PreviousContext>,
+        view: &View,
+    ) -> Self {
         let save =
             if access.read_only() { SaveState::ReadOnly } else { SaveState::Saved(session.updated_at) };
         let mut s = SessionScreen {
-            session: Arc::new(session),
+            session,
             path,
             access,
-            previous: None,
+            previous,
             chain: None,
             pane: 0,
             save,

@@ -77,7 +77,7 @@ mod tests {
 
     fn open(state: &mut AppState, s: Session) {
         let opened = OpenedSession {
-            session: s,
+            session: s.into(),
             path: PathBuf::from("sessions/x.json"),
             access: Access::Edit,
             draft: None,
