@@ -144,3 +144,306 @@ fn enter_on_a_copy_opens_its_session_and_r_looks_at_the_copy() {
     let effects = send_at(&mut state, now(), [Action::ReviewSelected]);
     assert_eq!(effects, [Effect::ReviewSession(copy)]);
 }
+
+// ---- offered on opening, merged with one key, removed after the save ----
+
+use kompas::app::{Access, Failure, FailureKind, OpenedSession};
+use kompas::domain::PartyFields;
+
+/// `wijk.json` as kompas has it (title and a party changed since the
+/// version both sides started from) and a Dropbox copy that changed the
+/// title otherwise and added another party.
+fn session_and_copy() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wijk.json");
+    let base = Session::new("s1".into(), "Wijk", date(2026, 3, 12), "Ans", now()).unwrap();
+    let party = |n: &str| PartyFields { organisation: n.into(), ..Default::default() };
+    let mut ours = base.clone();
+    ours.title = "Wijk Noord".into();
+    ours.add_party(&party("Zorggroep De Linde"), at("2026-03-12T10:01:00+01:00")).unwrap();
+    kompas::storage::save(&path, &ours).unwrap();
+    let mut theirs = base;
+    theirs.title = "Wijk Zuid".into();
+    theirs.add_party(&party("Woonstichting Thuis"), at("2026-03-12T10:02:00+01:00")).unwrap();
+    let copy = dir.path().join("wijk (Anne's conflicted copy 2026-03-12).json");
+    kompas::storage::save(&copy, &theirs).unwrap();
+    (dir, path, copy)
+}
+
+/// Open the session in `path` as the runtime would, and carry out what the
+/// opening asks (looking for copies) as the runtime does.
+fn open(path: &Path, lang: Lang, access: Access) -> (AppState, Vec<Effect>) {
+    let mut state = AppState::new(lang, path.parent().unwrap().to_path_buf(), now().date_naive());
+    update(&mut state, Action::Resize(80, 24), now());
+    let session = kompas::storage::load(path).unwrap().session;
+    let opened = OpenedSession { session, path: path.to_path_buf(), access, previous: None, draft: None };
+    let effects = send_at(&mut state, now(), [Action::SessionOpened(Box::new(opened))]);
+    (state, effects)
+}
+
+/// Carry out one effect of the copies as the runtime does (off the loop
+/// there; here in line), and hand its action back.
+fn run(state: &mut AppState, effect: Effect) -> Vec<Effect> {
+    let action = match effect {
+        Effect::FindCopies { path, id } => kompas::runtime::copies::find(path, &id),
+        Effect::MergeCopies { path, copies, ours, now } => {
+            kompas::runtime::copies::merge(path, copies, ours, now)
+        }
+        Effect::RemoveCopies { path, copies } => kompas::runtime::copies::remove(path, copies),
+        Effect::RestoreCopies { path, copies } => kompas::runtime::copies::restore(path, copies),
+        other => panic!("not an effect of the copies: {other:?}"),
+    };
+    send_at(state, now(), [action])
+}
+
+fn notice(state: &AppState) -> String {
+    state.notice.as_ref().map(|n| n.text.say(state.lang)).unwrap_or_default()
+}
+
+fn session(state: &AppState) -> &Session {
+    &state.session().unwrap().session
+}
+
+fn parties(state: &AppState) -> Vec<String> {
+    session(state).parties.iter().map(|p| p.organisation.clone()).collect()
+}
+
+fn the(effects: Vec<Effect>) -> Effect {
+    let [e] = <[Effect; 1]>::try_from(effects).expect("one effect");
+    e
+}
+
+/// Save what is shown, as the writer does, and say so.
+fn save_lands(state: &mut AppState) -> Vec<Effect> {
+    kompas::storage::save(&state.session().unwrap().path, session(state)).unwrap();
+    send_at(state, now(), [Action::Saved])
+}
+
+#[test]
+fn opening_offers_the_copy_m_merges_it_and_it_goes_only_after_the_save() {
+    let (_dir, path, copy) = session_and_copy();
+    let (mut state, effects) = open(&path, Lang::En, Access::Edit);
+    assert_eq!(effects, [Effect::FindCopies { path: path.clone(), id: "s1".into() }]);
+    assert!(run(&mut state, the(effects)).is_empty());
+    assert_eq!(
+        notice(&state),
+        "A copy (Dropbox) of this session found: wijk (Anne's conflicted copy 2026-03-12).json — M: merge"
+    );
+    assert!(screen(&state).contains("⧉ 1 cop(y/ies) (M)"), "{}", screen(&state));
+
+    // M: merged off the loop, taken in through the change path.
+    let merge = the(send_at(&mut state, now(), [Action::MergeCopies]));
+    assert!(
+        matches!(&merge, Effect::MergeCopies { copies, .. } if copies.len() == 1 && copies[0].copy == copy)
+    );
+    let effects = run(&mut state, merge);
+    assert_eq!(effects, [Effect::Save], "saved like any edit");
+    assert_eq!(parties(&state), ["Zorggroep De Linde", "Woonstichting Thuis"], "both sides' parties");
+    let s = session(&state);
+    assert_eq!(s.title, "Wijk Noord");
+    assert_eq!(s.conflicts.len(), 1, "the title changed on both sides: one record");
+    assert_eq!(s.conflicts[0].other, Some(serde_json::json!("Wijk Zuid")));
+    assert_eq!(s.conflicts[0].source, "wijk (Anne's conflicted copy 2026-03-12).json");
+    assert_eq!(
+        notice(&state),
+        "1 cop(y/ies) merged: 1 taken in, 1 conflict(s) (C); the copy goes once this is saved"
+    );
+    let shown = screen(&state);
+    assert!(!shown.contains("⧉"), "nothing waits any more:\n{shown}");
+    assert!(shown.contains("⚠ 1 conflict(s) (C)"), "{shown}");
+
+    // Undone and made again, like every change.
+    send_at(&mut state, now(), [Action::Undo]);
+    assert_eq!(parties(&state), ["Zorggroep De Linde"]);
+    send_at(&mut state, now(), [Action::Redo]);
+    assert_eq!(parties(&state), ["Zorggroep De Linde", "Woonstichting Thuis"]);
+
+    // The save failed: nothing is removed.
+    let failure = Failure::io(&path, &std::io::Error::other("disk"), |cause| FailureKind::NotSaved {
+        step: kompas::storage::SaveStep::Write,
+        cause,
+    });
+    assert!(send_at(&mut state, now(), [Action::SaveFailed(failure)]).is_empty());
+    assert!(copy.exists());
+
+    // The save landed: the copy goes.
+    let remove = the(save_lands(&mut state));
+    assert!(matches!(&remove, Effect::RemoveCopies { copies, .. } if copies.len() == 1));
+    assert!(copy.exists(), "asked, not done, before the runtime checks the file");
+    assert!(run(&mut state, remove).is_empty());
+    assert!(!copy.exists());
+    assert_eq!(notice(&state), "1 cop(y/ies) removed: everything in them is in the session");
+    let on_disk = kompas::storage::load(&path).unwrap().session;
+    assert_eq!(on_disk.parties.len(), 2);
+    assert_eq!(on_disk.conflicts[0].other, Some(serde_json::json!("Wijk Zuid")));
+    // Later saves ask nothing more.
+    assert!(save_lands(&mut state).is_empty());
+}
+
+#[test]
+fn an_undone_merge_offers_the_copy_again_and_puts_back_a_removed_one() {
+    let (_dir, path, copy) = session_and_copy();
+    let bytes = std::fs::read(&copy).unwrap();
+    let (mut state, effects) = open(&path, Lang::Nl, Access::Edit);
+    run(&mut state, the(effects));
+    let merge = the(send_at(&mut state, now(), [Action::MergeCopies]));
+    run(&mut state, merge);
+    // Undone before its save: offered again at once, and not removed.
+    send_at(&mut state, now(), [Action::Undo]);
+    assert!(screen(&state).contains("⧉ 1 kopie(ën) (M)"), "offered again:\n{}", screen(&state));
+    assert!(save_lands(&mut state).is_empty());
+    assert!(copy.exists());
+    // Made again, saved: removed.
+    send_at(&mut state, now(), [Action::Redo]);
+    assert!(!screen(&state).contains("⧉"));
+    let remove = the(save_lands(&mut state));
+    run(&mut state, remove);
+    assert!(!copy.exists());
+    // Undone after the copy was removed: put back as it was, offered again.
+    let mut effects = send_at(&mut state, now(), [Action::Undo]);
+    assert_eq!(effects.first(), Some(&Effect::Save), "the undo is saved");
+    let restore = effects.pop().unwrap();
+    assert!(matches!(&restore, Effect::RestoreCopies { copies, .. } if copies.len() == 1), "{effects:?}");
+    run(&mut state, restore);
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes, "the copy is back, byte for byte");
+    assert_eq!(notice(&state), "Samenvoegen ongedaan: 1 kopie(ën) teruggezet en weer aangeboden (M)");
+    assert!(screen(&state).contains("⧉ 1 kopie(ën) (M)"));
+    // Merged once more (M), saved: gone, with no second conflict record.
+    let merge = the(send_at(&mut state, now(), [Action::MergeCopies]));
+    run(&mut state, merge);
+    assert_eq!(session(&state).conflicts.len(), 1);
+    let remove = the(save_lands(&mut state));
+    run(&mut state, remove);
+    assert!(!copy.exists());
+}
+
+#[test]
+fn a_copy_the_file_does_not_hold_after_the_save_is_kept_and_offered_again() {
+    let (_dir, path, copy) = session_and_copy();
+    let before = kompas::storage::load(&path).unwrap().session;
+    let (mut state, effects) = open(&path, Lang::Nl, Access::Edit);
+    run(&mut state, the(effects));
+    let merge = the(send_at(&mut state, now(), [Action::MergeCopies]));
+    run(&mut state, merge);
+    // What lands in the file is not the merged session (another program
+    // wrote it back meanwhile): the copy stays.
+    kompas::storage::save(&path, &before).unwrap();
+    let remove = the(send_at(&mut state, now(), [Action::Saved]));
+    run(&mut state, remove);
+    assert!(copy.exists());
+    assert!(
+        notice(&state).starts_with(
+            "Kopie bewaard: wijk (Anne's conflicted copy 2026-03-12).json: het bestand bevat niet alles daaruit"
+        ),
+        "{}",
+        notice(&state)
+    );
+    assert!(screen(&state).contains("⧉ 1 kopie(ën) (M)"), "offered again:\n{}", screen(&state));
+}
+
+#[test]
+fn an_edit_while_the_copy_merges_is_kept_and_the_copy_merged_into_it() {
+    let (_dir, path, _copy) = session_and_copy();
+    let (mut state, effects) = open(&path, Lang::En, Access::Edit);
+    run(&mut state, the(effects));
+    let merge = the(send_at(&mut state, now(), [Action::MergeCopies]));
+    // An edit lands before the merge comes back.
+    send_at(&mut state, now(), [Action::NextPhase]);
+    let phase = session(&state).phase;
+    let again = the(run(&mut state, merge));
+    assert!(
+        matches!(&again, Effect::MergeCopies { ours, .. } if ours.phase == phase),
+        "merged again into the newer session"
+    );
+    run(&mut state, again);
+    assert_eq!(session(&state).phase, phase);
+    assert_eq!(parties(&state).len(), 2);
+}
+
+#[test]
+fn a_recovery_file_is_offered_at_the_next_open_and_merged() {
+    let (dir, path, copy) = session_and_copy();
+    std::fs::remove_file(&copy).unwrap();
+    let mut unsaved = kompas::storage::load(&path).unwrap().session;
+    let party = PartyFields { organisation: "Huurdersvereniging".into(), ..Default::default() };
+    unsaved.add_party(&party, at("2026-03-12T10:03:00+01:00")).unwrap();
+    let recovered = kompas::storage::write_recovery(&unsaved, &path).unwrap();
+    assert_eq!(recovered.parent(), Some(dir.path()));
+    let (mut state, effects) = open(&path, Lang::Nl, Access::Edit);
+    run(&mut state, the(effects));
+    let name = recovered.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(
+        notice(&state),
+        format!("Een herstelbestand (kompas) van deze sessie gevonden: {name} — M: samenvoegen")
+    );
+    let merge = the(send_at(&mut state, now(), [Action::MergeCopies]));
+    run(&mut state, merge);
+    assert_eq!(parties(&state), ["Zorggroep De Linde", "Huurdersvereniging"]);
+    assert!(session(&state).conflicts.is_empty(), "nothing differed but the new party");
+    let remove = the(save_lands(&mut state));
+    run(&mut state, remove);
+    assert!(!recovered.exists());
+}
+
+#[test]
+fn a_read_only_session_looks_for_no_copies_and_refuses_m() {
+    let (_dir, path, copy) = session_and_copy();
+    let (mut state, effects) = open(&path, Lang::En, Access::HeldElsewhere);
+    assert!(effects.is_empty());
+    assert!(send_at(&mut state, now(), [Action::MergeCopies]).is_empty());
+    assert!(copy.exists());
+}
+
+#[test]
+fn m_without_copies_says_so() {
+    let (_dir, path, copy) = session_and_copy();
+    std::fs::remove_file(&copy).unwrap();
+    let (mut state, effects) = open(&path, Lang::En, Access::Edit);
+    run(&mut state, the(effects));
+    assert!(state.notice.is_none(), "nothing found, nothing said");
+    assert!(send_at(&mut state, now(), [Action::MergeCopies]).is_empty());
+    assert_eq!(notice(&state), "No copies of this session found");
+}
+
+// ---- the real program in a pty ----
+
+/// The whole way with the real binary: the library lists the copy under its
+/// session, Enter on it opens the session, which offers it; `M` merges it,
+/// the save lands, and only then is the copy gone, with both sides' values
+/// in the file.
+#[test]
+fn the_real_program_offers_a_copy_merges_it_with_m_and_removes_it_after_the_save() {
+    use crate::support::pty::{ENTER, Kompas};
+    let tmp = tempfile::tempdir().unwrap();
+    let path = crate::support::shared_session(tmp.path());
+    let load = |p: &Path| kompas::storage::load(p).unwrap().session;
+    let party = |n: &str| PartyFields { organisation: n.into(), ..Default::default() };
+    let mut theirs = load(&path);
+    theirs.title = "Gedeeld (Anne)".into();
+    theirs.add_party(&party("Woonstichting Thuis"), at("2026-03-12T10:02:00+01:00")).unwrap();
+    let copy = tmp.path().join("a (Anne's conflicted copy 2026-03-12).json");
+    kompas::storage::save(&copy, &theirs).unwrap();
+    let mut ours = load(&path);
+    ours.title = "Gedeeld Noord".into();
+    kompas::storage::save(&path, &ours).unwrap();
+
+    let mut k = Kompas::start(&["--sessions-dir", ".", "--lang", "en"], tmp.path(), 100, 30);
+    let screen = k.wait_for("└ ⧉ copy (Dropbox) · a (Anne's conflicted copy 2026-03-12).json", 20);
+    assert_eq!(screen.matches("Gedeeld").count(), 1, "one meeting row, the copy under it:\n{screen}");
+    // End: the copy's row (the last); Enter there opens its session.
+    k.send("\x1b[F");
+    k.send(ENTER);
+    k.wait_for("A copy (Dropbox) of this session found", 20);
+    assert!(copy.exists());
+    k.send("M");
+    k.wait_for("1 cop(y/ies) removed", 20);
+    assert!(!copy.exists(), "removed");
+    let merged = load(&path);
+    let names: Vec<&str> = merged.parties.iter().map(|p| p.organisation.as_str()).collect();
+    assert_eq!(names, ["Woonstichting Thuis"]);
+    assert_eq!(merged.title, "Gedeeld Noord");
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(merged.conflicts[0].other, Some(serde_json::json!("Gedeeld (Anne)")));
+    k.send("q");
+    assert_eq!(k.wait_exit(10), 0);
+}

@@ -123,6 +123,17 @@ pub enum Action {
     SettleConflict(crate::domain::Settle),
     /// Open or close the conversation coach (issue 10).
     ShowCoach,
+    // copies of the open session (issue 8, `super::copies_offer`)
+    /// The copies found for the session in `path`.
+    CopiesFound {
+        path: PathBuf,
+        copies: Vec<crate::storage::FoundCopy>,
+    },
+    /// Merge every copy found into the open session (`M`).
+    MergeCopies,
+    CopiesMerged(Box<super::copies_offer::MergedCopies>),
+    CopiesRemoved(Box<super::copies_offer::RemovedCopies>),
+    CopiesRestored(Box<super::copies_offer::RestoredCopies>),
 }
 
 impl Action {
@@ -145,6 +156,7 @@ impl Action {
             | Action::StartFollowUp
             | Action::WriteAgain
             | Action::SettleConflict(_)
+            | Action::MergeCopies
             | Action::Room(super::room::RoomKey::ShowOrHide) => true,
             _ => false,
         }
@@ -259,6 +271,30 @@ pub enum Effect {
     RoomStop,
     /// Ring the terminal's bell (a game round's last minute).
     Bell,
+    /// Look for copies of the session in `path` (id `id`): conflict copies
+    /// beside it, its recovery files (issue 8).
+    FindCopies {
+        path: PathBuf,
+        id: String,
+    },
+    /// Merge these copies into `ours` (the session shown), off the loop.
+    MergeCopies {
+        path: PathBuf,
+        copies: Vec<crate::storage::FoundCopy>,
+        ours: std::sync::Arc<Session>,
+        now: crate::domain::Timestamp,
+    },
+    /// Remove these merged copies (with the hash of the bytes merged) when
+    /// the file in `path` holds all of each.
+    RemoveCopies {
+        path: PathBuf,
+        copies: Vec<(crate::storage::FoundCopy, u64)>,
+    },
+    /// Put these removed copies back: their merge was undone.
+    RestoreCopies {
+        path: PathBuf,
+        copies: Vec<(crate::storage::FoundCopy, std::sync::Arc<[u8]>)>,
+    },
     Quit,
 }
 

@@ -73,7 +73,7 @@ pub fn copies_of(entries: &[LibraryEntry]) -> Vec<Option<CopyOf>> {
 }
 
 /// OneDrive's device name: what follows the session's name and a hyphen.
-fn device(copy: &str, original: &str, kind: CopyKind) -> String {
+pub(super) fn device(copy: &str, original: &str, kind: CopyKind) -> String {
     if kind != CopyKind::OneDrive {
         return String::new();
     }

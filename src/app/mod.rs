@@ -5,6 +5,7 @@ mod action;
 mod capture;
 mod conflicts;
 pub mod copies;
+pub mod copies_offer;
 mod cursor;
 mod failure;
 mod form;

@@ -62,8 +62,12 @@ fn act(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::SessionOpened(opened) => {
             open_session(state, *opened);
-            Vec::new()
+            super::copies_offer::look(state)
         }
+        Action::CopiesFound { path, copies } => super::copies_offer::found(state, path, copies),
+        Action::CopiesMerged(m) => super::copies_offer::merged(state, *m, now),
+        Action::CopiesRemoved(r) => super::copies_offer::removed(state, *r),
+        Action::CopiesRestored(r) => super::copies_offer::restored(state, *r),
         Action::Exported(path) => {
             state.notice =
                 Some(super::state::Notice { text: super::state::NoticeText::Exported(path), error: false });
@@ -114,7 +118,8 @@ fn act(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
             if let Some(s) = state.session_mut() {
                 s.save = SaveState::Saved(now);
             }
-            Vec::new()
+            // Copies merged before this save may go now.
+            super::copies_offer::saved(state)
         }
         Action::SaveFailed(failure) => {
             if let Some(s) = state.session_mut() {
@@ -122,10 +127,24 @@ fn act(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::FromDisk(news) => super::outside::from_disk(state, news, now),
+        Action::FromDisk(news) => {
+            let in_step = news == super::outside::DiskNews::InStep;
+            let mut effects = super::outside::from_disk(state, news, now);
+            if in_step {
+                effects.extend(super::copies_offer::saved(state));
+            }
+            effects
+        }
         Action::DraftKept(kept) => super::journal::kept(state, *kept),
         Action::WriteAgain if state.form.is_none() && state.overlay.is_none() => {
             super::outside::write_again(state)
+        }
+        Action::MergeCopies if state.form.is_none() && state.overlay.is_none() => {
+            if state.read_only() {
+                state.warn(Msg::ReadOnlyRefused);
+                return Vec::new();
+            }
+            super::copies_offer::merge(state, now)
         }
         Action::ShowConflicts if state.form.is_none() && state.overlay.is_none() => {
             super::conflicts::show(state)
@@ -220,8 +239,12 @@ fn session(state: &mut AppState, action: Action, now: Timestamp) -> Vec<Effect> 
             effects.extend(library_update::relist(state));
             return effects;
         }
-        Action::Undo => return capture::step(state, true, now),
-        Action::Redo => return capture::step(state, false, now),
+        // A merge of copies undone or made again: its copies follow (issue 8).
+        Action::Undo | Action::Redo => {
+            let mut effects = capture::step(state, action == Action::Undo, now);
+            effects.extend(super::copies_offer::stepped(state));
+            return effects;
+        }
         Action::RecordTemperature => {
             if let Some(s) = state.session() {
                 let earlier =

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::KeyCode::*;
 
 use super::{Binding, alt, b, bh, ch, ctrl, key};
+use crate::app::copies_offer::C as CopyWords;
 use crate::app::room::R;
 use crate::app::{Action, OutsideWords as O, RoomKey};
 use crate::domain::{Phase, Settle};
@@ -24,6 +25,7 @@ pub static SESSION: &[Binding] = &[
     bh(&[ch('x')], Action::StartExport, Msg::KeyExport, Msg::HelpExport, false),
     bh(&[ch('W')], Action::WriteAgain, O::KeyWriteAgain, O::HelpWriteAgain, false),
     bh(&[ch('C')], Action::ShowConflicts, O::KeyConflicts, O::HelpConflicts, false),
+    bh(&[ch('M')], Action::MergeCopies, CopyWords::KeyMerge, CopyWords::HelpMerge, false),
     coach::OPEN,
     b(&[key(Esc)], Action::BackToSessions, Msg::KeySessions, false),
     b(&[ch('?')], Action::ShowHelp, Msg::KeyHelp, true),

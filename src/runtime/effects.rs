@@ -128,6 +128,23 @@ pub(super) fn perform(state: &AppState, held: &mut Held, effect: Effect) -> Opti
                 std::io::Write::write_all(&mut out, b"\x07").and_then(|_| std::io::Write::flush(&mut out));
             None
         }
+        // Copies of the open session (issue 8), each off the loop.
+        Effect::FindCopies { path, id } => {
+            background(&held.tx, move || super::copies::find(path, &id));
+            None
+        }
+        Effect::MergeCopies { path, copies, ours, now } => {
+            background(&held.tx, move || super::copies::merge(path, copies, ours, now));
+            None
+        }
+        Effect::RemoveCopies { path, copies } => {
+            background(&held.tx, move || super::copies::remove(path, copies));
+            None
+        }
+        Effect::RestoreCopies { path, copies } => {
+            background(&held.tx, move || super::copies::restore(path, copies));
+            None
+        }
         Effect::Quit => None,
     }
 }

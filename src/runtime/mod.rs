@@ -8,6 +8,7 @@
 //! `threads` (terminal input and signals) and `library` (reading the
 //! session folder).
 
+pub mod copies;
 mod effects;
 mod journal;
 mod library;

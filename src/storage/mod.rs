@@ -38,7 +38,10 @@ mod sync;
 mod watch;
 mod words;
 
-pub use copies::{CopyKind, FoundCopy, KOMPAS_COPY_LABEL, copy_candidates, find_copies, merge_copy};
+pub use copies::{
+    CopyKind, FoundCopy, KOMPAS_COPY_LABEL, Removal, RemoveError, copies_of, copy_candidates, find_copies,
+    holds_copy, merge_copy, merge_read_copy, read_copy, remove_copies, restore_copy,
+};
 pub use export_target::{ExportError, Refusal, check_export_target, write_export};
 pub use folder::{
     EntryProblem, FolderEntry, STALE_TEMP_AGE, clean_stale_temp_files, ensure_sessions_dir, folder_entries,

@@ -47,6 +47,12 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &AppState) {
         used += text.width();
         spans.push(Span::styled(text, theme::error()));
     }
+    // Copies of the session wait to be merged (issue 8): `M`.
+    if let Some(text) = crate::app::copies_offer::waiting(state) {
+        let text = format!(" {text} ");
+        used += text.width();
+        spans.push(Span::styled(text, theme::warning()));
+    }
     // Typing the draft journal could not take stays in view until a write
     // succeeds (the notice said why).
     if s.journal.failed.is_some() {
@@ -88,6 +94,9 @@ fn failed_text(
     }
     if s.journal.failed.is_some() {
         others += crate::app::journal::J::NotKeptShort.get(lang).width() + 2;
+    }
+    if let Some(text) = crate::app::copies_offer::waiting(state) {
+        others += text.width() + 2;
     }
     if let Some(n) = &state.notice {
         others += n.text.say(lang).width() + 2;

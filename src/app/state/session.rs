@@ -32,6 +32,8 @@ pub struct SessionScreen {
     pub history: crate::app::history::History,
     /// The draft journal of the open form's typing.
     pub journal: crate::app::journal::Journal,
+    /// Its copies found beside it and offered for merging (issue 8).
+    pub copies: crate::app::copies_offer::Copies,
     /// Each pane's own state, in the order of [`PANES`].
     locals: Vec<Box<dyn Local>>,
 }
@@ -58,6 +60,7 @@ impl SessionScreen {
             save,
             history: Default::default(),
             journal: Default::default(),
+            copies: Default::default(),
             locals: PANES.iter().map(|p| p.new_state()).collect(),
         };
         s.reindex(view);
