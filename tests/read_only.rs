@@ -106,9 +106,9 @@ fn every_editing_key_of_every_pane_is_refused_in_a_read_only_session() {
     // Interests 4, agreements 8, reflections 4, timeline 0, grondvorm 5,
     // agenda 3 + 9 and its attendance 2, the game 7, relationship 6 (2 in both
     // views, 3 on the relation, 1 on the typical problems), each
-    // with the session's 8 (W, write a deleted file again, among them): a
-    // table that lost its editing keys would show here.
-    assert_eq!(tried, 2 * (4 + 8 + 4 + 5 + 3 + 9 + 2 + 7 + 6 + 8 * 8), "editing bindings tried");
+    // with the session's 9 (W, write a deleted file again, and M, merge
+    // copies, among them): a table that lost its editing keys would show here.
+    assert_eq!(tried, 2 * (4 + 8 + 4 + 5 + 3 + 9 + 2 + 7 + 6 + 9 * 8), "editing bindings tried");
 }
 
 #[test]

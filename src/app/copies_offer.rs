@@ -100,7 +100,7 @@ pub struct RemovedCopies {
 }
 
 crate::messages! { pub struct C {
-    FoundOne => "Een {what} van deze sessie gevonden: {file} — M: samenvoegen", "A {what} of this session found: {file} — M: merge";
+    FoundOne => "Een {what} van deze sessie gevonden — M: samenvoegen", "A {what} of this session found — M: merge";
     FoundMany => "{n} kopieën van deze sessie gevonden — M: samenvoegen", "{n} copies of this session found — M: merge";
     Waiting => "⧉ {n} kopie(ën) (M)", "⧉ {n} cop(y/ies) (M)";
     NoCopies => "Geen kopieën van deze sessie gevonden", "No copies of this session found";
@@ -168,10 +168,8 @@ pub(super) fn found(state: &mut AppState, path: PathBuf, copies: Vec<FoundCopy>)
 fn found_text(lang: Lang, found: &[FoundCopy]) -> Option<String> {
     Some(match found {
         [] => return None,
-        [one] => C::FoundOne
-            .get(lang)
-            .replace("{what}", &copy_label(lang, one.kind, &device(one)))
-            .replace("{file}", &file(one)),
+        // Its file's name is in the library, and in each conflict record.
+        [one] => C::FoundOne.get(lang).replace("{what}", &copy_label(lang, one.kind, &device(one))),
         many => C::FoundMany.get(lang).replace("{n}", &many.len().to_string()),
     })
 }
