@@ -302,9 +302,18 @@ pub(super) fn stepped(state: &mut AppState) -> Vec<Effect> {
     let Some(s) = state.session_mut() else { return Vec::new() };
     let mut restore = Vec::new();
     let c = &mut s.copies;
-    for m in &c.merges {
-        let undone = Arc::ptr_eq(&s.session, &m.before);
-        let redone = Arc::ptr_eq(&s.session, &m.after);
+    for m in c.merges.iter_mut() {
+        // Undo hands on a new `Arc` with the same contents (the writer must
+        // see it as a new version): compared by pointer, then by value, and
+        // the merge follows the new one.
+        let same = |a: &Arc<Session>| Arc::ptr_eq(&s.session, a) || *s.session == **a;
+        let undone = same(&m.before);
+        let redone = !undone && same(&m.after);
+        if undone {
+            m.before = Arc::clone(&s.session);
+        } else if redone {
+            m.after = Arc::clone(&s.session);
+        }
         for mc in &m.copies {
             let at = &mc.found.copy;
             let pending = c.merged.iter().position(|(f, _)| f.copy == *at);
