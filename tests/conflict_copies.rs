@@ -176,7 +176,13 @@ fn open(path: &Path, lang: Lang, access: Access) -> (AppState, Vec<Effect>) {
     let mut state = AppState::new(lang, path.parent().unwrap().to_path_buf(), now().date_naive());
     update(&mut state, Action::Resize(80, 24), now());
     let session = kompas::storage::load(path).unwrap().session;
-    let opened = OpenedSession { session, path: path.to_path_buf(), access, previous: None, draft: None };
+    let opened = OpenedSession {
+        session: session.into(),
+        path: path.to_path_buf(),
+        access,
+        previous: None,
+        draft: None,
+    };
     let effects = send_at(&mut state, now(), [Action::SessionOpened(Box::new(opened))]);
     (state, effects)
 }
