@@ -229,6 +229,11 @@ fn main() {
         peak_memory_child(Path::new(&args[i + 1]));
         return;
     }
+    if let Some(i) = args.iter().position(|a| a == "--first-frame") {
+        let t = startup::first_frame(Path::new(&args[i + 1]), &args[i + 2], args[i + 3].parse().unwrap());
+        println!("{} {}", t.median.as_nanos(), t.fastest.as_nanos());
+        return;
+    }
     let mut r = Report::new();
     let dir = tempfile::tempdir().unwrap();
     let large = session(Size::LARGE, 1);
@@ -551,7 +556,7 @@ fn main() {
         // builds people run; `.ci/first-frame` checks the static one).
         let here = tempfile::tempdir().unwrap();
         std::fs::copy(&large_path, here.path().join("large.json")).unwrap();
-        let t = startup::first_frame(here.path(), "large.json", 21);
+        let t = startup::from_small_process(here.path(), "large.json", 21);
         r.check(
             "first frame, large session, whole process, 200x50",
             format!("{} (fastest {})", ms(t.median), ms(t.fastest)),
@@ -562,7 +567,7 @@ fn main() {
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(demo);
         if from.exists() {
             std::fs::copy(&from, here.path().join(demo)).unwrap();
-            let t = startup::first_frame(here.path(), demo, 21);
+            let t = startup::from_small_process(here.path(), demo, 21);
             r.check(
                 "first frame, demo session, whole process, 200x50",
                 format!("{} (fastest {})", ms(t.median), ms(t.fastest)),

@@ -23,6 +23,26 @@ pub struct Starts {
     pub fastest: Duration,
 }
 
+/// `first_frame` measured from a fresh process of this bench program
+/// (`--first-frame DIR FILE RUNS`): starting kompas in a pseudo-terminal
+/// forks the process that starts it, and forking the gate itself, which by
+/// then holds hundreds of megabytes of sessions, cost more than kompas's
+/// own start-up (the demo's first frame measured 33 ms from the gate and 11
+/// ms from a small process).
+pub fn from_small_process(dir: &Path, file: &str, runs: usize) -> Starts {
+    let out = std::process::Command::new(std::env::current_exe().expect("the bench program"))
+        .arg("--first-frame")
+        .arg(dir)
+        .arg(file)
+        .arg(runs.to_string())
+        .output()
+        .expect("start the bench program again");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let ns: Vec<u64> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    assert!(ns.len() == 2, "first frame of {file}: {text} {}", String::from_utf8_lossy(&out.stderr));
+    Starts { median: Duration::from_nanos(ns[0]), fastest: Duration::from_nanos(ns[1]) }
+}
+
 /// Start `kompas FILE` in `dir` `runs` times (after two runs that warm the
 /// disk cache) and time each to its first frame.
 pub fn first_frame(dir: &Path, file: &str, runs: usize) -> Starts {
