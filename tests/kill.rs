@@ -51,11 +51,28 @@ fn seed_file(dir: &Path) -> PathBuf {
 struct Outcome {
     committed: Vec<String>,
     draft: Option<String>,
+    /// Killed after the Enter of a commit whose save had an outside change
+    /// to merge (see `outside_write`): the agreement's text.
+    merging: Option<String>,
+}
+
+/// What another program (a sync tool) does: replace the file with a
+/// version whose title is `title`, written beside it and renamed over it.
+/// kompas never edits the title, so the file must keep it from then on.
+fn outside_write(file: &Path, title: &str) {
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    v["title"] = serde_json::Value::String(title.to_string());
+    let side = file.with_file_name(".outside-write.json");
+    std::fs::write(&side, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    std::fs::rename(&side, file).unwrap();
 }
 
 /// One run: open, commit a few agreements, maybe leave typing in a form,
 /// then kill at a random moment.
 fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
+    // Every third run the file is changed from outside while the form is
+    // open, so the save that follows the Enter is a merge.
+    let outside = run % 3 == 0;
     // Saves are held 40 ms with the temp file written, so that kills land
     // inside them too (a debug-build hook; release builds have none).
     let env = [("KOMPAS_TEST_SLOW_SAVE_MS", "40")];
@@ -91,11 +108,14 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
         if step == kill_at {
             std::thread::sleep(Duration::from_millis(rng.below(20)));
             sigkill(&mut k);
-            return Outcome { committed, draft: None };
+            return Outcome { committed, draft: None, merging: None };
         }
         step += 1;
         k.wait_for("New agreement", 10);
         k.send(&text);
+        if outside {
+            outside_write(file, &format!("outside-{run}-{e}"));
+        }
         k.send(ENTER);
         if step == kill_at {
             // Killed somewhere between the key and the end of the save: half
@@ -111,7 +131,7 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
             }
             std::thread::sleep(Duration::from_millis(rng.below(60)));
             sigkill(&mut k);
-            return Outcome { committed, draft: None };
+            return Outcome { committed, draft: None, merging: outside.then_some(text) };
         }
         step += 1;
         // Committed: the form is gone, the agreement is in the log and the
@@ -139,7 +159,7 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
         "run {run}: the draft journal lacks {draft:?} three seconds after typing"
     );
     sigkill(&mut k);
-    Outcome { committed, draft: Some(draft) }
+    Outcome { committed, draft: Some(draft), merging: None }
 }
 
 #[test]
@@ -148,6 +168,8 @@ fn kill_minus_nine_never_costs_a_committed_edit_or_the_file() {
     let file = seed_file(tmp.path());
     let mut all_committed: Vec<String> = Vec::new();
     let mut mid_save = 0;
+    let mut mid_merge = 0;
+    let mut last_outside: Option<String> = None;
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let runs = runs();
     for run in 0..runs {
@@ -160,6 +182,18 @@ fn kill_minus_nine_never_costs_a_committed_edit_or_the_file() {
         mid_save += usize::from(temps > 0);
         let loaded = kompas::storage::load(&file)
             .unwrap_or_else(|e| panic!("run {run}: the session does not load: {e}"));
+        // The outside change, once in the file, is never written over.
+        if loaded.session.title.starts_with("outside-") {
+            last_outside = Some(loaded.session.title.clone());
+        }
+        if let Some(title) = &last_outside {
+            assert_eq!(&loaded.session.title, title, "run {run}: the outside change was written over");
+        }
+        // Killed before the merged save landed: inside the merge or the
+        // write that follows it.
+        if let Some(text) = &outcome.merging {
+            mid_merge += usize::from(!loaded.session.agreements.iter().any(|a| &a.text == text));
+        }
         all_committed.extend(outcome.committed);
         for text in &all_committed {
             assert!(
@@ -190,8 +224,12 @@ fn kill_minus_nine_never_costs_a_committed_edit_or_the_file() {
     // Debug builds hold saves open (KOMPAS_TEST_SLOW_SAVE_MS), so among
     // many kills some must land inside one; release builds have no hook.
     assert!(!cfg!(debug_assertions) || runs < 100 || mid_save > 0, "no kill landed inside a save");
+    assert!(
+        !cfg!(debug_assertions) || runs < 100 || mid_merge > 0,
+        "no kill landed inside a save merging an outside change"
+    );
     println!(
-        "{runs} kills ({mid_save} in the middle of a save), {} committed edits, none lost",
+        "{runs} kills ({mid_save} in the middle of a save, {mid_merge} before a save merging an outside change landed), {} committed edits, none lost",
         all_committed.len()
     );
 }
