@@ -72,7 +72,7 @@ fn outside_write(file: &Path, title: &str) {
 fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
     // Every third run the file is changed from outside while the form is
     // open, so the save that follows the Enter is a merge.
-    let outside = run % 3 == 0;
+    let outside = run.is_multiple_of(3);
     // Saves are held 40 ms with the temp file written, so that kills land
     // inside them too (a debug-build hook; release builds have none).
     let env = [("KOMPAS_TEST_SLOW_SAVE_MS", "40")];
