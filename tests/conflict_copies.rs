@@ -321,6 +321,29 @@ fn an_undone_merge_offers_the_copy_again_and_puts_back_a_removed_one() {
 }
 
 #[test]
+fn a_merge_undone_while_its_copy_is_being_removed_puts_the_copy_back() {
+    let (_dir, path, copy) = session_and_copy();
+    let bytes = std::fs::read(&copy).unwrap();
+    let (mut state, effects) = open(&path, Lang::En, Access::Edit);
+    run(&mut state, the(effects));
+    let merge = the(send_at(&mut state, now(), [Action::MergeCopies]));
+    run(&mut state, merge);
+    // The merge's save landed and the removal is asked for; the undo comes
+    // before the runtime answers (the file still holds the merge, so the
+    // removal goes ahead).
+    let remove = the(save_lands(&mut state));
+    send_at(&mut state, now(), [Action::Undo]);
+    let effects = run(&mut state, remove);
+    assert!(!copy.exists(), "removed, as asked");
+    let restore = the(effects);
+    assert!(matches!(&restore, Effect::RestoreCopies { copies, .. } if copies.len() == 1), "{restore:?}");
+    run(&mut state, restore);
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes, "the copy is back, byte for byte");
+    assert!(screen(&state).contains("⧉ 1 cop(y/ies) (M)"), "offered again:\n{}", screen(&state));
+    assert!(!notice(&state).contains("removed"), "{}", notice(&state));
+}
+
+#[test]
 fn a_copy_the_file_does_not_hold_after_the_save_is_kept_and_offered_again() {
     let (_dir, path, copy) = session_and_copy();
     let before = kompas::storage::load(&path).unwrap().session;

@@ -269,9 +269,21 @@ pub(super) fn removed(state: &mut AppState, r: RemovedCopies) -> Vec<Effect> {
     s.copies.removing = false;
     let asked = |c: &FoundCopy| r.removed.contains(&c.copy) || r.kept.iter().any(|(k, _)| k.copy == c.copy);
     s.copies.merged.retain(|(c, _)| !asked(c));
+    // Undone while the removal was under way (`stepped` offered it again at
+    // once): the file is gone now, so it is put back from the bytes merged.
+    let mut restore = Vec::new();
+    for path in &r.removed {
+        let Some(o) = s.copies.found.iter().position(|f| f.copy == *path) else { continue };
+        let merged = s.copies.merges.iter().flat_map(|m| m.copies.iter()).find(|mc| mc.found.copy == *path);
+        if let Some(mc) = merged {
+            s.copies.found.remove(o);
+            restore.push((mc.found.clone(), Arc::clone(&mc.bytes)));
+        }
+    }
     let mut text = Vec::new();
-    if !r.removed.is_empty() {
-        text.push(C::Removed.get(lang).replace("{n}", &r.removed.len().to_string()));
+    let gone = r.removed.len() - restore.len();
+    if gone > 0 {
+        text.push(C::Removed.get(lang).replace("{n}", &gone.to_string()));
     }
     for (c, why) in &r.kept {
         text.push(C::Kept.get(lang).replace("{file}", &file(c)).replace("{why}", &why.say(lang)));
@@ -284,8 +296,13 @@ pub(super) fn removed(state: &mut AppState, r: RemovedCopies) -> Vec<Effect> {
     if !text.is_empty() {
         state.notice = Some(Notice { text: NoticeText::Text(text.join(" · ")), error: !r.kept.is_empty() });
     }
+    let path = r.path.clone();
     // Merged while this removal was under way, and saved already.
-    if again { saved(state) } else { Vec::new() }
+    let mut effects = if again { saved(state) } else { Vec::new() };
+    if !restore.is_empty() {
+        effects.push(Effect::RestoreCopies { path, copies: restore });
+    }
+    effects
 }
 
 /// The status line's reminder while copies wait, before the notice (which
