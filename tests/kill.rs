@@ -52,19 +52,8 @@ struct Outcome {
     committed: Vec<String>,
     draft: Option<String>,
     /// Killed after the Enter of a commit whose save had an outside change
-    /// to merge (see `outside_write`): the agreement's text.
+    /// to merge (`support::replace_from_outside`): the agreement's text.
     merging: Option<String>,
-}
-
-/// What another program (a sync tool) does: replace the file with a
-/// version whose title is `title`, written beside it and renamed over it.
-/// kompas never edits the title, so the file must keep it from then on.
-fn outside_write(file: &Path, title: &str) {
-    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
-    v["title"] = serde_json::Value::String(title.to_string());
-    let side = file.with_file_name(".outside-write.json");
-    std::fs::write(&side, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
-    std::fs::rename(&side, file).unwrap();
 }
 
 /// One run: open, commit a few agreements, maybe leave typing in a form,
@@ -114,7 +103,9 @@ fn one_run(file: &Path, run: usize, rng: &mut Rng) -> Outcome {
         k.wait_for("New agreement", 10);
         k.send(&text);
         if outside {
-            outside_write(file, &format!("outside-{run}-{e}"));
+            // A sync tool's version with a new title (kompas never edits
+            // the title, so the file must keep it from then on).
+            support::replace_from_outside(file, |s| s.title = format!("outside-{run}-{e}"));
         }
         k.send(ENTER);
         if step == kill_at {

@@ -391,20 +391,12 @@ mod in_the_program {
 
     use kompas::domain::{PartyFields, Session};
 
-    use crate::support::{self, pty::*};
+    use crate::support::{self, pty::*, replace_from_outside};
 
     const CTRL_R: &str = "\x12";
 
     fn load(path: &Path) -> Session {
         kompas::storage::load(path).unwrap().session
-    }
-
-    fn replace_from_outside(path: &Path, change: impl FnOnce(&mut Session)) {
-        let mut s = load(path);
-        change(&mut s);
-        let tmp = path.with_file_name(".a.json.sync-tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(&s).unwrap()).unwrap();
-        std::fs::rename(&tmp, path).unwrap();
     }
 
     fn texts(s: &Session) -> Vec<&str> {

@@ -11,19 +11,10 @@ use std::time::{Duration, Instant};
 
 use kompas::domain::Session;
 use support::pty::*;
+use support::replace_from_outside;
 
 fn load(path: &Path) -> Session {
     kompas::storage::load(path).unwrap().session
-}
-
-/// Replace the file the way a sync tool does: a temp file beside it,
-/// renamed over it.
-fn replace_from_outside(path: &Path, change: impl FnOnce(&mut Session)) {
-    let mut s = load(path);
-    change(&mut s);
-    let tmp = path.with_file_name(".a.json.sync-tmp");
-    std::fs::write(&tmp, serde_json::to_vec_pretty(&s).unwrap()).unwrap();
-    std::fs::rename(&tmp, path).unwrap();
 }
 
 fn add_agreement(k: &mut Kompas, text: &str) {

@@ -1,7 +1,7 @@
 //! Tests of two items under one id (`merge_ids.rs`): two laptops adding an
 //! item in the same millisecond.
 
-use chrono::{DateTime, Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::super::merge;
 use crate::domain::meeting::{
@@ -9,12 +9,10 @@ use crate::domain::meeting::{
 };
 use crate::domain::{
     AgreementFields, AgreementStatus, Condition, Conflict, ConflictKind, InterestKind, PartyFields, Phase,
-    RoomMark, Session, Temperature, Timestamp,
+    RoomMark, Session, Temperature,
 };
 
-fn t(min: i64) -> Timestamp {
-    DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap() + Duration::minutes(min)
-}
+use crate::storage::merge_tests::t;
 
 fn base() -> Session {
     let mut s =

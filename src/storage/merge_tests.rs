@@ -9,7 +9,8 @@ use crate::domain::{
     Timestamp,
 };
 
-fn t(min: i64) -> Timestamp {
+/// Minutes after 10:00 on the meeting's day (also used by merge_ids' tests).
+pub(super) fn t(min: i64) -> Timestamp {
     DateTime::parse_from_rfc3339("2026-03-12T10:00:00+01:00").unwrap() + Duration::minutes(min)
 }
 

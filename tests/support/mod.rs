@@ -34,3 +34,14 @@ pub fn only_session(dir: &Path) -> PathBuf {
     assert_eq!(files.len(), 1, "{files:?}");
     files[0].clone()
 }
+
+/// Replace the session file the way a sync tool does: a changed version
+/// written to a temp file beside it and renamed over it.
+pub fn replace_from_outside(path: &Path, change: impl FnOnce(&mut kompas::domain::Session)) {
+    let mut s = kompas::storage::load(path).unwrap().session;
+    change(&mut s);
+    let name = path.file_name().unwrap().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.sync-tmp"));
+    std::fs::write(&tmp, serde_json::to_vec_pretty(&s).unwrap()).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
